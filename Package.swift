@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "smsplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "smsplan", targets: ["smsplan"]),
+        .library(name: "SMSPlanKit", targets: ["SMSPlanKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .target(
+            name: "SMSPlanKit",
+            dependencies: ["GitKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "smsplan",
+            dependencies: [
+                "SMSPlanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
+        .testTarget(name: "SMSPlanKitTests", dependencies: ["SMSPlanKit", "GitKit"]),
+        .testTarget(name: "smsplanTests", dependencies: ["smsplan"]),
+    ]
+)

@@ -1,0 +1,46 @@
+import Foundation
+internal import CLibGit2
+
+extension Repository {
+    /// The contents of a blob.
+    /// - Throws: `GitError` when there is no blob with that id.
+    public func blobData(_ id: ObjectID) throws -> Data {
+        var oid = id.oid
+        var blob: OpaquePointer?
+        try GitError.check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
+        return Data(bytes: bytes, count: size)
+    }
+
+    /// The size of a blob in bytes, read from the object header without loading the contents.
+    /// - Throws: `GitError` when there is no object with that id or it is not a blob.
+    public func blobSize(_ id: ObjectID) throws -> Int {
+        var odb: OpaquePointer?
+        try GitError.check(git_repository_odb(&odb, pointer), "git_repository_odb")
+        defer { git_odb_free(odb) }
+
+        var oid = id.oid
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        try GitError.check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
+        guard type == GIT_OBJECT_BLOB else {
+            let typeName = git_object_type2string(type).map { String(cString: $0) } ?? "unknown object"
+            throw GitError.make(
+                GIT_ENOTFOUND, GIT_ERROR_INVALID, function: "git_odb_read_header",
+                message: "object \(id) is a \(typeName), not a blob")
+        }
+        return size
+    }
+
+    /// The id git would give `data` as a blob (`git hash-object`), computed without writing anything.
+    public static func blobID(for data: Data) throws -> ObjectID {
+        LibGit2.ensureInitialized()
+        var oid = git_oid()
+        try data.withUnsafeBytes { buffer in
+            try GitError.check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_odb_hash")
+        }
+        return ObjectID(oid)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+internal import CLibGit2
+
+extension Repository {
+    /// The files of the working tree at or under the repository-relative `prefix` ("" for all),
+    /// recursively, sorted by path (byte order).
+    ///
+    /// Skips `.git`, the git directory, nested repositories and submodules, and every path git
+    /// ignores (`.gitignore` files, `info/exclude`, `core.excludesFile`), whether tracked or not.
+    /// Symlinks are listed with mode `.symlink` and never followed. Only regular files and
+    /// symlinks are listed; empty folders give nothing. A prefix that names nothing gives an
+    /// empty array. Nothing is read or hashed.
+    /// - Throws: `GitError` (code `GIT_EBAREREPO`) for a bare repository, or when a folder
+    ///   cannot be read.
+    public func workingTreeFiles(under prefix: String = "") throws -> [WorkingFile] {
+        guard let workingDirectory else {
+            throw GitError.make(
+                GIT_EBAREREPO, GIT_ERROR_REPOSITORY, function: "git_repository_workdir",
+                message: "a bare repository has no working tree")
+        }
+        let prefix = try RepositoryPath.normalize(prefix, function: "workingTreeFiles(under:)")
+        let walker = WorkingTreeWalker(
+            repository: pointer,
+            root: Self.pathWithoutTrailingSlash(workingDirectory),
+            gitDirectory: Self.pathWithoutTrailingSlash(gitDirectory))
+        return try walker.files(under: prefix)
+    }
+
+    /// The repository-relative, "/"-separated path of an absolute URL inside the working tree:
+    /// "" for the working tree itself, nil for a URL outside it or a bare repository.
+    /// Both sides are standardized ("." and ".." removed); symlinks are not resolved.
+    public func relativePath(of url: URL) -> String? {
+        guard let workingDirectory else { return nil }
+        let root = Self.pathWithoutTrailingSlash(workingDirectory)
+        let path = Self.pathWithoutTrailingSlash(url.absoluteURL.standardizedFileURL)
+        if path == root {
+            return ""
+        }
+        let rootWithSlash = root + "/"
+        guard path.utf8.starts(with: rootWithSlash.utf8) else { return nil }
+        return String(decoding: path.utf8.dropFirst(rootWithSlash.utf8.count), as: UTF8.self)
+    }
+
+    private static func pathWithoutTrailingSlash(_ url: URL) -> String {
+        var path = url.path
+        while path.hasSuffix("/") {
+            path.removeLast()
+        }
+        return path
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+internal import CLibGit2
+
+/// An open git repository: read-only access to its commits, trees, index, blobs and working tree.
+///
+/// Nothing in this type writes to the repository. Not `Sendable`: use one instance from one
+/// thread (or task) at a time, and open another for concurrent work.
+public final class Repository {
+    /// The `git_repository` handle, owned and freed by this instance.
+    let pointer: OpaquePointer
+    /// The index file named by `GIT_INDEX_FILE` when opened, or nil for the repository's own index.
+    let indexFile: URL?
+
+    init(pointer: OpaquePointer, indexFile: URL?) {
+        self.pointer = pointer
+        self.indexFile = indexFile
+    }
+
+    deinit {
+        git_repository_free(pointer)
+    }
+
+    /// The absolute, standardized URL of the git directory (`.git`, the bare repository itself,
+    /// or a linked worktree's private directory).
+    public var gitDirectory: URL {
+        Self.directoryURL(String(cString: git_repository_path(pointer)))
+    }
+
+    /// The absolute, standardized URL of the working tree, or nil for a bare repository.
+    public var workingDirectory: URL? {
+        git_repository_workdir(pointer).map { Self.directoryURL(String(cString: $0)) }
+    }
+
+    /// Whether the repository has no working tree.
+    public var isBare: Bool {
+        git_repository_is_bare(pointer) == 1
+    }
+
+    /// Whether the repository is a shallow clone.
+    public var isShallow: Bool {
+        git_repository_is_shallow(pointer) == 1
+    }
+
+    /// Whether HEAD names a branch that has no commit yet (a new repository).
+    public var isHeadUnborn: Bool {
+        git_repository_head_unborn(pointer) == 1
+    }
+
+    /// Whether HEAD points straight at a commit rather than at a branch.
+    public var isHeadDetached: Bool {
+        git_repository_head_detached(pointer) == 1
+    }
+
+    /// A directory URL for a path libgit2 reports, which usually ends in "/".
+    static func directoryURL(_ path: String) -> URL {
+        URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+internal import CLibGit2
+
+/// Lists the files of a working tree the way git sees them: never following symlinks, skipping
+/// `.git`, the git directory, nested repositories and submodules, and whatever git ignores.
+struct WorkingTreeWalker {
+    /// The `git_repository` handle, borrowed from the `Repository` for the duration of one walk.
+    let repository: OpaquePointer
+    /// Absolute path of the working tree, without a trailing "/" ("" for the file-system root).
+    let root: String
+    /// Absolute path of the git directory, without a trailing "/".
+    let gitDirectory: String
+
+    /// The files at or under the normalized repository-relative `prefix`, sorted by path.
+    func files(under prefix: String) throws -> [WorkingFile] {
+        var files: [WorkingFile] = []
+        if prefix.isEmpty {
+            try appendFolder("", to: &files)
+        } else if try isReachable(prefix) {
+            try appendItem(prefix, to: &files)
+        }
+        return files.sorted { RepositoryPath.precedes($0.path, $1.path) }
+    }
+
+    /// Whether the walk from the root would get to `path`: no folder above it is skipped.
+    private func isReachable(_ path: String) throws -> Bool {
+        let components = path.split(separator: "/")
+        guard !components.contains(".git") else { return false }
+        var folder = ""
+        for component in components.dropLast() {
+            folder = folder.isEmpty ? String(component) : folder + "/" + component
+            guard let info = try status(of: folder), info.st_mode & S_IFMT == S_IFDIR else { return false }
+            guard try isEnterable(folder) else { return false }
+        }
+        return true
+    }
+
+    /// Appends `path` if it is a file or symlink git would see, or the files of the folder it names.
+    private func appendItem(_ path: String, to files: inout [WorkingFile]) throws {
+        guard let info = try status(of: path) else { return }
+        let mode: FileMode
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            if try isEnterable(path) {
+                try appendFolder(path, to: &files)
+            }
+            return
+        case S_IFREG:
+            mode = info.st_mode & S_IXUSR == 0 ? .regular : .executable
+        case S_IFLNK:
+            mode = .symlink
+        default:
+            return  // sockets, FIFOs and devices are nothing git can track
+        }
+        guard try !isIgnored(path) else { return }
+        let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
+        files.append(WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)))
+    }
+
+    private func appendFolder(_ folder: String, to files: inout [WorkingFile]) throws {
+        for name in try names(in: folder) where name != ".git" {
+            try appendItem(folder.isEmpty ? name : folder + "/" + name, to: &files)
+        }
+    }
+
+    /// Whether the walk goes into `folder`: not the git directory, not a nested repository or
+    /// submodule (a folder holding a `.git` file or folder), not ignored.
+    private func isEnterable(_ folder: String) throws -> Bool {
+        let path = absolute(folder)
+        guard path != gitDirectory else { return false }
+        var info = stat()
+        guard lstat(path + "/.git", &info) != 0 else { return false }
+        return try !isIgnored(folder)
+    }
+
+    private func isIgnored(_ path: String) throws -> Bool {
+        var ignored: Int32 = 0
+        try GitError.check(git_ignore_path_is_ignored(&ignored, repository, path), "git_ignore_path_is_ignored")
+        return ignored == 1
+    }
+
+    /// `lstat` of a repository-relative path; nil when it does not exist (any more).
+    private func status(of path: String) throws -> stat? {
+        var info = stat()
+        guard lstat(absolute(path), &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw Self.systemError("lstat", absolute(path))
+        }
+        return info
+    }
+
+    /// The names in a folder, without "." and "..".
+    private func names(in folder: String) throws -> [String] {
+        let path = absolute(folder)
+        guard let directory = opendir(path) else {
+            if errno == ENOENT { return [] }
+            throw Self.systemError("opendir", path)
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw Self.systemError("readdir", path) }
+                return names
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." {
+                names.append(name)
+            }
+        }
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.isEmpty ? (root.isEmpty ? "/" : root) : root + "/" + path
+    }
+
+    /// A `GitError` for a failed system call, read from `errno` at once.
+    private static func systemError(_ function: String, _ path: String) -> GitError {
+        let reason = String(cString: strerror(errno))
+        return GitError.make(GIT_ERROR, GIT_ERROR_OS, function: function, message: "\(path): \(reason)")
+    }
+}

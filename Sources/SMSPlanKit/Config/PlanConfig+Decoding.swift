@@ -1,0 +1,151 @@
+import Foundation
+
+extension PlanConfig {
+    /// Reads `smsplan.yaml`. Problems with single keys become `config-invalid` findings
+    /// (the key keeps its default); a file that cannot be used at all throws.
+    /// - Parameters:
+    ///   - path: the file's path relative to the repository, used in findings.
+    ///   - knownRules: rule ids accepted under `rules:`.
+    public static func decode(_ data: Data, path: String, knownRules: Set<RuleID>) throws(SMSPlanError) -> (PlanConfig, [Finding]) {
+        let root = try ConfigFile.mapping(data, path: path)
+        var reader = NodeReader(invalidRule: ConfigInvalidRule.id, path: path)
+        var config = PlanConfig()
+        if let versionNode = root["smsplan"] {
+            guard let scalar = versionNode.scalar, let version = Int(scalar.text) else {
+                throw .configUnusable(path: path, location: versionNode.location,
+                                      message: "\"smsplan\" must be the format version number, such as 1")
+            }
+            guard version <= supportedFormatVersion else {
+                throw .configUnusable(path: path, location: versionNode.location,
+                                      message: "format version \(version) is newer than this smsplan reads (\(supportedFormatVersion)); upgrade smsplan")
+            }
+        } else {
+            reader.invalid(at: .fileStart, "missing \"smsplan: \(supportedFormatVersion)\", the configuration format version")
+        }
+        for pair in root.pairs ?? [] {
+            let key = pair.keyText ?? ""
+            let value = pair.value
+            switch key {
+            case "smsplan": break
+            case "organization": config.organization = reader.text(value, key)?.value
+            case "standard": config.standard = reader.text(value, key)
+            case "scope": config.scope = reader.text(value, key)
+            case "current-phase": config.currentPhase = reader.integer(value, key, in: 1...99)?.value ?? config.currentPhase
+            case "documents": config.decodeDocuments(value, reader: &reader)
+            case "exclusions": config.exclusions = decodeExclusions(value, reader: &reader)
+            case "rules": config.ruleSettings = decodeRules(value, knownRules: knownRules, reader: &reader)
+            case "baseline": config.decodeBaseline(value, reader: &reader)
+            default:
+                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, rules, baseline")
+            }
+        }
+        return (config, reader.findings)
+    }
+
+    private mutating func decodeDocuments(_ node: YAMLNode, reader: inout NodeReader) {
+        for pair in reader.mapping(node, "documents") ?? [] {
+            let key = pair.keyText ?? ""
+            switch key {
+            case "roots":
+                let roots = reader.list(pair.value, "documents.roots")
+                for root in roots where root.value.hasPrefix("/") || root.value.split(separator: "/").contains("..") {
+                    reader.invalid(at: root.location, "documents root \"\(root.value)\" must be a folder inside the plan repository")
+                }
+                if !roots.isEmpty {
+                    self.roots = roots.map(\.value)
+                    rootLocations = Dictionary(roots.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
+                }
+            case "review-interval":
+                if let text = reader.text(pair.value, "documents.review-interval") {
+                    if let duration = PlanDuration(text.value) {
+                        reviewInterval = duration
+                    } else {
+                        reader.invalid(at: text.location, "\"documents.review-interval\" must be a period such as \"12 months\"; found \"\(text.value)\"")
+                    }
+                }
+            case "id-prefixes":
+                for prefix in reader.mapping(pair.value, "documents.id-prefixes") ?? [] {
+                    guard let name = prefix.keyText, let type = DocumentType(rawValue: name) else {
+                        reader.invalid(at: prefix.key.location, "\"\(prefix.keyText ?? "?")\" is not a document type; types are \(DocumentType.allCases.map(\.rawValue).joined(separator: ", "))")
+                        continue
+                    }
+                    if let value = reader.text(prefix.value, "documents.id-prefixes.\(name)") {
+                        if value.value.range(of: "^[A-Z][A-Z0-9]*$", options: .regularExpression) == nil {
+                            reader.invalid(at: value.location, "id prefix \"\(value.value)\" must be capital letters and digits, such as POL")
+                        } else {
+                            idPrefixes[type] = value.value
+                        }
+                    }
+                }
+            default:
+                reader.invalid(at: pair.key.location, "unknown key \"documents.\(key)\"; known keys are roots, review-interval, id-prefixes")
+            }
+        }
+    }
+
+    private static func decodeExclusions(_ node: YAMLNode, reader: inout NodeReader) -> [Exclusion] {
+        (reader.sequence(node, "exclusions") ?? []).compactMap { item in
+            guard let pairs = reader.mapping(item, "exclusion") else { return nil }
+            var requirement: Located<String>?
+            var reason: Located<String>?
+            for pair in pairs {
+                switch pair.keyText {
+                case "requirement": requirement = reader.text(pair.value, "exclusion requirement")
+                case "reason": reason = reader.text(pair.value, "exclusion reason")
+                default: reader.invalid(at: pair.key.location, "unknown exclusion key \"\(pair.keyText ?? "?")\"; an exclusion has requirement and reason")
+                }
+            }
+            guard let requirement else {
+                reader.invalid(at: item.location, "exclusion has no \"requirement\"")
+                return nil
+            }
+            return Exclusion(requirement: requirement, reason: reason)
+        }
+    }
+
+    private static func decodeRules(_ node: YAMLNode, knownRules: Set<RuleID>, reader: inout NodeReader) -> [RuleID: SeveritySetting] {
+        var settings: [RuleID: SeveritySetting] = [:]
+        for pair in reader.mapping(node, "rules") ?? [] {
+            let id = RuleID(rawValue: pair.keyText ?? "")
+            guard knownRules.contains(id) else {
+                reader.invalid(at: pair.key.location, "unknown rule \"\(id)\"; `smsplan rules` lists them")
+                continue
+            }
+            if let setting: Located<SeveritySetting> = reader.choice(pair.value, "rules.\(id)") {
+                settings[id] = setting.value
+            }
+        }
+        return settings
+    }
+
+    private mutating func decodeBaseline(_ node: YAMLNode, reader: inout NodeReader) {
+        for pair in reader.mapping(node, "baseline") ?? [] {
+            switch pair.keyText {
+            case "tag-prefix": baseline.tagPrefix = reader.text(pair.value, "baseline.tag-prefix")?.value ?? baseline.tagPrefix
+            case "sign": baseline.sign = reader.boolean(pair.value, "baseline.sign") ?? baseline.sign
+            default: reader.invalid(at: pair.key.location, "unknown key \"baseline.\(pair.keyText ?? "?")\"; known keys are tag-prefix, sign")
+            }
+        }
+    }
+}
+
+/// Reading a YAML configuration file (smsplan.yaml, roles.yaml) as a whole.
+enum ConfigFile {
+    /// The file's top-level mapping; throws when it is not YAML or not a mapping.
+    static func mapping(_ data: Data, path: String) throws(SMSPlanError) -> YAMLNode {
+        guard let text = String(validatingUTF8Data: data) else {
+            throw .configUnusable(path: path, location: .fileStart, message: "file is not valid UTF-8 text")
+        }
+        let root: YAMLNode?
+        do {
+            root = try YAMLComposer.compose(text, firstLine: 1)
+        } catch {
+            throw .configUnusable(path: path, location: error.location, message: error.message)
+        }
+        guard let root, root.pairs != nil else {
+            throw .configUnusable(path: path, location: root?.location ?? .fileStart,
+                                  message: "the file must be a mapping of keys to values")
+        }
+        return root
+    }
+}

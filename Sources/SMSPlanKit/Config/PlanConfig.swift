@@ -1,0 +1,49 @@
+/// The plan repository's configuration, `smsplan.yaml`. Every key is optional except the
+/// format version; the defaults are those of DESIGN.md.
+public struct PlanConfig: Sendable {
+    /// The configuration format this smsplan reads.
+    public static let supportedFormatVersion = 1
+    /// The requirement schema used when `standard:` is not given.
+    public static let defaultStandard = "iso20000-1:2011"
+
+    /// A requirement declared out of scope, with its justification.
+    public struct Exclusion: Sendable {
+        public var requirement: Located<String>
+        public var reason: Located<String>?
+    }
+
+    /// How phase baselines are tagged.
+    public struct BaselineSettings: Sendable {
+        public var tagPrefix = "baseline/"
+        public var sign = false
+    }
+
+    public var organization: String?
+    public var standard: Located<String>?
+    public var scope: Located<String>?
+    public var currentPhase = 1
+    /// Folders, relative to the plan root, searched for Markdown documents.
+    public var roots = ["plan", "policies", "procedures", "processes", "services", "records", "templates"]
+    /// Where each root was written, for roots set in the file (defaults have none).
+    public var rootLocations: [String: SourceLocation] = [:]
+    public var reviewInterval = PlanDuration(count: 12, unit: .months)
+    public var idPrefixes: [DocumentType: String] = [
+        .policy: "POL", .plan: "PLN", .procedure: "PRO", .process: "PRC", .catalogue: "CAT",
+        .agreement: "AGR", .record: "REC", .template: "TPL", .external: "EXT", .phasePlan: "PHS",
+    ]
+    public var exclusions: [Exclusion] = []
+    /// Severity overrides from `rules:`.
+    public var ruleSettings: [RuleID: SeveritySetting] = [:]
+    public var baseline = BaselineSettings()
+
+    public init() {}
+
+    /// The requirement schema id or path in use.
+    public var standardID: String { standard?.value ?? Self.defaultStandard }
+
+    /// The severity a rule's findings get, or nil when the rule is switched off.
+    public func severity(of descriptor: RuleDescriptor) -> Severity? {
+        guard let setting = ruleSettings[descriptor.id] else { return descriptor.defaultSeverity }
+        return setting.severity
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// What a check found, ready for a reporter.
+public struct CheckResult: Sendable {
+    /// Every finding, sorted by path, line, column and rule.
+    public var diagnostics: [Diagnostic]
+    /// How many documents were read (files with front matter that could be decoded).
+    public var documentCount: Int
+    /// How many Markdown files were examined.
+    public var fileCount: Int
+    /// The requirement schema in use, when it could be loaded.
+    public var schemaID: String?
+    /// The date date-based rules judged by.
+    public var revisionDate: PlanDate
+    /// The repository's top level, which diagnostic paths are relative to (nil in memory).
+    public var repositoryRoot: URL?
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}

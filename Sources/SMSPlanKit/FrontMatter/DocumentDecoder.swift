@@ -1,0 +1,166 @@
+import Foundation
+
+/// Decodes a document's front matter into the typed `Document`, reporting
+/// `field-missing`, `field-invalid` and `field-unknown` as it goes.
+public enum DocumentDecoder {
+    /// Parses and decodes one Markdown file. Returns the document when its front matter
+    /// is a mapping (even with invalid fields), and every finding on the way.
+    public static func decode(_ data: Data, path: String) -> (document: Document?, findings: [Finding]) {
+        let parsed = FrontMatterParser.parse(data)
+        guard let root = parsed.frontMatter, let pairs = root.pairs else { return (nil, parsed.findings) }
+        var reader = NodeReader(invalidRule: FieldInvalidRule.id)
+        var document = Document(path: path)
+        document.body = parsed.body
+        var seen: [String: SourceLocation] = [:]
+        // The type decides which statuses are allowed, so it is read first.
+        if let typePair = pairs.first(where: { $0.keyText == DocumentField.type.rawValue }) {
+            DocumentField.type.decode(typePair.value, into: &document, reader: &reader)
+        }
+        for pair in pairs {
+            guard let key = pair.keyText else {
+                reader.report(FieldUnknownRule.id, at: pair.key.location, "a key must be a name, found \(pair.key.kindDescription)")
+                continue
+            }
+            seen[key] = pair.key.location
+            guard let field = DocumentField(rawValue: key) else {
+                reader.report(FieldUnknownRule.id, at: pair.key.location, "unknown field \"\(key)\"\(suggestion(for: key))")
+                continue
+            }
+            if field == .type { continue }
+            field.decode(pair.value, into: &document, reader: &reader)
+        }
+        document.keyLocations = seen
+        for field in DocumentField.required(for: document.type?.value) where seen[field.rawValue] == nil {
+            reader.report(FieldMissingRule.id, at: .fileStart, "required field \"\(field.rawValue)\" is missing\(field.requirementNote(for: document.type?.value))")
+        }
+        return (document, parsed.findings + reader.findings)
+    }
+
+    /// " (did you mean \"owner\"?)" for a key one or two edits from a known field.
+    static func suggestion(for key: String) -> String {
+        let candidates = DocumentField.allCases.map(\.rawValue).filter { EditDistance.between($0, key) <= 2 }
+        guard let best = candidates.min(by: { EditDistance.between($0, key) < EditDistance.between($1, key) }) else { return "" }
+        return " (did you mean \"\(best)\"?)"
+    }
+}
+
+/// The fields a document's front matter may carry.
+enum DocumentField: String, CaseIterable {
+    case id, title, type, version, status, owner, author
+    case approvedBy = "approved-by", approvedOn = "approved-on", nextReview = "next-review"
+    case classification, satisfies, phase, supersedes, supersededBy = "superseded-by"
+    case source, distribution, history
+    case recordOf = "record-of", recordedOn = "recorded-on", retention, corrects
+    case activities, templateFor = "template-for"
+
+    /// The fields every document of `type` must have.
+    static func required(for type: DocumentType?) -> [DocumentField] {
+        var fields: [DocumentField] = [.id, .title, .type, .status, .owner]
+        switch type {
+        case .record: fields += [.recordOf, .recordedOn, .retention]
+        case .phasePlan: fields += [.version, .phase]
+        default: fields += [.version]
+        }
+        return fields
+    }
+
+    func requirementNote(for type: DocumentType?) -> String {
+        switch self {
+        case .recordOf, .recordedOn, .retention: " (every record has it)"
+        case .phase: " (every phase plan has it)"
+        default: ""
+        }
+    }
+
+    func decode(_ node: YAMLNode, into document: inout Document, reader: inout NodeReader) {
+        let name = rawValue
+        switch self {
+        case .id: document.id = reader.text(node, name)
+        case .title: document.title = reader.text(node, name)
+        case .type: document.type = reader.choice(node, name)
+        case .version: document.version = reader.version(node, name)
+        case .status:
+            document.status = reader.choice(node, name, allowed: DocumentStatus.allowed(for: document.type?.value))
+        case .owner: document.owner = reader.text(node, name)
+        case .author: document.author = reader.text(node, name)
+        case .approvedBy: document.approvedBy = reader.text(node, name)
+        case .approvedOn: document.approvedOn = reader.date(node, name)
+        case .nextReview: document.nextReview = reader.date(node, name)
+        case .classification: document.classification = reader.choice(node, name)
+        case .satisfies: document.satisfies = reader.list(node, name)
+        case .phase: document.phase = reader.integer(node, name, in: 1...99)
+        case .supersedes: document.supersedes = reader.list(node, name)
+        case .supersededBy: document.supersededBy = reader.text(node, name)
+        case .source: document.source = reader.text(node, name)
+        case .distribution: document.distribution = reader.list(node, name)
+        case .history: document.history = Self.history(node, reader: &reader)
+        case .recordOf: document.recordOf = reader.text(node, name)
+        case .recordedOn: document.recordedOn = reader.date(node, name)
+        case .retention:
+            if let text = reader.text(node, name) {
+                if PlanDuration(text.value) == nil {
+                    reader.invalid(at: text.location, "\"retention\" must be a period such as \"6 years\" or \"18 months\"; found \"\(text.value)\"")
+                } else {
+                    document.retention = text
+                }
+            }
+        case .corrects: document.corrects = reader.text(node, name)
+        case .activities: document.activities = Self.activities(node, reader: &reader)
+        case .templateFor: document.templateFor = reader.choice(node, name)
+        }
+    }
+
+    private static func history(_ node: YAMLNode, reader: inout NodeReader) -> [HistoryEntry] {
+        guard let items = reader.sequence(node, "history") else { return [] }
+        return items.compactMap { item in
+            guard let pairs = reader.mapping(item, "history entry") else { return nil }
+            var entry = HistoryEntry(location: item.location)
+            for pair in pairs {
+                switch pair.keyText {
+                case "version": entry.version = reader.version(pair.value, "history version")
+                case "date": entry.date = reader.date(pair.value, "history date")
+                case "author": entry.author = reader.text(pair.value, "history author")
+                case "summary": entry.summary = reader.text(pair.value, "history summary")
+                default:
+                    reader.report(FieldUnknownRule.id, at: pair.key.location,
+                                  "unknown history field \"\(pair.keyText ?? "?")\"; a history entry has version, date, author and summary")
+                }
+            }
+            if entry.version == nil && pair(named: "version", in: pairs) == nil {
+                reader.report(FieldMissingRule.id, at: item.location, "history entry has no \"version\"")
+            }
+            if entry.date == nil && pair(named: "date", in: pairs) == nil {
+                reader.report(FieldMissingRule.id, at: item.location, "history entry has no \"date\"")
+            }
+            return entry
+        }
+    }
+
+    private static func activities(_ node: YAMLNode, reader: inout NodeReader) -> [Activity] {
+        guard let items = reader.sequence(node, "activities") else { return [] }
+        return items.compactMap { item in
+            guard let pairs = reader.mapping(item, "activity") else { return nil }
+            var activity = Activity(location: item.location)
+            for pair in pairs {
+                switch pair.keyText {
+                case "id": activity.id = reader.text(pair.value, "activity id")
+                case "title": activity.title = reader.text(pair.value, "activity title")
+                case "requirements": activity.requirements = reader.list(pair.value, "activity requirements")
+                case "status": activity.status = reader.choice(pair.value, "activity status")
+                case "evidence": activity.evidence = reader.list(pair.value, "activity evidence")
+                default:
+                    reader.report(FieldUnknownRule.id, at: pair.key.location,
+                                  "unknown activity field \"\(pair.keyText ?? "?")\"; an activity has id, title, requirements, status and evidence")
+                }
+            }
+            if pair(named: "id", in: pairs) == nil {
+                reader.report(FieldMissingRule.id, at: item.location, "activity has no \"id\"")
+            }
+            return activity
+        }
+    }
+
+    private static func pair(named name: String, in pairs: [YAMLPair]) -> YAMLPair? {
+        pairs.first { $0.keyText == name }
+    }
+}

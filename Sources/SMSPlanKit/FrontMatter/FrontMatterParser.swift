@@ -1,0 +1,70 @@
+import Foundation
+
+/// A Markdown file split into its front matter (as positioned YAML) and its body.
+public struct ParsedFile: Sendable {
+    /// The front matter's top-level mapping, when it could be read.
+    public var frontMatter: YAMLNode?
+    public var body: MarkdownBody
+    /// Problems with the file as a whole: missing or unreadable front matter.
+    public var findings: [Finding]
+}
+
+/// Splits a Markdown file into front matter and body, and composes the front matter.
+///
+/// Front matter is the block between a first line `---` and the next line `---` (or `...`).
+/// Lines and columns of every node are counted from the top of the file.
+public enum FrontMatterParser {
+    public static func parse(_ data: Data) -> ParsedFile {
+        guard var text = String(validatingUTF8Data: data) else {
+            return failed(FrontMatterInvalidRule.id,
+                          .fileStart, "file is not valid UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\0") {
+            return failed(FrontMatterInvalidRule.id, .fileStart, "file contains NUL bytes; it is not a text document")
+        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let first = lines.first, !(lines.count == 1 && first.isEmpty) else {
+            return failed(FrontMatterMissingRule.id, .fileStart, "file is empty; a document starts with front matter between \"---\" lines")
+        }
+        guard first.trimmingSpaces() == "---" else {
+            return failed(FrontMatterMissingRule.id, .fileStart, "no front matter: the first line must be \"---\"")
+        }
+        guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingSpaces()) }) else {
+            return failed(FrontMatterInvalidRule.id, .fileStart,
+                          "front matter opened on line 1 is never closed by a line \"---\"")
+        }
+        let body = MarkdownBody(lines: lines[(close + 1)...], firstLine: close + 2)
+        let yaml = lines[1..<close].joined(separator: "\n")
+        do {
+            guard let root = try YAMLComposer.compose(yaml, firstLine: 2) else {
+                return ParsedFile(frontMatter: nil, body: body, findings: [
+                    Finding(FrontMatterInvalidRule.id, at: .fileStart, "front matter is empty"),
+                ])
+            }
+            guard case .mapping = root else {
+                return ParsedFile(frontMatter: nil, body: body, findings: [
+                    Finding(FrontMatterInvalidRule.id, at: root.location,
+                            "front matter must be a mapping of keys to values, found \(root.kindDescription)"),
+                ])
+            }
+            return ParsedFile(frontMatter: root, body: body, findings: [])
+        } catch {
+            return ParsedFile(frontMatter: nil, body: body, findings: [
+                Finding(FrontMatterInvalidRule.id, at: error.location, error.message),
+            ])
+        }
+    }
+
+    private static func failed(_ rule: RuleID, _ location: SourceLocation, _ message: String) -> ParsedFile {
+        ParsedFile(frontMatter: nil, body: MarkdownBody(), findings: [Finding(rule, at: location, message)])
+    }
+}
+
+extension String {
+    /// Decodes UTF-8, returning nil for invalid bytes instead of repairing them.
+    init?(validatingUTF8Data data: Data) {
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        self = text
+    }
+}

@@ -1,0 +1,82 @@
+/// What smsplan reads from a document's Markdown body: its headings and its links.
+public struct MarkdownBody: Sendable {
+    /// An ATX heading (`## Scope`).
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var line: Int
+    }
+
+    /// An inline link (`[text](target)`) with the location of its target.
+    public struct Link: Sendable, Hashable {
+        public var target: String
+        public var location: SourceLocation
+    }
+
+    public var headings: [Heading] = []
+    public var links: [Link] = []
+
+    public init() {}
+
+    /// Reads headings and links from body lines, the first of which is line `firstLine`
+    /// of the file. Fenced code blocks are skipped.
+    public init<Lines: Sequence>(lines: Lines, firstLine: Int) where Lines.Element == Substring {
+        var inFence = false
+        var number = firstLine - 1
+        for line in lines {
+            number += 1
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                continue
+            }
+            if inFence { continue }
+            if let heading = Self.heading(in: trimmed, line: number) {
+                headings.append(heading)
+            }
+            links.append(contentsOf: Self.links(in: line, line: number))
+        }
+    }
+
+    private static func heading(in line: Substring, line number: Int) -> Heading? {
+        let hashes = line.prefix { $0 == "#" }
+        guard (1...6).contains(hashes.count) else { return nil }
+        let rest = line.dropFirst(hashes.count)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var text = rest.trimmingSpaces()
+        while text.hasSuffix("#") { text.removeLast() }
+        return Heading(level: hashes.count, text: String(text.trimmingSpaces()), line: number)
+    }
+
+    private static func links(in line: Substring, line number: Int) -> [Link] {
+        var found: [Link] = []
+        let scalars = Array(line.unicodeScalars)
+        var index = 0
+        while index + 1 < scalars.count {
+            if scalars[index] == "]" && scalars[index + 1] == "(" {
+                let start = index + 2
+                var end = start
+                while end < scalars.count && scalars[end] != ")" && scalars[end] != " " { end += 1 }
+                if end < scalars.count && end > start {
+                    var target = String(String.UnicodeScalarView(scalars[start..<end]))
+                    if target.hasPrefix("<") && target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
+                    found.append(Link(target: target, location: SourceLocation(line: number, column: start + 1)))
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        let text = self[...]
+        let start = text.firstIndex { $0 != " " && $0 != "\t" } ?? text.endIndex
+        let end = text[start...].lastIndex { $0 != " " && $0 != "\t" }.map { text.index(after: $0) } ?? start
+        return Substring(text[start..<end])
+    }
+}

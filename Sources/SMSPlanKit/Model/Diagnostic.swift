@@ -1,0 +1,48 @@
+/// One finding as the user sees it: which rule, how serious, where, and what is wrong.
+public struct Diagnostic: Sendable, Hashable, Comparable {
+    public var rule: RuleID
+    public var severity: Severity
+    /// Path relative to the repository's top level, "/"-separated.
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    /// The id of the document the finding is about, when the file has one.
+    public var document: String?
+
+    public init(
+        rule: RuleID, severity: Severity, path: String, location: SourceLocation,
+        message: String, document: String? = nil
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.path = path
+        self.line = location.line
+        self.column = location.column
+        self.message = message
+        self.document = document
+    }
+
+    /// Sorted by file, then position, then rule id, then message: the order every report uses.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.path, lhs.line, lhs.column, lhs.rule.rawValue, lhs.message)
+            < (rhs.path, rhs.line, rhs.column, rhs.rule.rawValue, rhs.message)
+    }
+}
+
+/// A finding as a rule produces it, before the engine gives it a severity and a path.
+public struct Finding: Sendable, Hashable {
+    public var rule: RuleID
+    public var location: SourceLocation
+    public var message: String
+    /// Set when the finding is about another file than the document being checked
+    /// (for example `smsplan.yaml`, or the other copy of a duplicated id).
+    public var path: String?
+
+    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, path: String? = nil) {
+        self.rule = rule
+        self.location = location
+        self.message = message
+        self.path = path
+    }
+}

@@ -1,0 +1,68 @@
+/// A controlled document or record, decoded from its front matter and body.
+///
+/// Every field keeps the location where it was written. A field that is absent or
+/// invalid is nil (or empty); the decoder has already reported why.
+public struct Document: Sendable {
+    /// Path relative to the repository's top level.
+    public var path: String
+    public var id: Located<String>?
+    public var title: Located<String>?
+    public var type: Located<DocumentType>?
+    public var version: Located<DocumentVersion>?
+    public var status: Located<DocumentStatus>?
+    public var owner: Located<String>?
+    public var author: Located<String>?
+    public var approvedBy: Located<String>?
+    public var approvedOn: Located<PlanDate>?
+    public var nextReview: Located<PlanDate>?
+    public var classification: Located<Classification>?
+    public var satisfies: [Located<String>] = []
+    public var phase: Located<Int>?
+    public var supersedes: [Located<String>] = []
+    public var supersededBy: Located<String>?
+    public var source: Located<String>?
+    public var distribution: [Located<String>] = []
+    public var history: [HistoryEntry] = []
+    public var recordOf: Located<String>?
+    public var recordedOn: Located<PlanDate>?
+    public var retention: Located<String>?
+    public var corrects: Located<String>?
+    public var activities: [Activity] = []
+    /// For `type: template`: the document type whose required headings this template defines.
+    public var templateFor: Located<DocumentType>?
+    /// Where each top-level key was written, by key.
+    public var keyLocations: [String: SourceLocation] = [:]
+    /// The Markdown body after the front matter.
+    public var body: MarkdownBody = MarkdownBody()
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// True when the document is in force: neither obsolete nor a draft template.
+    public var isActive: Bool { status?.value != .obsolete }
+
+    /// The place to point at for a finding about a key: the key itself, else the file start.
+    public func location(ofKey key: String) -> SourceLocation {
+        keyLocations[key] ?? .fileStart
+    }
+}
+
+/// One entry of a document's change history.
+public struct HistoryEntry: Sendable {
+    public var version: Located<DocumentVersion>?
+    public var date: Located<PlanDate>?
+    public var author: Located<String>?
+    public var summary: Located<String>?
+    public var location: SourceLocation
+}
+
+/// One activity of a phase plan.
+public struct Activity: Sendable {
+    public var id: Located<String>?
+    public var title: Located<String>?
+    public var requirements: [Located<String>] = []
+    public var status: Located<ActivityStatus>?
+    public var evidence: [Located<String>] = []
+    public var location: SourceLocation
+}

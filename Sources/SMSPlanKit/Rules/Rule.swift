@@ -1,0 +1,61 @@
+/// A rule's stable id (`field-missing`): the contract with users' configs and CI.
+public struct RuleID: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The group a rule belongs to, as DESIGN.md lists them.
+public enum RuleCategory: String, Sendable, CaseIterable {
+    case structure
+    case documentControl = "document-control"
+}
+
+/// A small plan repository that shows a rule at work: files by path relative to the
+/// plan root. `smsplan.yaml` and `roles.yaml` are supplied when the example has none.
+public struct RuleExample: Sendable {
+    public var files: [(path: String, text: String)]
+
+    public init(files: [(path: String, text: String)]) {
+        self.files = files
+    }
+
+    /// An example made of one document at `policies/example.md`.
+    public static func document(_ text: String) -> RuleExample {
+        RuleExample(files: [("policies/example.md", text)])
+    }
+}
+
+/// Everything a user needs to know about a rule; `smsplan rules` prints it.
+public struct RuleDescriptor: Sendable {
+    public var id: RuleID
+    public var category: RuleCategory
+    public var defaultSeverity: Severity
+    /// One line: what the rule finds.
+    public var summary: String
+    /// Why it matters for document control under ISO/IEC 20000-1.
+    public var rationale: String
+    /// A plan that passes the rule.
+    public var valid: RuleExample
+    /// A plan that triggers the rule.
+    public var invalid: RuleExample
+}
+
+/// A rule: a self-describing check. Rules that the parser or config loader apply
+/// (front matter, fields, config) conform to this alone; the others add a check.
+public protocol Rule: Sendable {
+    var descriptor: RuleDescriptor { get }
+}
+
+/// A rule that looks at one document at a time.
+public protocol DocumentRule: Rule {
+    func check(_ document: Document, in context: RuleContext) -> [Finding]
+}
+
+/// A rule that needs the whole plan at once (duplicates, references): it runs after
+/// every document was read.
+public protocol CorpusRule: Rule {
+    func check(_ corpus: Corpus, in context: RuleContext) -> [Finding]
+}

@@ -1,0 +1,38 @@
+/// What rules may consult besides the document: configuration, roles, the
+/// requirement schema, and the date the checked revision stands at.
+public struct RuleContext: Sendable {
+    public var config: PlanConfig
+    public var roles: RolesRegister?
+    public var schema: RequirementSchema?
+    /// Working tree: today; a commit: its date. Date-based rules judge by this.
+    public var revisionDate: PlanDate
+    /// The plan root's path relative to the repository's top level ("" at the top).
+    public var planRoot: String
+
+    public init(config: PlanConfig, roles: RolesRegister?, schema: RequirementSchema?, revisionDate: PlanDate, planRoot: String) {
+        self.config = config
+        self.roles = roles
+        self.schema = schema
+        self.revisionDate = revisionDate
+        self.planRoot = planRoot
+    }
+}
+
+/// Every document of the plan that could be decoded, with look-ups by id and path.
+public struct Corpus: Sendable {
+    public let documents: [Document]
+    /// The first document (by path) holding each id.
+    public let byID: [String: Document]
+    public let byPath: [String: Document]
+
+    public init(documents: [Document]) {
+        let sorted = documents.sorted { $0.path < $1.path }
+        self.documents = sorted
+        var byID: [String: Document] = [:]
+        for document in sorted {
+            if let id = document.id?.value, byID[id] == nil { byID[id] = document }
+        }
+        self.byID = byID
+        self.byPath = Dictionary(sorted.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+extension RuleExample {
+    /// An approved policy that passes every rule, for examples to start from and vary.
+    static let approvedPolicy = """
+        ---
+        id: POL-001
+        title: Service management policy
+        type: policy
+        version: "1.0"
+        status: approved
+        owner: service-manager
+        approved-by: top-management
+        approved-on: 2026-03-01
+        satisfies: ["4.1.2"]
+        history:
+          - { version: "0.1", date: 2026-01-10, author: A. Writer, summary: First draft }
+          - { version: "1.0", date: 2026-03-01, author: A. Writer, summary: Approved for issue }
+        ---
+        # Service management policy
+
+        ## Purpose
+        Why the policy exists.
+
+        """
+
+    /// The approved policy with one piece of text replaced.
+    static func policy(replacing original: String, with replacement: String) -> RuleExample {
+        precondition(approvedPolicy.contains(original), "example text not found: \(original)")
+        return .document(approvedPolicy.replacingOccurrences(of: original, with: replacement))
+    }
+
+    /// POL-000, obsolete and superseded by POL-001.
+    static let obsoletePolicy = approvedPolicy
+        .replacingOccurrences(of: "POL-001", with: "POL-000")
+        .replacingOccurrences(of: "status: approved", with: "status: obsolete\nsuperseded-by: POL-001")
+
+    /// POL-001, approved, superseding POL-000.
+    static let supersedingPolicy = approvedPolicy
+        .replacingOccurrences(of: "satisfies:", with: "supersedes: [POL-000]\nsatisfies:")
+
+    /// A plan where POL-001 replaced POL-000, correctly marked.
+    static let supersededPair = RuleExample(files: [
+        ("policies/old.md", obsoletePolicy),
+        ("policies/new.md", supersedingPolicy),
+    ])
+}

@@ -1,0 +1,23 @@
+/// Every rule smsplan knows, in the order `smsplan rules` lists them.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        FrontMatterMissingRule(), FrontMatterInvalidRule(), FieldMissingRule(), FieldInvalidRule(),
+        FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(),
+        RequirementUnknownRule(), OwnerUnknownRule(), HeadingMissingRule(), ConfigInvalidRule(),
+        ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
+        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(),
+    ]
+
+    /// Rules that look at one document at a time.
+    public static let documentRules: [any DocumentRule] = all.compactMap { $0 as? any DocumentRule }
+    /// Rules that look at the whole plan.
+    public static let corpusRules: [any CorpusRule] = all.compactMap { $0 as? any CorpusRule }
+
+    /// Every rule id.
+    public static let ids: Set<RuleID> = Set(all.map(\.descriptor.id))
+
+    /// The descriptor of the rule with this id.
+    public static func descriptor(_ id: RuleID) -> RuleDescriptor? {
+        all.first { $0.descriptor.id == id }?.descriptor
+    }
+}

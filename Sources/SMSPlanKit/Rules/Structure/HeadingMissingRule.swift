@@ -1,0 +1,49 @@
+/// A document without a section its type's template requires.
+public struct HeadingMissingRule: CorpusRule {
+    public static let id: RuleID = "heading-missing"
+
+    public let descriptor = RuleDescriptor(
+        id: id, category: .structure, defaultSeverity: .error,
+        summary: "a document lacks a level-2 section (## Heading) that the template for its type has",
+        rationale: "Templates (TR 20000-5 Annex E) fix what every policy, plan or procedure must address; a missing section is usually a missing decision. A template is a document with type: template and template-for: <type>.",
+        valid: RuleExample(files: [("templates/policy.md", Self.template), ("policies/example.md", RuleExample.approvedPolicy)]),
+        invalid: RuleExample(files: [
+            ("templates/policy.md", Self.template.replacingOccurrences(of: "## Purpose", with: "## Purpose\n\n## Scope")),
+            ("policies/example.md", RuleExample.approvedPolicy),
+        ]))
+
+    static let template = RuleExample.approvedPolicy
+        .replacingOccurrences(of: "POL-001", with: "TPL-001")
+        .replacingOccurrences(of: "type: policy", with: "type: template\ntemplate-for: policy")
+        .replacingOccurrences(of: "satisfies: [\"4.1.2\"]\n", with: "")
+
+    public init() {}
+
+    public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
+        var templates: [DocumentType: Document] = [:]
+        for template in corpus.documents where template.type?.value == .template {
+            guard let type = template.templateFor?.value else { continue }
+            if let chosen = templates[type], Self.precedes(chosen, template) { continue }
+            templates[type] = template
+        }
+        return corpus.documents.flatMap { document -> [Finding] in
+            guard let type = document.type, type.value != .template, let template = templates[type.value] else { return [] }
+            let present = Set(document.body.headings.map { Self.normalized($0.text) })
+            return template.body.headings.filter { $0.level == 2 && !present.contains(Self.normalized($0.text)) }.map {
+                Finding(Self.id, at: type.location,
+                        "section \"## \($0.text)\" is missing; the \(type.value.rawValue) template \(template.id?.value ?? template.path) requires it", path: document.path)
+            }
+        }
+    }
+
+    /// Approved templates win over others; then the lower id.
+    private static func precedes(_ lhs: Document, _ rhs: Document) -> Bool {
+        let lhsApproved = lhs.status?.value == .approved, rhsApproved = rhs.status?.value == .approved
+        if lhsApproved != rhsApproved { return lhsApproved }
+        return (lhs.id?.value ?? lhs.path) < (rhs.id?.value ?? rhs.path)
+    }
+
+    private static func normalized(_ heading: String) -> String {
+        heading.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,21 @@
+/// `satisfies` (or an activity's `requirements`) naming a requirement the schema lacks.
+public struct RequirementUnknownRule: DocumentRule {
+    public static let id: RuleID = "requirement-unknown"
+
+    public let descriptor = RuleDescriptor(
+        id: id, category: .structure, defaultSeverity: .error,
+        summary: "satisfies or an activity's requirements name a requirement that is not in the schema in use",
+        rationale: "Coverage is counted from satisfies; a mistyped clause number makes a document count for nothing and a clause look uncovered.",
+        valid: .document(RuleExample.approvedPolicy),
+        invalid: .policy(replacing: "satisfies: [\"4.1.2\"]", with: "satisfies: [\"4.9.9\"]"))
+
+    public init() {}
+
+    public func check(_ document: Document, in context: RuleContext) -> [Finding] {
+        guard let schema = context.schema else { return [] }
+        let named = document.satisfies + document.activities.flatMap(\.requirements)
+        return named.filter { schema.requirement($0.value) == nil }.map {
+            Finding(Self.id, at: $0.location, "requirement \"\($0.value)\" is not in schema \(schema.id)")
+        }
+    }
+}

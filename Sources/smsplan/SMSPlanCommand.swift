@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `smsplan` command: an ISO/IEC 20000-1 service management system kept as code.
+@main
+struct SMSPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smsplan",
+        abstract: "Check an ISO/IEC 20000-1 service management system kept as Markdown in git.",
+        discussion: """
+            The plan repository holds smsplan.yaml, roles.yaml and Markdown documents with YAML \
+            front matter. `smsplan check` validates them; `smsplan rules` explains every rule.
+
+            Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings of severity \
+            error, 2 could not run (not a repository, bad config, bad revision), 64 usage.
+            """,
+        version: SMSPlanVersion.current,
+        subcommands: [CheckCommand.self, RulesCommand.self]
+    )
+}
