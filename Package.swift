@@ -30,8 +30,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
-        .testTarget(name: "SMSPlanKitTests", dependencies: ["SMSPlanKit", "GitKit"]),
-        .testTarget(name: "smsplanTests", dependencies: ["smsplan"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "SMSPlanKitTests", dependencies: ["SMSPlanKit", "GitKit", "TestSupport"]),
+        .testTarget(name: "smsplanTests", dependencies: ["smsplan", "TestSupport"]),
     ]
 )

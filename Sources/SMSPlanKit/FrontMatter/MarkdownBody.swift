@@ -55,12 +55,13 @@ public struct MarkdownBody: Sendable {
         while index + 1 < scalars.count {
             if scalars[index] == "]" && scalars[index + 1] == "(" {
                 let start = index + 2
-                var end = start
-                while end < scalars.count && scalars[end] != ")" && scalars[end] != " " { end += 1 }
+                let angled = start < scalars.count && scalars[start] == "<"
+                var end = angled ? start + 1 : start
+                while end < scalars.count && (angled ? scalars[end] != ">" : scalars[end] != ")" && scalars[end] != " ") { end += 1 }
                 if end < scalars.count && end > start {
-                    var target = String(String.UnicodeScalarView(scalars[start..<end]))
-                    if target.hasPrefix("<") && target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
-                    found.append(Link(target: target, location: SourceLocation(line: number, column: start + 1)))
+                    let first = angled ? start + 1 : start
+                    let target = String(String.UnicodeScalarView(scalars[first..<end]))
+                    found.append(Link(target: target, location: SourceLocation(line: number, column: first + 1)))
                 }
                 index = end
             } else {

@@ -99,8 +99,12 @@ enum YAMLComposer {
             Failure(location: SourceLocation(line: mark.line + firstLine - 1, column: mark.column), message: message)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return at(mark, "YAML syntax error: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // Point at the construct that is broken (an unclosed "[" say) when libyaml names it.
+            guard let context, context.mark.line < mark.line else { return at(mark, "YAML syntax error: \(problem)") }
+            let problemLine = mark.line + firstLine - 1
+            return at(context.mark, "YAML syntax error \(context.text): \(problem) (line \(problemLine), column \(mark.column))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return at(context.mark, "duplicate key \(keys) in a mapping")

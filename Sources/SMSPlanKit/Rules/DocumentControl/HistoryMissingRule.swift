@@ -7,7 +7,7 @@ public struct HistoryMissingRule: DocumentRule {
         summary: "history has no entry for the document's current version",
         rationale: "Changes and the current revision status must be identifiable (ISO/IEC 20000-1:2011 4.3.2); each version needs a dated entry saying what changed.",
         valid: .document(RuleExample.approvedPolicy),
-        invalid: .policy(replacing: "version: \"1.0\"", with: "version: \"1.1\""))
+        invalid: .policy(replacing: "\nversion: \"1.0\"", with: "\nversion: \"1.1\""))
 
     public init() {}
 

@@ -1,0 +1,84 @@
+import XCTest
+@testable import SMSPlanKit
+
+final class FrontMatterParserTests: XCTestCase {
+    private func parse(_ text: String) -> ParsedFile {
+        FrontMatterParser.parse(Data(text.utf8))
+    }
+
+    func testLocationsCountFromTheTopOfTheFile() throws {
+        let file = parse("---\nid: POL-001\ntitle:   Policy\nlist:\n  - a\n  - b\n---\n# Heading\n")
+        let root = try XCTUnwrap(file.frontMatter)
+        let pairs = try XCTUnwrap(root.pairs)
+        XCTAssertEqual(pairs[0].key.location, SourceLocation(line: 2, column: 1))
+        XCTAssertEqual(pairs[0].value.location, SourceLocation(line: 2, column: 5))
+        XCTAssertEqual(pairs[1].value.location, SourceLocation(line: 3, column: 10))
+        XCTAssertEqual(root["list"]?.items?[1].location, SourceLocation(line: 6, column: 5))
+        XCTAssertEqual(file.body.headings.map(\.line), [8])
+        XCTAssertEqual(file.findings.count, 0)
+    }
+
+    func testCRLFAndByteOrderMarkAreRead() throws {
+        let file = parse("\u{FEFF}---\r\nid: POL-001\r\ntitle: T\r\n---\r\n## Scope\r\n")
+        XCTAssertEqual(file.frontMatter?["title"]?.scalar?.text, "T")
+        XCTAssertEqual(file.frontMatter?["title"]?.location, SourceLocation(line: 3, column: 8))
+        XCTAssertEqual(file.body.headings.map(\.text), ["Scope"])
+    }
+
+    func testMissingAndBrokenFrontMatterAreReported() {
+        XCTAssertEqual(parse("# No front matter\n").findings.map(\.rule), [FrontMatterMissingRule.id])
+        XCTAssertEqual(parse("").findings.map(\.rule), [FrontMatterMissingRule.id])
+        let unclosed = parse("---\nid: POL-001\n# body\n")
+        XCTAssertEqual(unclosed.findings.map(\.rule), [FrontMatterInvalidRule.id])
+        XCTAssertTrue(unclosed.findings[0].message.contains("never closed"), unclosed.findings[0].message)
+        let list = parse("---\n- a\n- b\n---\n")
+        XCTAssertEqual(list.findings.first?.message, "front matter must be a mapping of keys to values, found a list")
+        XCTAssertEqual(list.findings.first?.location, SourceLocation(line: 2, column: 1))
+        XCTAssertEqual(parse("---\n---\n").findings.first?.message, "front matter is empty")
+    }
+
+    func testSyntaxErrorPointsAtTheBrokenValue() {
+        let file = parse("---\nid: POL-001\ntitle: [unclosed\nowner: x\n---\n")
+        XCTAssertEqual(file.findings.map(\.rule), [FrontMatterInvalidRule.id])
+        XCTAssertEqual(file.findings.first?.location, SourceLocation(line: 3, column: 8))
+    }
+
+    func testDuplicateKeysAreRefused() {
+        let file = parse("---\nid: POL-001\nid: POL-002\n---\n")
+        XCTAssertEqual(file.findings.map(\.rule), [FrontMatterInvalidRule.id])
+        XCTAssertTrue(file.findings[0].message.contains("duplicate key \"id\""), file.findings[0].message)
+    }
+
+    func testInvalidUTF8AndNULBytesAreRefused() {
+        var bytes = Data("---\nid: POL-001\n---\n".utf8)
+        bytes.append(contentsOf: [0xFF, 0xFE, 0x00])
+        XCTAssertEqual(FrontMatterParser.parse(bytes).findings.first?.message, "file is not valid UTF-8 text")
+        XCTAssertEqual(parse("---\nid: a\0b\n---\n").findings.map(\.rule), [FrontMatterInvalidRule.id])
+    }
+
+    func testAliasBombAndDeepNestingAreRefusedQuickly() {
+        var bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let previous = level == 1 ? "a" : "l\(level - 1)"
+            bomb += "l\(level): &l\(level) [*\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous)]\n"
+        }
+        bomb += "---\n"
+        let start = Date()
+        let file = parse(bomb)
+        XCTAssertEqual(file.findings.map(\.rule), [FrontMatterInvalidRule.id])
+        XCTAssertTrue(file.findings[0].message.contains("alias bomb"), file.findings[0].message)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+
+        let deep = "---\nid: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n---\n"
+        let nested = parse(deep)
+        XCTAssertEqual(nested.findings.map(\.rule), [FrontMatterInvalidRule.id])
+        XCTAssertTrue(nested.findings[0].message.contains("nested deeper"), nested.findings[0].message)
+    }
+
+    func testHeadingsAndLinksSkipCodeFences() {
+        let file = parse("---\nid: X\n---\n## One\n```\n## Not a heading [x](y.md)\n```\nSee [two](../b.md#top) and [three](<c d.md>).\n")
+        XCTAssertEqual(file.body.headings.map(\.text), ["One"])
+        XCTAssertEqual(file.body.links.map(\.target), ["../b.md#top", "c d.md"])
+        XCTAssertEqual(file.body.links.first?.location, SourceLocation(line: 8, column: 11))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+@testable import SMSPlanKit
+
+/// In-memory plans for engine tests: a default configuration and roles register, plus
+/// the files a test adds. Dates are judged as of `reviewDate`.
+enum PlanFixtures {
+    static let reviewDate = PlanDate("2026-06-01")!
+
+    static let config = "smsplan: 1\norganization: Example Services Ltd\n"
+
+    static let roles = """
+        smsplan: 1
+        roles:
+          - id: top-management
+            name: Top management
+            members:
+              - { name: Dana Lee, email: dana@example.org, handle: dlee }
+          - id: service-manager
+            name: Service manager
+            members:
+              - { name: Sam Okafor, email: sam@example.org, handle: sokafor }
+          - id: quality-manager
+            name: Quality manager
+            members:
+              - { name: Priya Raman, email: priya@example.org }
+
+        """
+
+    /// Checks `files` (paths relative to the plan root) with the default config and roles
+    /// unless the files bring their own.
+    static func check(_ files: [(path: String, text: String)], planRoot: String = "") throws -> CheckResult {
+        var contents = ["smsplan.yaml": config, "roles.yaml": roles]
+        for file in files { contents[file.path] = file.text }
+        let rooted = Dictionary(uniqueKeysWithValues: contents.map { (planRoot.appendingPathComponent($0.key), $0.value) })
+        return try Engine.check(source: InMemorySource(files: rooted), planRoot: planRoot, revisionDate: reviewDate)
+    }
+
+    static func check(document text: String, at path: String = "policies/example.md") throws -> CheckResult {
+        try check([(path, text)])
+    }
+
+    /// "rule line:column" for each diagnostic, the shape most assertions compare.
+    static func summary(_ result: CheckResult) -> [String] {
+        result.diagnostics.map { "\($0.rule) \($0.path):\($0.line):\($0.column)" }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The project's own files that tests use.
+public enum ProjectFiles {
+    /// The project's top folder (where Package.swift is).
+    public static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.pathComponents.count > 1 {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// The bundled exemplar plan.
+    public static var planTemplate: URL { root.appendingPathComponent("plan-template") }
+}
+
+extension TestRepository {
+    /// A repository holding a copy of plan-template at its top, optionally committed.
+    public static func withPlanTemplate(commit: Bool = true) throws -> TestRepository {
+        let repository = try TestRepository()
+        try repository.copyTree(from: ProjectFiles.planTemplate)
+        if commit { try repository.commitAll("Plan from the template") }
+        return repository
+    }
+
+    /// Copies every file under `source` into the repository's top folder.
+    public func copyTree(from source: URL, to path: String = "") throws {
+        let files = FileManager.default.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = files?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let relative = url.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1)
+            let target = path.isEmpty ? String(relative) : path + "/" + relative
+            try write(target, try Data(contentsOf: url))
+        }
+    }
+
+    /// A file's text, relative to the repository's top folder.
+    public func read(_ path: String) throws -> String {
+        try String(contentsOf: url(path), encoding: .utf8)
+    }
+
+    /// Every file under the sandbox (working tree and git folder) with its bytes, to show
+    /// that a command changed nothing.
+    public func snapshot() throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let files = FileManager.default.enumerator(at: sandbox, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = files?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            result[url.path] = try Data(contentsOf: url)
+        }
+        return result
+    }
+}
