@@ -1,0 +1,34 @@
+# smsplan: the two commands of the README are `make run` and `make test`.
+SWIFT ?= swift
+REPORTS := .build/reports
+BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
+
+.PHONY: all deps build run test rules-doc clean
+
+all: run
+
+## deps: install libgit2-dev and pkg-config when missing (Debian)
+deps:
+	@scripts/install-deps
+
+## build: build smsplan (debug)
+build: deps
+	$(SWIFT) build
+
+## run: build, then check the bundled plan-template and write its JSON report
+run: build
+	@mkdir -p $(REPORTS)
+	$(BIN_DIR)/smsplan check -C plan-template
+	@$(BIN_DIR)/smsplan check -C plan-template --format json > $(REPORTS)/plan-template.json
+	@echo "report: $(REPORTS)/plan-template.json"
+
+## test: run every test (unit and end-to-end)
+test: deps
+	$(SWIFT) test
+
+## rules-doc: regenerate docs/rules.md from the rules' own descriptions
+rules-doc: build
+	scripts/rules-doc $(BIN_DIR)/smsplan > docs/rules.md
+
+clean:
+	rm -rf .build
