@@ -37,6 +37,14 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(unknown.errors.contains("unknown rule 'no-such-rule'"), unknown.errors)
     }
 
+    func testRulesDocIsCurrent() throws {
+        let doc = try String(contentsOf: ProjectFiles.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        for id in designRules {
+            let explained = try smsplan("rules", id).output
+            XCTAssertTrue(doc.contains("## \(id)\n\n```\n\(explained)```\n"), "docs/rules.md is stale for \(id); run make rules-doc")
+        }
+    }
+
     func testHelpTeachesTheCommands() throws {
         let help = try smsplan("--help")
         XCTAssertEqual(help.status, 0)
