@@ -24,7 +24,7 @@ run: build
 
 ## test: run every test (unit and end-to-end)
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build
