@@ -111,56 +111,55 @@ enum DocumentField: String, CaseIterable {
     }
 
     private static func history(_ node: YAMLNode, reader: inout NodeReader) -> [HistoryEntry] {
-        guard let items = reader.sequence(node, "history") else { return [] }
-        return items.compactMap { item in
-            guard let pairs = reader.mapping(item, "history entry") else { return nil }
-            var entry = HistoryEntry(location: item.location)
-            for pair in pairs {
-                switch pair.keyText {
-                case "version": entry.version = reader.version(pair.value, "history version")
-                case "date": entry.date = reader.date(pair.value, "history date")
-                case "author": entry.author = reader.text(pair.value, "history author")
-                case "summary": entry.summary = reader.text(pair.value, "history summary")
-                default:
-                    reader.report(FieldUnknownRule.id, at: pair.key.location,
-                                  "unknown history field \"\(pair.keyText ?? "?")\"; a history entry has version, date, author and summary")
-                }
+        entries(node, list: "history", entry: "history entry", keys: ["version", "date", "author", "summary"],
+                required: ["version", "date"], make: { HistoryEntry(location: $0) }, reader: &reader) { entry, key, value, reader in
+            switch key {
+            case "version": entry.version = reader.version(value, "history version")
+            case "date": entry.date = reader.date(value, "history date")
+            case "author": entry.author = reader.text(value, "history author")
+            default: entry.summary = reader.text(value, "history summary")
             }
-            if entry.version == nil && pair(named: "version", in: pairs) == nil {
-                reader.report(FieldMissingRule.id, at: item.location, "history entry has no \"version\"")
-            }
-            if entry.date == nil && pair(named: "date", in: pairs) == nil {
-                reader.report(FieldMissingRule.id, at: item.location, "history entry has no \"date\"")
-            }
-            return entry
         }
     }
 
     private static func activities(_ node: YAMLNode, reader: inout NodeReader) -> [Activity] {
-        guard let items = reader.sequence(node, "activities") else { return [] }
-        return items.compactMap { item in
-            guard let pairs = reader.mapping(item, "activity") else { return nil }
-            var activity = Activity(location: item.location)
-            for pair in pairs {
-                switch pair.keyText {
-                case "id": activity.id = reader.text(pair.value, "activity id")
-                case "title": activity.title = reader.text(pair.value, "activity title")
-                case "requirements": activity.requirements = reader.list(pair.value, "activity requirements")
-                case "status": activity.status = reader.choice(pair.value, "activity status")
-                case "evidence": activity.evidence = reader.list(pair.value, "activity evidence")
-                default:
-                    reader.report(FieldUnknownRule.id, at: pair.key.location,
-                                  "unknown activity field \"\(pair.keyText ?? "?")\"; an activity has id, title, requirements, status and evidence")
-                }
+        entries(node, list: "activities", entry: "activity", keys: ["id", "title", "requirements", "status", "evidence"],
+                required: ["id"], make: { Activity(location: $0) }, reader: &reader) { activity, key, value, reader in
+            switch key {
+            case "id": activity.id = reader.text(value, "activity id")
+            case "title": activity.title = reader.text(value, "activity title")
+            case "requirements": activity.requirements = reader.list(value, "activity requirements")
+            case "status": activity.status = reader.choice(value, "activity status")
+            default: activity.evidence = reader.list(value, "activity evidence")
             }
-            if pair(named: "id", in: pairs) == nil {
-                reader.report(FieldMissingRule.id, at: item.location, "activity has no \"id\"")
-            }
-            return activity
         }
     }
 
-    private static func pair(named name: String, in pairs: [YAMLPair]) -> YAMLPair? {
-        pairs.first { $0.keyText == name }
+    /// Decodes a list of small mappings (history entries, activities): each known key is
+    /// handed to `assign`; unknown keys and absent required keys are reported.
+    private static func entries<Entry>(
+        _ node: YAMLNode, list: String, entry: String, keys: [String], required: [String],
+        make: (SourceLocation) -> Entry, reader: inout NodeReader,
+        assign: (inout Entry, String, YAMLNode, inout NodeReader) -> Void
+    ) -> [Entry] {
+        guard let items = reader.sequence(node, list) else { return [] }
+        return items.compactMap { item in
+            guard let pairs = reader.mapping(item, entry) else { return nil }
+            var value = make(item.location)
+            for pair in pairs {
+                guard let key = pair.keyText, keys.contains(key) else {
+                    let known = keys.dropLast().joined(separator: ", ") + " and " + (keys.last ?? "")
+                    let article = "aeiou".contains(entry.first ?? "x") ? "an" : "a"
+                    reader.report(FieldUnknownRule.id, at: pair.key.location,
+                                  "unknown \(entry) field \"\(pair.keyText ?? "?")\"; \(article) \(entry) has \(known)")
+                    continue
+                }
+                assign(&value, key, pair.value, &reader)
+            }
+            for key in required where !pairs.contains(where: { $0.keyText == key }) {
+                reader.report(FieldMissingRule.id, at: item.location, "\(entry) has no \"\(key)\"")
+            }
+            return value
+        }
     }
 }
