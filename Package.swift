@@ -21,7 +21,11 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         .target(
             name: "SMSPlanKit",
-            dependencies: ["GitKit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GitKit", .product(name: "Yams", package: "Yams")],
+            resources: [
+                .embedInCode("Resources/iso20000-1-2011.yaml"),
+                .embedInCode("Resources/iso20000-1-2018.yaml"),
+            ]
         ),
         .executableTarget(
             name: "smsplan",

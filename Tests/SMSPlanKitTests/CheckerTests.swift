@@ -23,7 +23,7 @@ final class CheckerTests: XCTestCase {
     func testTemplateIsCleanBeforeTheFirstCommitAndFromASubfolder() throws {
         XCTAssertEqual(try check().diagnostics.map(\.message), [])
         let fromPolicies = try check(in: "policies")
-        XCTAssertEqual(fromPolicies.documentCount, 6)
+        XCTAssertEqual(fromPolicies.documentCount, ProjectFiles.templateDocumentCount)
         XCTAssertEqual(fromPolicies.repositoryRoot?.standardizedFileURL, repository.directory.standardizedFileURL)
     }
 

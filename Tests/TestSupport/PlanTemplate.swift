@@ -14,6 +14,17 @@ public enum ProjectFiles {
 
     /// The bundled exemplar plan.
     public static var planTemplate: URL { root.appendingPathComponent("plan-template") }
+
+    /// How many Markdown documents the template holds below its top folder (what
+    /// `check` counts; a README at the top is not a document).
+    public static var templateDocumentCount: Int {
+        let files = FileManager.default.enumerator(at: planTemplate, includingPropertiesForKeys: nil)
+        var count = 0
+        while let url = files?.nextObject() as? URL {
+            if url.pathExtension == "md" && url.deletingLastPathComponent().standardizedFileURL != planTemplate.standardizedFileURL { count += 1 }
+        }
+        return count
+    }
 }
 
 extension TestRepository {

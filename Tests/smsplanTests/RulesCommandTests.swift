@@ -8,7 +8,8 @@ final class RulesCommandTests: XCTestCase {
         "front-matter-missing", "front-matter-invalid", "field-missing", "field-invalid", "field-unknown",
         "id-duplicate", "id-format", "reference-unresolved", "requirement-unknown", "owner-unknown",
         "heading-missing", "config-invalid", "approval-incomplete", "history-missing", "review-overdue",
-        "obsolete-referenced", "obsolete-unmarked", "external-source-missing", "self-approval",
+        "obsolete-referenced", "obsolete-unmarked", "external-source-missing", "self-approval", "schema-invalid",
+            "requirement-uncovered", "exclusion-unjustified", "activity-open", "record-due",
     ]
 
     private func smsplan(_ arguments: String...) throws -> CommandResult {

@@ -30,7 +30,11 @@ extension PlanConfig {
             case "organization": config.organization = reader.text(value, key)?.value
             case "standard": config.standard = reader.text(value, key)
             case "scope": config.scope = reader.text(value, key)
-            case "current-phase": config.currentPhase = reader.integer(value, key, in: 1...99)?.value ?? config.currentPhase
+            case "current-phase":
+                if let phase = reader.integer(value, key, in: 1...99) {
+                    config.currentPhase = phase.value
+                    config.currentPhaseLocation = phase.location
+                }
             case "documents": config.decodeDocuments(value, reader: &reader)
             case "exclusions": config.exclusions = decodeExclusions(value, reader: &reader)
             case "rules": config.ruleSettings = decodeRules(value, knownRules: knownRules, reader: &reader)

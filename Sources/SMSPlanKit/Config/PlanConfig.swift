@@ -22,6 +22,8 @@ public struct PlanConfig: Sendable {
     public var standard: Located<String>?
     public var scope: Located<String>?
     public var currentPhase = 1
+    /// Where `current-phase` was written, when it was.
+    public var currentPhaseLocation: SourceLocation?
     /// Folders, relative to the plan root, searched for Markdown documents.
     public var roots = ["plan", "policies", "procedures", "processes", "services", "records", "templates"]
     /// Where each root was written, for roots set in the file (defaults have none).

@@ -5,6 +5,11 @@ import GitKit
 /// state to read (working tree, index or a revision), and runs the engine.
 public enum Checker {
     public static func check(_ request: CheckRequest) throws(SMSPlanError) -> CheckResult {
+        Engine.check(try load(request))
+    }
+
+    /// Reads the plan the request names, without checking it.
+    public static func load(_ request: CheckRequest) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
         let source: any PlanSource
         let revisionDate: PlanDate
@@ -31,9 +36,9 @@ public enum Checker {
             startFolder = repository.relativePath(of: request.directory) ?? ""
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
-        var result = try Engine.check(source: source, planRoot: planRoot, revisionDate: revisionDate)
-        result.repositoryRoot = repository.workingDirectory
-        return result
+        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate)
+        plan.repositoryRoot = repository.workingDirectory
+        return plan
     }
 
     static func openRepository(_ request: CheckRequest) throws(SMSPlanError) -> Repository {

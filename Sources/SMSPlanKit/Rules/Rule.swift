@@ -11,6 +11,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Comparable, Expressi
 public enum RuleCategory: String, Sendable, CaseIterable {
     case structure
     case documentControl = "document-control"
+    case coverage = "coverage-and-phases"
 }
 
 /// A small plan repository that shows a rule at work: files by path relative to the

@@ -8,14 +8,21 @@ public struct RuleContext: Sendable {
     public var revisionDate: PlanDate
     /// The plan root's path relative to the repository's top level ("" at the top).
     public var planRoot: String
+    /// Phases and coverage of the whole plan; nil without a schema.
+    public var analysis: PlanAnalysis?
 
-    public init(config: PlanConfig, roles: RolesRegister?, schema: RequirementSchema?, revisionDate: PlanDate, planRoot: String) {
+    public init(config: PlanConfig, roles: RolesRegister?, schema: RequirementSchema?, revisionDate: PlanDate, planRoot: String,
+                analysis: PlanAnalysis? = nil) {
         self.config = config
         self.roles = roles
         self.schema = schema
         self.revisionDate = revisionDate
         self.planRoot = planRoot
+        self.analysis = analysis
     }
+
+    /// The path of smsplan.yaml, relative to the repository's top level.
+    public var configPath: String { planRoot.appendingPathComponent("smsplan.yaml") }
 }
 
 /// Every document of the plan that could be decoded, with look-ups by id and path.

@@ -44,4 +44,44 @@ extension RuleExample {
         ("policies/old.md", obsoletePolicy),
         ("policies/new.md", supersedingPolicy),
     ])
+
+    /// A phase plan for `phase` with one activity; `activity` is its flow mapping body.
+    static func phasePlan(phase: Int, activity: String) -> String {
+        """
+        ---
+        id: PHS-00\(phase)
+        title: Phase \(phase) plan
+        type: phase-plan
+        version: "0.1"
+        status: draft
+        owner: service-manager
+        phase: \(phase)
+        activities:
+          - { \(activity) }
+        history:
+          - { version: "0.1", date: 2026-01-10, author: A. Writer, summary: First draft }
+        ---
+        # Phase \(phase) plan
+
+        """
+    }
+
+    /// A final management review record made on `date`.
+    static func managementReview(on date: String) -> String {
+        """
+        ---
+        id: REC-001
+        title: Management review
+        type: record
+        status: final
+        owner: service-manager
+        record-of: management-review
+        recorded-on: \(date)
+        retention: 6 years
+        satisfies: ["4.5.4.3"]
+        ---
+        # Management review
+
+        """
+    }
 }

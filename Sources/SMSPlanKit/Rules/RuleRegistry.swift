@@ -5,7 +5,8 @@ public enum RuleRegistry {
         FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(),
         RequirementUnknownRule(), OwnerUnknownRule(), HeadingMissingRule(), ConfigInvalidRule(),
         ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
-        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(),
+        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), SchemaInvalidRule(),
+        RequirementUncoveredRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
     ]
 
     /// Rules that look at one document at a time.

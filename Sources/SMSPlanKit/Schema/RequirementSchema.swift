@@ -1,27 +1,58 @@
-import Foundation
-
-/// A requirement schema: the clauses of a standard (or in-house requirements) that
-/// documents name in `satisfies`.
+/// A requirement schema: the clauses of a standard (or in-house requirements), what
+/// evidence covers each, and which may be excluded.
 public struct RequirementSchema: Sendable {
-    /// One requirement: a clause number and its title.
-    public struct Requirement: Sendable, Hashable {
+    /// One requirement: a clause and what must exist to cover it.
+    public struct Requirement: Sendable {
         public var id: String
         public var title: String
         public var parent: String?
+        /// What the clause is about, in our own words.
+        public var summary: String?
         /// Remarks on the entry itself, such as a title not yet confirmed.
         public var note: String?
+        /// False for requirements that can never be excluded (the SMS requirements).
+        public var excludable: Bool
+        /// What must exist for the requirement to be covered; empty for clauses whose
+        /// coverage comes from their child clauses.
+        public var evidence: [EvidenceItem]
+        /// Counterparts in the previous edition (2018 -> 2011).
+        public var mapsTo: [String]
+    }
+
+    /// One piece of evidence a requirement calls for, such as a policy or a periodic record.
+    public struct EvidenceItem: Sendable, Hashable {
+        /// The document type that meets it; nil means any type.
+        public var type: DocumentType?
+        /// What is expected, in a few words ("change management policy").
+        public var name: String?
+        /// For records: the kind of record (`record-of`).
+        public var recordOf: String?
+        /// For periodic records: how often a new one is due.
+        public var every: PlanDuration?
+
+        /// "procedure", "record (management-review, every 12 months)": for messages.
+        public var label: String {
+            var text = name ?? type?.rawValue ?? "any approved document"
+            if name == nil, let recordOf { text += " (\(recordOf))" }
+            if let every { text += ", every \(every)" }
+            return text
+        }
     }
 
     public var id: String
     public var title: String
+    public var version: String
     public var requirements: [Requirement]
     private var index: [String: Int]
+    private var childIndex: [String: [String]]
 
-    public init(id: String, title: String, requirements: [Requirement]) {
+    public init(id: String, title: String, version: String, requirements: [Requirement]) {
         self.id = id
         self.title = title
+        self.version = version
         self.requirements = requirements
         self.index = Dictionary(requirements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.childIndex = Dictionary(grouping: requirements.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
     }
 
     /// The requirement with this id.
@@ -29,31 +60,18 @@ public struct RequirementSchema: Sendable {
         index[id].map { requirements[$0] }
     }
 
-    /// The bundled schema with this id (`iso20000-1:2011`, `iso20000-1:2018`).
-    public static func bundled(_ id: String) -> RequirementSchema? {
-        BundledSchemas.byID[id]
+    /// Ids of the requirement's direct children, in schema order.
+    public func children(of id: String) -> [String] {
+        childIndex[id] ?? []
     }
 
-    /// Ids of every bundled schema.
-    public static var bundledIDs: [String] { BundledSchemas.byID.keys.sorted() }
-
-    /// Reads a schema from YAML. Bundled schemas are well formed; a failure is a bug.
-    static func decode(_ text: String) -> RequirementSchema? {
-        guard let root = try? YAMLComposer.compose(text, firstLine: 1),
-            let id = root["id"]?.scalar?.text, let items = root["requirements"]?.items
-        else { return nil }
-        let requirements = items.compactMap { item -> Requirement? in
-            guard let id = item["id"]?.scalar?.text, let title = item["title"]?.scalar?.text else { return nil }
-            return Requirement(id: id, title: title, parent: item["parent"]?.scalar?.text, note: item["note"]?.scalar?.text)
-        }
-        return RequirementSchema(id: id, title: root["title"]?.scalar?.text ?? id, requirements: requirements)
+    /// True when the requirement has no child requirements.
+    public func isLeaf(_ id: String) -> Bool {
+        childIndex[id] == nil
     }
-}
 
-/// The schemas that ship with smsplan, parsed once.
-enum BundledSchemas {
-    static let byID: [String: RequirementSchema] = {
-        let schemas = [iso20000_1_2011, iso20000_1_2018].compactMap(RequirementSchema.decode)
-        return Dictionary(uniqueKeysWithValues: schemas.map { ($0.id, $0) })
-    }()
+    /// The requirement and every requirement below it.
+    public func subtree(of id: String) -> [String] {
+        [id] + children(of: id).flatMap { subtree(of: $0) }
+    }
 }

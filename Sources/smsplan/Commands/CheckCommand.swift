@@ -6,7 +6,7 @@ import SMSPlanKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the plan's documents and configuration.",
+        abstract: "Validate the plan's documents, configuration and coverage.",
         discussion: """
             Checks the working tree by default, judging dates by today. --staged checks what \
             the index holds (what a commit is about to record); --rev checks a committed \
@@ -22,22 +22,12 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var source: SourceOptions
     @OptionGroup var report: ReportOptions
 
-    @Flag(help: "Check the index (what is staged) instead of the working tree.")
-    var staged = false
-
-    @Option(help: ArgumentHelp("Check a committed revision (commit, branch or tag) instead of the working tree.", valueName: "rev"))
-    var rev: String?
-
-    func validate() throws {
-        if staged && rev != nil { throw ValidationError("--staged and --rev cannot be used together") }
-    }
-
     func run() throws {
-        let target: CheckRequest.Target = if let rev { .revision(rev) } else if staged { .staged } else { .workingTree }
         let directory = repository.directoryURL
-        let result = try CommandFailure.running { try Checker.check(CheckRequest(directory: directory, target: target)) }
+        let result = Engine.check(try source.loadPlan(from: directory))
         let root = result.repositoryRoot
         let reporter = report.format.reporter(color: report.useColor) { path in
             guard let root else { return path }

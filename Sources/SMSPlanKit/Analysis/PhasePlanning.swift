@@ -1,0 +1,68 @@
+/// The phases of the implementation, read from the phase plans: which activities belong
+/// to which phase, and by which phase each requirement is due.
+public struct PhasePlanning: Sendable {
+    /// An activity together with its phase and the phase plan that lists it.
+    public struct PlannedActivity: Sendable {
+        public var phase: Int
+        public var planPath: String
+        public var planID: String?
+        public var activity: Activity
+
+        public var isDone: Bool { activity.status?.value == .done }
+    }
+
+    /// Where a requirement is planned: the activity (of the latest phase) that lists it.
+    public struct Listing: Sendable {
+        public var phase: Int
+        public var path: String
+        public var location: SourceLocation
+        public var activityID: String?
+    }
+
+    public var activities: [PlannedActivity]
+    /// The last phase of the implementation: at least 3 (TR 20000-5), more if plans say so.
+    public var finalPhase: Int
+    /// The phase by which each requirement of the schema is due.
+    public var dueIn: [String: Int]
+    /// Where each requirement that some activity lists is planned.
+    public var listings: [String: Listing]
+
+    init(corpus: Corpus, schema: RequirementSchema, config: PlanConfig) {
+        var activities: [PlannedActivity] = []
+        for plan in corpus.documents where plan.type?.value == .phasePlan && plan.isActive {
+            guard let phase = plan.phase?.value else { continue }
+            activities += plan.activities.map { PlannedActivity(phase: phase, planPath: plan.path, planID: plan.id?.value, activity: $0) }
+        }
+        self.activities = activities
+        finalPhase = max(3, config.currentPhase, activities.map(\.phase).max() ?? 0)
+
+        // A requirement is due in the phase of the last activity that lists it (or lists a clause above it).
+        var listings: [String: Listing] = [:]
+        for planned in activities {
+            for requirement in planned.activity.requirements where schema.requirement(requirement.value) != nil {
+                for id in schema.subtree(of: requirement.value) where (listings[id]?.phase ?? 0) <= planned.phase {
+                    listings[id] = Listing(phase: planned.phase, path: planned.planPath, location: requirement.location,
+                                           activityID: planned.activity.id?.value)
+                }
+            }
+        }
+        self.listings = listings
+
+        var dueIn: [String: Int] = [:]
+        let finalPhase = self.finalPhase
+        func due(_ id: String) -> Int {
+            if let known = dueIn[id] { return known }
+            let children = schema.children(of: id)
+            let value = children.isEmpty ? (listings[id]?.phase ?? finalPhase) : children.map(due).max() ?? finalPhase
+            dueIn[id] = value
+            return value
+        }
+        for requirement in schema.requirements { _ = due(requirement.id) }
+        self.dueIn = dueIn
+    }
+
+    /// Activities of one phase.
+    public func activities(in phase: Int) -> [PlannedActivity] {
+        activities.filter { $0.phase == phase }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Everything read from one state of a plan repository: configuration, roles, schema,
+/// documents, and the phase and coverage analysis built on them.
+public struct Plan: Sendable {
+    /// The folder holding smsplan.yaml, relative to the repository's top level.
+    public var planRoot: String
+    public var config: PlanConfig
+    public var roles: RolesRegister?
+    public var schema: RequirementSchema?
+    public var corpus: Corpus
+    /// Working tree and index: today; a commit: its date.
+    public var revisionDate: PlanDate
+    /// Phases and coverage; nil when no schema could be loaded.
+    public var analysis: PlanAnalysis?
+    /// How many Markdown files were examined.
+    public var fileCount: Int
+    /// The repository's top level, which every path is relative to (nil in memory).
+    public var repositoryRoot: URL?
+    /// Findings made while reading: front matter, fields, configuration, schema.
+    var readFindings: [(path: String, finding: Finding)]
+
+    /// The path of a file of the plan, relative to the repository's top level.
+    public func path(_ relative: String) -> String {
+        planRoot.appendingPathComponent(relative)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Reads a plan from a source: configuration, roles, schema, and every document under
+/// the configured roots (decoded in parallel).
+enum PlanLoader {
+    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate) throws(SMSPlanError) -> Plan {
+        let configPath = planRoot.appendingPathComponent("smsplan.yaml")
+        guard let configData = try source.read(configPath) else { throw .noPlan(path: planRoot.isEmpty ? "." : planRoot) }
+        var (config, findings) = try PlanConfig.decode(configData, path: configPath, knownRules: RuleRegistry.ids)
+
+        let rolesPath = planRoot.appendingPathComponent("roles.yaml")
+        var roles: RolesRegister?
+        if let rolesData = try source.read(rolesPath) {
+            let decoded = try RolesRegister.decode(rolesData, path: rolesPath)
+            roles = decoded.0
+            findings += decoded.1
+        } else {
+            findings.append(Finding(ConfigInvalidRule.id, at: .fileStart,
+                                    "roles.yaml is missing beside smsplan.yaml; owners and approvers cannot be checked", path: configPath))
+        }
+
+        let (schema, schemaFindings) = try loadSchema(config: config, configPath: configPath, source: source, planRoot: planRoot)
+        findings += schemaFindings
+
+        var markdown: [String] = []
+        var seen = Set<String>()
+        for root in config.roots {
+            let entries = try source.files(under: planRoot.appendingPathComponent(root))
+            if entries.isEmpty, let location = config.rootLocations[root] {
+                findings.append(Finding(ConfigInvalidRule.id, at: location, "documents root \"\(root)\" has no files", path: configPath))
+            }
+            for entry in entries where entry.kind == .regular && entry.path.lowercased().hasSuffix(".md") && seen.insert(entry.path).inserted {
+                markdown.append(entry.path)
+            }
+        }
+
+        let decoded = try decodeAll(markdown, from: source)
+        var readFindings = findings.map { ($0.path ?? configPath, $0) }
+        for (path, result) in zip(markdown, decoded) {
+            readFindings += result.findings.map { (path, $0) }
+        }
+        let corpus = Corpus(documents: decoded.compactMap(\.document))
+        let analysis = schema.map { PlanAnalysis(corpus: corpus, schema: $0, config: config, revisionDate: revisionDate) }
+        return Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
+                    analysis: analysis, fileCount: markdown.count, repositoryRoot: nil, readFindings: readFindings)
+    }
+
+    /// The bundled schema named by `standard:`, or a schema file in the plan repository.
+    private static func loadSchema(config: PlanConfig, configPath: String, source: some PlanSource, planRoot: String)
+        throws(SMSPlanError) -> (RequirementSchema?, [Finding])
+    {
+        if let bundled = RequirementSchema.bundled(config.standardID) { return (bundled, []) }
+        let schemaPath = planRoot.appendingPathComponent(config.standardID)
+        let isFile = config.standardID.hasSuffix(".yaml") || config.standardID.hasSuffix(".yml")
+        guard isFile, !config.standardID.hasPrefix("/"), !config.standardID.split(separator: "/").contains(".."),
+            let data = try source.read(schemaPath)
+        else {
+            let message = isFile
+                ? "schema file \"\(config.standardID)\" not found in the plan repository"
+                : "unknown standard \"\(config.standardID)\"; use a bundled schema (\(RequirementSchema.bundledIDs.joined(separator: ", "))) or the path of a schema file ending in .yaml"
+            return (nil, [Finding(ConfigInvalidRule.id, at: config.standard?.location ?? .fileStart, message, path: configPath)])
+        }
+        return RequirementSchema.decode(data, path: schemaPath, base: RequirementSchema.bundled)
+    }
+
+    /// Reads and decodes every file, in parallel across cores.
+    private static func decodeAll(_ paths: [String], from source: some PlanSource) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
+        var read: [Data] = []
+        read.reserveCapacity(paths.count)
+        for path in paths {
+            read.append(try source.read(path) ?? Data())
+        }
+        let contents = read
+        let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            results.set(index, DocumentDecoder.decode(contents[index], path: paths[index]))
+        }
+        return results.values
+    }
+}
+
+/// Fixed slots that concurrent workers fill, one slot each.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.map { $0! } }
+}

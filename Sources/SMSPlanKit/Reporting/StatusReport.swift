@@ -1,0 +1,88 @@
+/// Where the implementation stands: phase by phase, documents by status, what comes due.
+public struct StatusReport: Sendable, Encodable {
+    /// One phase of the implementation.
+    public struct Phase: Sendable, Encodable {
+        public var phase: Int
+        /// complete, current, planned, or behind (a phase before the current one not complete).
+        public var state: String
+        public var activitiesDone: Int
+        public var activitiesTotal: Int
+        public var openActivities: [String]
+        public var requirementsDue: Int
+        public var requirementsCovered: Int
+        public var uncoveredRequirements: [String]
+    }
+
+    /// A document review or a periodic record coming due.
+    public struct Due: Sendable, Encodable {
+        public var id: String
+        public var path: String
+        public var what: String
+        public var due: String
+        public var overdue: Bool
+    }
+
+    public var organization: String?
+    public var schema: String?
+    public var date: String
+    public var currentPhase: Int
+    public var phases: [Phase]
+    /// Documents by status (draft, review, approved, obsolete), records by `final`, templates apart.
+    public var documents: [String: Int]
+    public var reviewsDue: [Due]
+    public var recordsDue: [Due]
+    public var errors: Int
+    public var warnings: Int
+
+    /// How many days ahead reviews and records count as coming due.
+    public static let horizonDays = 30
+
+    public init(plan: Plan, result: CheckResult) {
+        let date = plan.revisionDate
+        let horizon = date.adding(days: Self.horizonDays)
+        organization = plan.config.organization
+        schema = plan.schema?.id
+        self.date = date.description
+        currentPhase = plan.config.currentPhase
+        errors = result.errorCount
+        warnings = result.warningCount
+
+        var phases: [Phase] = []
+        if let analysis = plan.analysis, let schema = plan.schema {
+            for phase in 1...analysis.phases.finalPhase {
+                let activities = analysis.phases.activities(in: phase)
+                let due = schema.requirements.filter { requirement in
+                    schema.isLeaf(requirement.id) && analysis.coverage.requirements[requirement.id].map { $0.duePhase == phase && $0.status != .excluded } == true
+                }.map(\.id)
+                let uncovered = due.filter { analysis.coverage.requirements[$0]?.status != .covered }
+                let open = activities.filter { !$0.isDone }.map { $0.activity.id?.value ?? "?" }
+                let finished = open.isEmpty && uncovered.isEmpty
+                let state = phase > currentPhase ? "planned" : phase == currentPhase ? (finished ? "complete" : "current") : (finished ? "complete" : "behind")
+                phases.append(Phase(phase: phase, state: state, activitiesDone: activities.count - open.count, activitiesTotal: activities.count,
+                                    openActivities: open, requirementsDue: due.count, requirementsCovered: due.count - uncovered.count,
+                                    uncoveredRequirements: uncovered))
+            }
+        }
+        self.phases = phases
+
+        var documents: [String: Int] = [:]
+        for document in plan.corpus.documents {
+            let key = document.type?.value == .template ? "template" : document.status?.value.rawValue ?? "unknown"
+            documents[key, default: 0] += 1
+        }
+        self.documents = documents
+
+        let reviewInterval = plan.config.reviewInterval
+        reviewsDue = plan.corpus.documents.compactMap { document in
+            guard document.status?.value == .approved,
+                let due = document.nextReview?.value ?? document.approvedOn.map({ reviewInterval.after($0.value) }), due <= horizon
+            else { return nil }
+            return Due(id: document.id?.value ?? document.path, path: document.path, what: "review", due: due.description, overdue: due < date)
+        }.sorted { $0.due < $1.due }
+        recordsDue = (plan.analysis?.periodicRecords ?? []).compactMap { periodic in
+            guard let due = periodic.nextDue, due <= horizon, let latest = periodic.latest else { return nil }
+            return Due(id: latest.id?.value ?? latest.path, path: latest.path, what: "\(periodic.item.recordOf ?? "record") for \(periodic.requirement)",
+                       due: due.description, overdue: due < date)
+        }.sorted { $0.due < $1.due }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+extension RequirementSchema {
+    /// The schema file format this smsplan reads.
+    public static let supportedFormatVersion = 1
+
+    /// Reads a schema file. Problems become `schema-invalid` findings at their line and
+    /// column; the schema is nil only when nothing usable could be read.
+    /// - Parameter base: the schema named by `extends:`, resolved by the caller.
+    public static func decode(_ data: Data, path: String, base: (String) -> RequirementSchema?) -> (RequirementSchema?, [Finding]) {
+        var reader = NodeReader(invalidRule: SchemaInvalidRule.id, path: path)
+        let root: YAMLNode
+        do {
+            root = try ConfigFile.mapping(data, path: path)
+        } catch {
+            if case .configUnusable(_, let location, let message) = error { reader.invalid(at: location, message) }
+            return (nil, reader.findings)
+        }
+        var schema = RequirementSchema(id: path, title: path, version: "", requirements: [])
+        var own: [Requirement] = []
+        for pair in root.pairs ?? [] {
+            switch pair.keyText {
+            case "schema":
+                if let version = reader.integer(pair.value, "schema", in: 1...Int.max), version.value > supportedFormatVersion {
+                    reader.invalid(at: version.location, "schema format \(version.value) is newer than this smsplan reads (\(supportedFormatVersion)); upgrade smsplan")
+                    return (nil, reader.findings)
+                }
+            case "id": schema.id = reader.text(pair.value, "id")?.value ?? schema.id
+            case "title": schema.title = reader.text(pair.value, "title")?.value ?? schema.title
+            case "version": schema.version = reader.text(pair.value, "version")?.value ?? ""
+            case "extends":
+                guard let name = reader.text(pair.value, "extends") else { continue }
+                guard let parent = base(name.value) else {
+                    reader.invalid(at: name.location, "\"extends\" names \"\(name.value)\", which is not a bundled schema (\(bundledIDs.joined(separator: ", ")))")
+                    continue
+                }
+                schema.requirements = parent.requirements
+            case "requirements":
+                own = (reader.sequence(pair.value, "requirements") ?? []).compactMap { decodeRequirement($0, reader: &reader) }
+            default:
+                reader.invalid(at: pair.key.location, "unknown key \"\(pair.keyText ?? "?")\"; a schema has schema, id, title, version, extends and requirements")
+            }
+        }
+        var merged = schema.requirements
+        for requirement in own {
+            if let existing = merged.firstIndex(where: { $0.id == requirement.id }) {
+                merged[existing] = requirement
+            } else {
+                merged.append(requirement)
+            }
+        }
+        let result = RequirementSchema(id: schema.id, title: schema.title, version: schema.version, requirements: merged)
+        checkTree(result, own: own, reader: &reader)
+        return (result, reader.findings)
+    }
+
+    private static func decodeRequirement(_ node: YAMLNode, reader: inout NodeReader) -> Requirement? {
+        guard let pairs = reader.mapping(node, "requirement") else { return nil }
+        var requirement = Requirement(id: "", title: "", parent: nil, summary: nil, note: nil, excludable: true, evidence: [], mapsTo: [])
+        var location = node.location
+        for pair in pairs {
+            let value = pair.value
+            switch pair.keyText {
+            case "id":
+                if let id = reader.text(value, "requirement id") {
+                    requirement.id = id.value
+                    location = id.location
+                }
+            case "title": requirement.title = reader.text(value, "title")?.value ?? ""
+            case "parent": requirement.parent = reader.text(value, "parent")?.value
+            case "summary": requirement.summary = reader.text(value, "summary")?.value
+            case "note": requirement.note = reader.text(value, "note")?.value
+            case "excludable": requirement.excludable = reader.boolean(value, "excludable") ?? true
+            case "evidence": requirement.evidence = (reader.sequence(value, "evidence") ?? []).compactMap { decodeEvidence($0, reader: &reader) }
+            case "maps-to": requirement.mapsTo = reader.list(value, "maps-to").map(\.value)
+            default:
+                reader.invalid(at: pair.key.location, "unknown requirement key \"\(pair.keyText ?? "?")\"; a requirement has id, title, parent, summary, note, excludable, evidence and maps-to")
+            }
+        }
+        guard !requirement.id.isEmpty else {
+            reader.invalid(at: node.location, "requirement has no \"id\"")
+            return nil
+        }
+        if requirement.title.isEmpty {
+            reader.invalid(at: location, "requirement \"\(requirement.id)\" has no \"title\"")
+        }
+        return requirement
+    }
+
+    private static func decodeEvidence(_ node: YAMLNode, reader: inout NodeReader) -> EvidenceItem? {
+        guard let pairs = reader.mapping(node, "evidence item") else { return nil }
+        var item = EvidenceItem()
+        for pair in pairs {
+            switch pair.keyText {
+            case "type":
+                guard let text = reader.text(pair.value, "evidence type") else { continue }
+                if text.value != "any" {
+                    guard let type = DocumentType(rawValue: text.value), type != .template else {
+                        reader.invalid(at: text.location, "evidence type \"\(text.value)\" must be any or a document type other than template")
+                        continue
+                    }
+                    item.type = type
+                }
+            case "name": item.name = reader.text(pair.value, "evidence name")?.value
+            case "record-of": item.recordOf = reader.text(pair.value, "record-of")?.value
+            case "every":
+                guard let text = reader.text(pair.value, "every") else { continue }
+                if let duration = PlanDuration(text.value) {
+                    item.every = duration
+                } else {
+                    reader.invalid(at: text.location, "\"every\" must be a period such as \"12 months\"; found \"\(text.value)\"")
+                }
+            default:
+                reader.invalid(at: pair.key.location, "unknown evidence key \"\(pair.keyText ?? "?")\"; an evidence item has type, name, record-of and every")
+            }
+        }
+        if (item.recordOf != nil || item.every != nil) && item.type != .record {
+            reader.invalid(at: node.location, "record-of and every belong to evidence of type record")
+        }
+        return item
+    }
+
+    /// Duplicate ids, parents that do not exist.
+    private static func checkTree(_ schema: RequirementSchema, own: [Requirement], reader: inout NodeReader) {
+        var seen = Set<String>()
+        for requirement in own where !seen.insert(requirement.id).inserted {
+            reader.invalid(at: .fileStart, "requirement \"\(requirement.id)\" is defined twice")
+        }
+        for requirement in own {
+            if let parent = requirement.parent, schema.requirement(parent) == nil {
+                reader.invalid(at: .fileStart, "requirement \"\(requirement.id)\" names parent \"\(parent)\", which the schema does not have")
+            }
+        }
+    }
+}
