@@ -3,7 +3,7 @@ SWIFT ?= swift
 REPORTS := .build/reports
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build run test rules-doc clean
+.PHONY: all deps build run test schema-check rules-doc clean
 
 all: run
 
@@ -22,9 +22,14 @@ run: build
 	@$(BIN_DIR)/smsplan check -C plan-template --format json > $(REPORTS)/plan-template.json
 	@echo "report: $(REPORTS)/plan-template.json"
 
-## test: run every test (unit and end-to-end)
-test: deps
+## test: validate the template's front matter with a JSON Schema validator, then run every test
+test: deps schema-check
 	$(SWIFT) test --disable-swift-testing
+
+## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
+## with check-jsonschema (installed from PyPI into .build/venv)
+schema-check: build
+	scripts/check-front-matter-schema $(BIN_DIR)/smsplan plan-template
 
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build

@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "SMSPlanKitTests", dependencies: ["SMSPlanKit", "GitKit", "TestSupport"]),
+        .testTarget(name: "SMSPlanKitTests", dependencies: ["SMSPlanKit", "GitKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "smsplanTests", dependencies: ["smsplan", "TestSupport"]),
     ]
 )

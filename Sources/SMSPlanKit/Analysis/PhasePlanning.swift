@@ -9,6 +9,11 @@ public struct PhasePlanning: Sendable {
         public var activity: Activity
 
         public var isDone: Bool { activity.status?.value == .done }
+
+        /// Done, and every piece of its evidence approved (records: final).
+        public func isComplete(in corpus: Corpus) -> Bool {
+            isDone && activity.evidence.allSatisfy { corpus.byID[$0.value].map(CoverageMap.isEvidence) ?? false }
+        }
     }
 
     /// Where a requirement is planned: the activity (of the latest phase) that lists it.

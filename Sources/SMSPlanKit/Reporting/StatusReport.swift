@@ -55,7 +55,7 @@ public struct StatusReport: Sendable, Encodable {
                     schema.isLeaf(requirement.id) && analysis.coverage.requirements[requirement.id].map { $0.duePhase == phase && $0.status != .excluded } == true
                 }.map(\.id)
                 let uncovered = due.filter { analysis.coverage.requirements[$0]?.status != .covered }
-                let open = activities.filter { !$0.isDone }.map { $0.activity.id?.value ?? "?" }
+                let open = activities.filter { !$0.isComplete(in: plan.corpus) }.map { $0.activity.id?.value ?? "?" }
                 let finished = open.isEmpty && uncovered.isEmpty
                 let state = phase > currentPhase ? "planned" : phase == currentPhase ? (finished ? "complete" : "current") : (finished ? "complete" : "behind")
                 phases.append(Phase(phase: phase, state: state, activitiesDone: activities.count - open.count, activitiesTotal: activities.count,

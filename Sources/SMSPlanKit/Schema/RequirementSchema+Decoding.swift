@@ -17,7 +17,7 @@ extension RequirementSchema {
             return (nil, reader.findings)
         }
         var schema = RequirementSchema(id: path, title: path, version: "", requirements: [])
-        var own: [Requirement] = []
+        var own: [(requirement: Requirement, location: SourceLocation)] = []
         for pair in root.pairs ?? [] {
             switch pair.keyText {
             case "schema":
@@ -42,7 +42,7 @@ extension RequirementSchema {
             }
         }
         var merged = schema.requirements
-        for requirement in own {
+        for (requirement, _) in own {
             if let existing = merged.firstIndex(where: { $0.id == requirement.id }) {
                 merged[existing] = requirement
             } else {
@@ -54,7 +54,7 @@ extension RequirementSchema {
         return (result, reader.findings)
     }
 
-    private static func decodeRequirement(_ node: YAMLNode, reader: inout NodeReader) -> Requirement? {
+    private static func decodeRequirement(_ node: YAMLNode, reader: inout NodeReader) -> (Requirement, SourceLocation)? {
         guard let pairs = reader.mapping(node, "requirement") else { return nil }
         var requirement = Requirement(id: "", title: "", parent: nil, summary: nil, note: nil, excludable: true, evidence: [], mapsTo: [])
         var location = node.location
@@ -84,7 +84,7 @@ extension RequirementSchema {
         if requirement.title.isEmpty {
             reader.invalid(at: location, "requirement \"\(requirement.id)\" has no \"title\"")
         }
-        return requirement
+        return (requirement, location)
     }
 
     private static func decodeEvidence(_ node: YAMLNode, reader: inout NodeReader) -> EvidenceItem? {
@@ -121,14 +121,14 @@ extension RequirementSchema {
     }
 
     /// Duplicate ids, parents that do not exist.
-    private static func checkTree(_ schema: RequirementSchema, own: [Requirement], reader: inout NodeReader) {
+    private static func checkTree(_ schema: RequirementSchema, own: [(requirement: Requirement, location: SourceLocation)], reader: inout NodeReader) {
         var seen = Set<String>()
-        for requirement in own where !seen.insert(requirement.id).inserted {
-            reader.invalid(at: .fileStart, "requirement \"\(requirement.id)\" is defined twice")
+        for (requirement, location) in own where !seen.insert(requirement.id).inserted {
+            reader.invalid(at: location, "requirement \"\(requirement.id)\" is defined twice")
         }
-        for requirement in own {
+        for (requirement, location) in own {
             if let parent = requirement.parent, schema.requirement(parent) == nil {
-                reader.invalid(at: .fileStart, "requirement \"\(requirement.id)\" names parent \"\(parent)\", which the schema does not have")
+                reader.invalid(at: location, "requirement \"\(requirement.id)\" names parent \"\(parent)\", which the schema does not have")
             }
         }
     }
