@@ -3,7 +3,9 @@ SWIFT ?= swift
 REPORTS := .build/reports
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: all deps build run test schema-check rules-doc clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build run test schema-check rules-doc install clean
 
 all: run
 
@@ -34,6 +36,14 @@ schema-check: build
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build
 	scripts/rules-doc $(BIN_DIR)/smsplan > docs/rules.md
+
+## install: build release and install bin/smsplan and share/smsplan/plan-template under PREFIX
+install: deps
+	$(SWIFT) build -c release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/smsplan
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/smsplan" $(DESTDIR)$(PREFIX)/bin/smsplan
+	rm -rf $(DESTDIR)$(PREFIX)/share/smsplan/plan-template
+	cp -R plan-template $(DESTDIR)$(PREFIX)/share/smsplan/plan-template
 
 clean:
 	rm -rf .build

@@ -3,7 +3,8 @@ internal import CLibGit2
 
 /// An open git repository: read-only access to its commits, trees, index, blobs and working tree.
 ///
-/// Nothing in this type writes to the repository. Not `Sendable`: use one instance from one
+/// Nothing in this type writes to the repository except `create(at:)` and `commitAll`
+/// (used by `smsplan init`). Not `Sendable`: use one instance from one
 /// thread (or task) at a time, and open another for concurrent work.
 public final class Repository {
     /// The `git_repository` handle, owned and freed by this instance.

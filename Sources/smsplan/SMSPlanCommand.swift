@@ -14,6 +14,9 @@ struct SMSPlanCommand: ParsableCommand {
             error, 2 could not run (not a repository, bad config, bad revision), 64 usage.
             """,
         version: SMSPlanVersion.current,
-        subcommands: [CheckCommand.self, StatusCommand.self, CoverageCommand.self, SchemaCommand.self, RulesCommand.self]
+        subcommands: [
+            CheckCommand.self, StatusCommand.self, CoverageCommand.self, SchemaCommand.self, RulesCommand.self,
+            InitCommand.self, NewCommand.self,
+        ]
     )
 }

@@ -20,9 +20,9 @@ public enum SMSPlanBinary {
     }()
 
     /// Runs `smsplan arguments` in `folder` with `environment` (plus PATH and HOME).
-    public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> CommandResult {
+    public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], binary: URL? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = binary ?? url
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1"]

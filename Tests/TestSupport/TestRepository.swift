@@ -32,6 +32,13 @@ public final class TestRepository {
         try git(["init", "-q", "-b", "main"] + (bare ? ["--bare"] : []))
     }
 
+    /// A view of a repository some other code made in `folder`, for running git there.
+    /// `remove()` deletes `folder`.
+    public init(wrapping folder: URL) {
+        sandbox = folder
+        directory = folder
+    }
+
     public func remove() {
         try? FileManager.default.removeItem(at: sandbox)
     }

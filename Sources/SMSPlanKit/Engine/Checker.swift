@@ -69,3 +69,11 @@ public enum Checker {
         }
     }
 }
+
+extension Checker {
+    /// The author name git would record in the repository around the request's folder.
+    public static func authorName(_ request: CheckRequest) -> String? {
+        guard let repository = try? Repository.open(at: request.directory, environment: request.environment) else { return nil }
+        return repository.identity("AUTHOR", environment: request.environment)?.name
+    }
+}

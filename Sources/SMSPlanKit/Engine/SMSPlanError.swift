@@ -16,6 +16,14 @@ public enum SMSPlanError: Error, Sendable, CustomStringConvertible {
     case git(GitError)
     /// A file that could not be read.
     case unreadable(path: String, reason: String)
+    /// A command that writes found a file where it would write, and wrote nothing.
+    case wouldOverwrite(path: String)
+    /// A file or folder that could not be written.
+    case writeFailed(path: String, reason: String)
+    /// The exemplar plan was not found where smsplan looks for it.
+    case templateNotFound(searched: [String])
+    /// A request that cannot be carried out as given, such as a role that does not exist.
+    case refused(String)
 
     public var description: String {
         switch self {
@@ -33,6 +41,14 @@ public enum SMSPlanError: Error, Sendable, CustomStringConvertible {
             "git: \(error.message) (in \(error.function))"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
+        case .wouldOverwrite(let path):
+            "\(path) already exists; nothing was written (smsplan never overwrites a file)"
+        case .writeFailed(let path, let reason):
+            "cannot write \(path): \(reason)"
+        case .templateNotFound(let searched):
+            "the plan template was not found; set SMSPLAN_TEMPLATE to its folder (looked in \(searched.joined(separator: ", ")))"
+        case .refused(let reason):
+            reason
         }
     }
 }

@@ -1,0 +1,145 @@
+import Foundation
+
+/// `smsplan new`: a new draft document from its type's template, with the next free id.
+public enum DocumentCreator {
+    /// What to create.
+    public struct Request: Sendable {
+        public var type: DocumentType
+        public var title: String
+        public var owner: String?
+        public var author: String?
+        /// Phase plans: the phase they plan.
+        public var phase: Int?
+        /// Records: the kind of record and how long it is kept.
+        public var recordOf: String?
+        public var retention: String?
+        /// External documents: where the original is kept.
+        public var source: String?
+        public var date: PlanDate
+
+        public init(type: DocumentType, title: String, owner: String? = nil, author: String? = nil, phase: Int? = nil,
+                    recordOf: String? = nil, retention: String? = nil, source: String? = nil, date: PlanDate) {
+            self.type = type
+            self.title = title
+            self.owner = owner
+            self.author = author
+            self.phase = phase
+            self.recordOf = recordOf
+            self.retention = retention
+            self.source = source
+            self.date = date
+        }
+    }
+
+    /// The folder, below the plan root, where documents of each type go.
+    public static func folder(for type: DocumentType) -> String {
+        switch type {
+        case .policy: "policies"
+        case .plan, .phasePlan, .other: "plan"
+        case .procedure: "procedures"
+        case .process: "processes"
+        case .catalogue, .agreement, .external: "services"
+        case .record: "records"
+        case .template: "templates"
+        }
+    }
+
+    /// Writes the new document into the working tree at `root` (the repository's top level)
+    /// and returns its repository-relative path and id.
+    public static func create(_ request: Request, in plan: Plan, root: URL) throws(SMSPlanError) -> (path: String, id: String) {
+        let template = plan.corpus.documents
+            .filter { $0.type?.value == .template && $0.templateFor?.value == request.type }
+            .min { ($0.status?.value == .approved ? 0 : 1, $0.path) < ($1.status?.value == .approved ? 0 : 1, $1.path) }
+        let owner = request.owner ?? template?.owner?.value
+        guard let owner else {
+            throw .refused("no owner: give --owner ROLE (no template for \(request.type.rawValue) names one)")
+        }
+        if let roles = plan.roles, roles.role(owner) == nil {
+            throw .refused("owner \"\(owner)\" is not a role in roles.yaml (roles: \(roles.roles.map(\.id).joined(separator: ", ")))")
+        }
+        if request.type == .record && request.recordOf == nil {
+            throw .refused("a record needs --record-of KIND (such as management-review or training)")
+        }
+        if request.type == .phasePlan && request.phase == nil {
+            throw .refused("a phase plan needs --phase N")
+        }
+        let id = nextID(for: request.type, in: plan)
+        var body = "# \(request.title)\n"
+        if let template {
+            do {
+                let text = try String(contentsOf: root.appendingPathComponent(template.path), encoding: .utf8)
+                body = retitled(bodyOf: text, title: request.title)
+            } catch {
+                throw .unreadable(path: template.path, reason: error.localizedDescription)
+            }
+        }
+        let text = frontMatter(request, id: id, owner: owner) + body
+        let folder = plan.path(folder(for: request.type))
+        let slug = Self.slug(request.title)
+        var path = folder.appendingPathComponent((slug.isEmpty ? id.lowercased() : slug) + ".md")
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+            path = folder.appendingPathComponent("\(slug)-\(id.lowercased()).md")
+        }
+        try AtomicFile.write(Data(text.utf8), to: root.appendingPathComponent(path))
+        return (path, id)
+    }
+
+    /// The next id for the type: its prefix and one more than the highest number in use.
+    static func nextID(for type: DocumentType, in plan: Plan) -> String {
+        let prefix = plan.config.idPrefixes[type] ?? "DOC"
+        let numbers = plan.corpus.documents.compactMap { document -> Int? in
+            guard let id = document.id?.value, id.hasPrefix(prefix + "-") else { return nil }
+            return Int(id.dropFirst(prefix.count + 1))
+        }
+        return "\(prefix)-" + String((numbers.max() ?? 0) + 1).leftPadded(to: 3)
+    }
+
+    private static func frontMatter(_ request: Request, id: String, owner: String) -> String {
+        var lines = ["---", "id: \(id)", "title: \(YAMLText.quoted(request.title))", "type: \(request.type.rawValue)"]
+        if request.type == .record {
+            lines += ["status: final", "owner: \(owner)"]
+            if let author = request.author { lines.append("author: \(YAMLText.quoted(author))") }
+            lines += ["record-of: \(request.recordOf ?? "")", "recorded-on: \(request.date)",
+                      "retention: \(request.retention ?? "6 years")", "classification: internal", "satisfies: []", "---", ""]
+            return lines.joined(separator: "\n")
+        }
+        lines += ["version: \"0.1\"", "status: draft", "owner: \(owner)"]
+        if let author = request.author { lines.append("author: \(YAMLText.quoted(author))") }
+        lines += ["classification: internal", "satisfies: []"]
+        if let phase = request.phase { lines.append("phase: \(phase)") }
+        if request.type == .phasePlan { lines.append("activities: []") }
+        if let source = request.source { lines.append("source: \(YAMLText.quoted(source))") }
+        let author = request.author.map { ", author: \(YAMLText.quoted($0))" } ?? ""
+        lines += ["history:", "  - { version: \"0.1\", date: \(request.date)\(author), summary: First draft }", "---", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    /// The template's body with its first `# ` heading replaced by the new title.
+    static func retitled(bodyOf text: String, title: String) -> String {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard lines.first?.trimmingSpaces() == "---",
+            let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingSpaces()) })
+        else { return "# \(title)\n" }
+        var body = Array(lines[(close + 1)...].map(String.init))
+        if let heading = body.firstIndex(where: { $0.hasPrefix("# ") }) {
+            body[heading] = "# \(title)"
+        } else {
+            body.insert(contentsOf: ["# \(title)", ""], at: 0)
+        }
+        return body.joined(separator: "\n")
+    }
+
+    /// "Access policy" -> "access-policy".
+    static func slug(_ title: String) -> String {
+        var slug = ""
+        for character in title.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                slug.append(character)
+            } else if !slug.isEmpty && slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return String(slug.prefix(60))
+    }
+}
