@@ -57,3 +57,11 @@ public final class Repository {
         URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 }
+
+extension Repository {
+    /// The git directory shared by all worktrees (where hooks and config live); the same as
+    /// `gitDirectory` outside a linked worktree.
+    public var commonDirectory: URL {
+        Self.directoryURL(String(cString: git_repository_commondir(pointer)))
+    }
+}

@@ -35,6 +35,21 @@ enum PlanFixtures {
         return try Engine.check(source: InMemorySource(files: rooted), planRoot: planRoot, revisionDate: reviewDate)
     }
 
+    /// Checks an example: its files, compared with its previous state when it has one.
+    static func check(_ example: RuleExample) throws -> CheckResult {
+        var plan = try load(example.files)
+        if let previous = example.previous {
+            plan.change = PlanChange(previous: try load(previous).corpus, current: plan.corpus)
+        }
+        return Engine.check(plan)
+    }
+
+    static func load(_ files: [(path: String, text: String)]) throws -> Plan {
+        var contents = ["smsplan.yaml": config, "roles.yaml": roles]
+        for file in files { contents[file.path] = file.text }
+        return try Engine.load(source: InMemorySource(files: contents), planRoot: "", revisionDate: reviewDate)
+    }
+
     static func check(document text: String, at path: String = "policies/example.md") throws -> CheckResult {
         try check([(path, text)])
     }

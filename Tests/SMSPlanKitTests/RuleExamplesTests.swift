@@ -21,13 +21,15 @@ final class RuleExamplesTests: XCTestCase {
             "heading-missing", "config-invalid", "approval-incomplete", "history-missing", "review-overdue",
             "obsolete-referenced", "obsolete-unmarked", "external-source-missing", "self-approval", "schema-invalid",
             "requirement-uncovered", "exclusion-unjustified", "activity-open", "record-due",
+            "approved-content-changed", "version-regressed", "history-rewritten", "id-reused", "record-modified",
+            "record-deleted", "document-deleted",
         ]
         XCTAssertEqual(RuleRegistry.ids, expected)
     }
 
     func testValidExamplesHaveNoFindings() throws {
         for descriptor in RuleRegistry.all.map(\.descriptor) {
-            let result = try PlanFixtures.check(descriptor.valid.files)
+            let result = try PlanFixtures.check(descriptor.valid)
             XCTAssertEqual(PlanFixtures.summary(result), [], "valid example of \(descriptor.id)")
             XCTAssertGreaterThan(result.documentCount, 0, "valid example of \(descriptor.id) has a document")
         }
@@ -35,7 +37,7 @@ final class RuleExamplesTests: XCTestCase {
 
     func testInvalidExamplesTriggerTheirRuleAndNoOther() throws {
         for descriptor in RuleRegistry.all.map(\.descriptor) {
-            let result = try PlanFixtures.check(descriptor.invalid.files)
+            let result = try PlanFixtures.check(descriptor.invalid)
             let rules = Set(result.diagnostics.map(\.rule))
             XCTAssertEqual(rules, [descriptor.id], "invalid example of \(descriptor.id): \(PlanFixtures.summary(result))")
         }

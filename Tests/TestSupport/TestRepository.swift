@@ -20,6 +20,8 @@ public final class TestRepository {
     public private(set) var commitCount = 0
     /// When set, every later commit is authored and committed at this time (seconds since 1970).
     public var commitTimeOverride: Int?
+    /// Added to the environment of every git child (PATH for hooks, say).
+    public var extraEnvironment: [String: String] = [:]
 
     /// Makes `sandbox/repo` and runs `git init` there (on branch `main`).
     public init(bare: Bool = false) throws {
@@ -60,31 +62,43 @@ public final class TestRepository {
         _ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:],
         input: Data? = nil, allowFailure: Bool = false
     ) throws -> String {
+        let result = try attempt(arguments, in: folder, environment: extra, input: input)
+        guard result.status == 0 || allowFailure else {
+            throw GitCommandFailure(command: "git " + arguments.joined(separator: " "), status: result.status, standardError: result.errors)
+        }
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs git and returns its exit status, standard output and standard error, whatever
+    /// the status (for commands a hook may refuse). Output goes through files, so a chatty
+    /// hook cannot fill a pipe and stall.
+    public func attempt(
+        _ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:], input: Data? = nil
+    ) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = folder ?? directory
         process.environment = childEnvironment.merging(extra) { _, new in new }
-        let output = Pipe()
-        let errors = Pipe()
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("smsplan-git-output-\(UUID().uuidString)")
+        let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("smsplan-git-errors-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outputURL)
+            try? FileManager.default.removeItem(at: errorURL)
+        }
+        process.standardOutput = try FileHandle(forWritingTo: outputURL)
+        process.standardError = try FileHandle(forWritingTo: errorURL)
         let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
         process.standardInput = standardInput
         try process.run()
         if let input {
             standardInput.fileHandleForWriting.write(input)
         }
         try standardInput.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 || allowFailure else {
-            throw GitCommandFailure(
-                command: "git " + arguments.joined(separator: " "), status: process.terminationStatus,
-                standardError: String(decoding: errorData, as: UTF8.self))
-        }
-        return String(decoding: outputData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process.terminationStatus, try String(contentsOf: outputURL, encoding: .utf8), try String(contentsOf: errorURL, encoding: .utf8))
     }
 
     @discardableResult
@@ -140,7 +154,7 @@ public final class TestRepository {
             "GIT_COMMITTER_NAME": Self.committerName,
             "GIT_COMMITTER_EMAIL": Self.committerEmail,
             "GIT_COMMITTER_DATE": "\(authorTime + Int(Self.commitDelay)) +0000",
-        ]
+        ].merging(extraEnvironment) { _, extra in extra }
     }
 }
 

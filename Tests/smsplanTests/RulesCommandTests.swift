@@ -10,6 +10,8 @@ final class RulesCommandTests: XCTestCase {
         "heading-missing", "config-invalid", "approval-incomplete", "history-missing", "review-overdue",
         "obsolete-referenced", "obsolete-unmarked", "external-source-missing", "self-approval", "schema-invalid",
             "requirement-uncovered", "exclusion-unjustified", "activity-open", "record-due",
+            "approved-content-changed", "version-regressed", "history-rewritten", "id-reused", "record-modified",
+            "record-deleted", "document-deleted",
     ]
 
     private func smsplan(_ arguments: String...) throws -> CommandResult {

@@ -27,10 +27,12 @@ public enum PlanInitializer {
         /// Files written, relative to the new plan's folder, sorted.
         public var files: [String]
         public var commit: String?
+        /// Where the git hooks were installed.
+        public var hooksFolder: URL
     }
 
     /// Copies the template into `directory`, sets the organization, makes the folder a git
-    /// repository (unless it is one) and, on request, the first commit. Refuses, before
+    /// repository (unless it is one), installs the hooks and, on request, makes the first commit. Refuses, before
     /// writing anything, when any file it would write already exists.
     public static func run(_ request: Request) throws(SMSPlanError) -> Result {
         let files = try templateFiles(in: request.template)
@@ -59,6 +61,7 @@ public enum PlanInitializer {
             }
             try AtomicFile.write(data, to: target.appendingPathComponent(file))
         }
+        let hooks = try HooksInstaller.install(directory: target, force: false, environment: request.environment)
         var commit: String?
         if request.commit {
             do {
@@ -69,7 +72,7 @@ public enum PlanInitializer {
                 throw .writeFailed(path: target.path, reason: "\(error)")
             }
         }
-        return Result(files: files, commit: commit)
+        return Result(files: files, commit: commit, hooksFolder: hooks.folder)
     }
 
     /// Every regular file of the template, relative to it, sorted; `.git` left out.

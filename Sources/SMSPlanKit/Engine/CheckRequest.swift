@@ -10,6 +10,8 @@ public struct CheckRequest: Sendable {
         case staged
         /// A committed revision (a commit, branch or tag), judged by its commit date.
         case revision(String)
+        /// Each commit of `BASE..HEAD` against its parent, and HEAD's tree in full.
+        case range(String)
     }
 
     public var directory: URL

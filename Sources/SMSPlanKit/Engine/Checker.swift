@@ -2,42 +2,54 @@ import Foundation
 import GitKit
 
 /// Checks a plan repository in git: finds the repository and the plan in it, picks the
-/// state to read (working tree, index or a revision), and runs the engine.
+/// state to read (working tree, index, a revision or a range of commits), compares it with
+/// its previous committed state, and runs the engine.
 public enum Checker {
     public static func check(_ request: CheckRequest) throws(SMSPlanError) -> CheckResult {
-        Engine.check(try load(request))
+        if case .range(let range) = request.target {
+            return try checkRange(range, request: request)
+        }
+        return Engine.check(try load(request))
     }
 
-    /// Reads the plan the request names, without checking it.
+    /// Reads the plan the request names, with its previous committed state for the history
+    /// rules (HEAD for the working tree and the index, the first parent for a revision, the
+    /// range's first commit's parent for a range), without checking it.
     public static func load(_ request: CheckRequest) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
+        let startFolder = repository.relativePath(of: request.directory) ?? ""
         let source: any PlanSource
         let revisionDate: PlanDate
-        let startFolder: String
+        let previous: ObjectID?
         switch request.target {
         case .workingTree:
             guard let workdir = repository.workingDirectory else { throw .noWorkingTree }
             source = WorkingTreeSource(repository: repository, root: workdir)
             revisionDate = PlanDate(request.now)
-            startFolder = repository.relativePath(of: request.directory) ?? ""
+            previous = try git { try repository.headCommit()?.id }
         case .staged:
             source = BlobSource(repository: repository, entries: try git { try repository.indexEntries() })
             revisionDate = PlanDate(request.now)
-            startFolder = repository.relativePath(of: request.directory) ?? ""
-        case .revision(let revision):
-            let commit: Commit
-            do {
-                commit = try repository.resolveCommit(revision)
-            } catch {
-                throw .badRevision(revision, reason: (error as? GitError)?.message ?? "\(error)")
+            previous = try git { try repository.headCommit()?.id }
+        case .revision, .range:
+            // A range is read at its head: BASE..HEAD.
+            let name = switch request.target {
+            case .range(let range): range.components(separatedBy: "..").last ?? range
+            case .revision(let revision): revision
+            default: "HEAD"
             }
-            source = BlobSource(repository: repository, entries: try git { try repository.treeEntries(of: commit.id) })
+            let commit = try resolve(name, in: repository)
+            source = try snapshot(of: commit.id, in: repository)
             revisionDate = PlanDate(commit.time)
-            startFolder = repository.relativePath(of: request.directory) ?? ""
+            previous = commit.parents.first
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate)
         plan.repositoryRoot = repository.workingDirectory
+        if let previous, let before = try? Engine.load(source: snapshot(of: previous, in: repository), planRoot: planRoot, revisionDate: revisionDate) {
+            plan.change = PlanChange(previous: before.corpus, current: plan.corpus,
+                                     retiredIDs: try retiredIDs(before: previous, planRoot: planRoot, in: repository))
+        }
         return plan
     }
 
@@ -51,17 +63,38 @@ public enum Checker {
         }
     }
 
-    /// The nearest folder at or above `folder` that holds smsplan.yaml.
+    static func resolve(_ revision: String, in repository: Repository) throws(SMSPlanError) -> Commit {
+        do {
+            return try repository.resolveCommit(revision)
+        } catch {
+            throw .badRevision(revision, reason: (error as? GitError)?.message ?? "\(error)")
+        }
+    }
+
+    /// A commit's tree as a plan source.
+    static func snapshot(of commit: ObjectID, in repository: Repository) throws(SMSPlanError) -> BlobSource {
+        BlobSource(repository: repository, entries: try git { try repository.treeEntries(of: commit) })
+    }
+
+    /// The nearest folder at or above `folder` that holds smsplan.yaml; else the one plan
+    /// below it, when there is exactly one (a hook runs at the top of the working tree).
     static func locatePlan(from folder: String, in source: some PlanSource) throws(SMSPlanError) -> String {
         var candidate = folder
         while true {
             if try source.read(candidate.appendingPathComponent("smsplan.yaml")) != nil { return candidate }
-            guard !candidate.isEmpty else { throw .noPlan(path: folder.isEmpty ? "." : folder) }
+            if candidate.isEmpty { break }
             candidate = candidate.split(separator: "/").dropLast().joined(separator: "/")
         }
+        let below = try source.files(under: folder).map(\.path).filter { $0.hasSuffix("/smsplan.yaml") }
+            .map { String($0.dropLast("/smsplan.yaml".count)) }
+        if below.count == 1 { return below[0] }
+        if below.count > 1 {
+            throw .refused("several plans below \(folder.isEmpty ? "." : folder): \(below.joined(separator: ", ")); choose one with -C")
+        }
+        throw .noPlan(path: folder.isEmpty ? "." : folder)
     }
 
-    private static func git<T>(_ body: () throws -> T) throws(SMSPlanError) -> T {
+    static func git<T>(_ body: () throws -> T) throws(SMSPlanError) -> T {
         do {
             return try body()
         } catch {

@@ -25,12 +25,32 @@ public enum Engine {
         for rule in RuleRegistry.corpusRules where config.severity(of: rule.descriptor) != nil {
             located += rule.check(plan.corpus, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
         }
-        let diagnostics = located.compactMap { path, finding -> Diagnostic? in
+        if let change = plan.change {
+            located += historyFindings(change, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
+        }
+        return result(located, plan: plan)
+    }
+
+    /// The history rules' findings on a change; messages name the commit when there is one.
+    static func historyFindings(_ change: PlanChange, in context: RuleContext) -> [Finding] {
+        RuleRegistry.historyRules.filter { context.config.severity(of: $0.descriptor) != nil }.flatMap { rule in
+            rule.check(change, in: context).map { finding in
+                var finding = finding
+                if let commit = change.commit { finding.message = "commit \(commit): " + finding.message }
+                return finding
+            }
+        }
+    }
+
+    /// Diagnostics from findings: severities applied, rules switched off dropped, sorted.
+    static func result(_ located: [(path: String, finding: Finding)], plan: Plan) -> CheckResult {
+        let config = plan.config
+        let diagnostics = Set(located.compactMap { path, finding -> Diagnostic? in
             let filePath = finding.path ?? path
             guard let descriptor = RuleRegistry.descriptor(finding.rule), let severity = config.severity(of: descriptor) else { return nil }
             return Diagnostic(rule: finding.rule, severity: severity, path: filePath, location: finding.location,
                               message: finding.message, document: plan.corpus.byPath[filePath]?.id?.value)
-        }
+        })
         return CheckResult(diagnostics: diagnostics.sorted(), documentCount: plan.corpus.documents.count, fileCount: plan.fileCount,
                            schemaID: plan.schema?.id, revisionDate: plan.revisionDate, repositoryRoot: plan.repositoryRoot)
     }

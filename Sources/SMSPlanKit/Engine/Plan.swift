@@ -17,6 +17,8 @@ public struct Plan: Sendable {
     public var fileCount: Int
     /// The repository's top level, which every path is relative to (nil in memory).
     public var repositoryRoot: URL?
+    /// The plan's previous committed state, for the history rules; nil where there is none.
+    public var change: PlanChange?
     /// Findings made while reading: front matter, fields, configuration, schema.
     var readFindings: [(path: String, finding: Finding)]
 

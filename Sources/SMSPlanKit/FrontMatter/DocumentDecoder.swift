@@ -11,6 +11,7 @@ public enum DocumentDecoder {
         var reader = NodeReader(invalidRule: FieldInvalidRule.id)
         var document = Document(path: path)
         document.body = parsed.body
+        document.contents = data
         var seen: [String: SourceLocation] = [:]
         // The type decides which statuses are allowed, so it is read first.
         if let typePair = pairs.first(where: { $0.keyText == DocumentField.type.rawValue }) {
@@ -50,7 +51,7 @@ enum DocumentField: String, CaseIterable {
     case approvedBy = "approved-by", approvedOn = "approved-on", nextReview = "next-review"
     case classification, satisfies, phase, supersedes, supersededBy = "superseded-by"
     case source, distribution, history
-    case recordOf = "record-of", recordedOn = "recorded-on", retention, corrects
+    case recordOf = "record-of", recordedOn = "recorded-on", retention, corrects, disposes
     case activities, templateFor = "template-for"
 
     /// The fields every document of `type` must have.
@@ -105,6 +106,7 @@ enum DocumentField: String, CaseIterable {
                 }
             }
         case .corrects: document.corrects = reader.text(node, name)
+        case .disposes: document.disposes = reader.list(node, name)
         case .activities: document.activities = Self.activities(node, reader: &reader)
         case .templateFor: document.templateFor = reader.choice(node, name)
         }

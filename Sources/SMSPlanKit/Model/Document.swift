@@ -1,3 +1,5 @@
+import Foundation
+
 /// A controlled document or record, decoded from its front matter and body.
 ///
 /// Every field keeps the location where it was written. A field that is absent or
@@ -27,6 +29,8 @@ public struct Document: Sendable {
     public var recordedOn: Located<PlanDate>?
     public var retention: Located<String>?
     public var corrects: Located<String>?
+    /// For a disposal record: the ids of the records it disposes of.
+    public var disposes: [Located<String>] = []
     public var activities: [Activity] = []
     /// For `type: template`: the document type whose required headings this template defines.
     public var templateFor: Located<DocumentType>?
@@ -34,6 +38,8 @@ public struct Document: Sendable {
     public var keyLocations: [String: SourceLocation] = [:]
     /// The Markdown body after the front matter.
     public var body: MarkdownBody = MarkdownBody()
+    /// The file's bytes, to compare revisions of the document.
+    public var contents: Data = Data()
 
     public init(path: String) {
         self.path = path

@@ -44,7 +44,7 @@ public enum FrontMatterJSONSchema {
             "supersedes": list(id, "ids of the documents it replaces"), "superseded-by": id,
             "source": string("where an external document comes from"), "distribution": list(string("a group or role"), "who receives it"),
             "history": list(history, "change history, one entry per version"),
-            "record-of": string("kind of record"), "recorded-on": date, "retention": period, "corrects": id,
+            "record-of": string("kind of record"), "recorded-on": date, "retention": period, "corrects": id, "disposes": list(id, "records a disposal record disposes of"),
             "activities": list(activity, "phase plan activities"),
             "template-for": string("the document type this template is for", ["enum": DocumentType.allCases.map(\.rawValue)]),
         ]

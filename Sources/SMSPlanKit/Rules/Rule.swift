@@ -12,15 +12,24 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case structure
     case documentControl = "document-control"
     case coverage = "coverage-and-phases"
+    case history
 }
 
 /// A small plan repository that shows a rule at work: files by path relative to the
 /// plan root. `smsplan.yaml` and `roles.yaml` are supplied when the example has none.
 public struct RuleExample: Sendable {
     public var files: [(path: String, text: String)]
+    /// For history rules: the committed state the files are compared with.
+    public var previous: [(path: String, text: String)]?
 
-    public init(files: [(path: String, text: String)]) {
+    public init(files: [(path: String, text: String)], previous: [(path: String, text: String)]? = nil) {
         self.files = files
+        self.previous = previous
+    }
+
+    /// A history example: `before` committed, then changed to `after`.
+    public static func change(from before: [(path: String, text: String)], to after: [(path: String, text: String)]) -> RuleExample {
+        RuleExample(files: after, previous: before)
     }
 
     /// An example made of one document at `policies/example.md`.
@@ -53,6 +62,12 @@ public protocol Rule: Sendable {
 /// A rule that looks at one document at a time.
 public protocol DocumentRule: Rule {
     func check(_ document: Document, in context: RuleContext) -> [Finding]
+}
+
+/// A rule that compares the plan with its previous committed state (git history),
+/// documents matched by id.
+public protocol HistoryRule: Rule {
+    func check(_ change: PlanChange, in context: RuleContext) -> [Finding]
 }
 
 /// A rule that needs the whole plan at once (duplicates, references): it runs after

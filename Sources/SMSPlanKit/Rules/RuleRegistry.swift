@@ -7,12 +7,17 @@ public enum RuleRegistry {
         ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
         ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), SchemaInvalidRule(),
         RequirementUncoveredRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
+        ApprovedContentChangedRule(), VersionRegressedRule(), HistoryRewrittenRule(), IDReusedRule(),
+        RecordModifiedRule(), RecordDeletedRule(), DocumentDeletedRule(),
     ]
 
     /// Rules that look at one document at a time.
     public static let documentRules: [any DocumentRule] = all.compactMap { $0 as? any DocumentRule }
     /// Rules that look at the whole plan.
     public static let corpusRules: [any CorpusRule] = all.compactMap { $0 as? any CorpusRule }
+
+    /// Rules that compare a plan with its previous committed state.
+    public static let historyRules: [any HistoryRule] = all.compactMap { $0 as? any HistoryRule }
 
     /// Every rule id.
     public static let ids: Set<RuleID> = Set(all.map(\.descriptor.id))

@@ -10,7 +10,10 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Checks the working tree by default, judging dates by today. --staged checks what \
             the index holds (what a commit is about to record); --rev checks a committed \
-            revision, judging dates by its commit date so a re-check gives the same answer.
+            revision, judging dates by its commit date so a re-check gives the same answer; \
+            --range BASE..HEAD checks each commit of a pull request against its parent and \
+            the final tree in full. History rules compare each document with its previous \
+            committed state (HEAD, or the commit's parent), matched by id.
             Findings print as path:line:column: severity: message [rule-id], sorted, all of \
             them from one run. A check never modifies a file.
 
@@ -18,6 +21,7 @@ struct CheckCommand: ParsableCommand {
               smsplan check
               smsplan check -C plan --format json
               smsplan check --rev HEAD~1 --strict
+              smsplan check --range origin/main..HEAD
             """
     )
 
@@ -25,9 +29,36 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var report: ReportOptions
 
+    @Option(help: ArgumentHelp("Check each commit of BASE..HEAD against its parent (history rules, naming the commit), and HEAD in full.", valueName: "base..head"))
+    var range: String?
+
+    @Flag(help: "Check what the running git hook is about to record: the pushed range when PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are set (pre-commit framework, pre-push), else the staged changes.")
+    var hook = false
+
+    func validate() throws {
+        let modes = [source.staged, source.rev != nil, range != nil, hook].filter { $0 }.count
+        if modes > 1 { throw ValidationError("use one of --staged, --rev, --range and --hook") }
+        if let range, range.components(separatedBy: "..").count != 2 || range.contains("...") {
+            throw ValidationError("--range takes BASE..HEAD, such as main..feature")
+        }
+    }
+
+    private var target: CheckRequest.Target {
+        if let range { return .range(range) }
+        if hook {
+            let environment = ProcessInfo.processInfo.environment
+            if let from = environment["PRE_COMMIT_FROM_REF"], let to = environment["PRE_COMMIT_TO_REF"], !from.isEmpty, !to.isEmpty {
+                return .range("\(from)..\(to)")
+            }
+            return .staged
+        }
+        return source.target
+    }
+
     func run() throws {
         let directory = repository.directoryURL
-        let result = Engine.check(try source.loadPlan(from: directory))
+        let target = self.target
+        let result = try CommandFailure.running { try Checker.check(CheckRequest(directory: directory, target: target)) }
         let root = result.repositoryRoot
         let reporter = report.format.reporter(color: report.useColor) { path in
             guard let root else { return path }

@@ -9,8 +9,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a plan repository from the exemplar plan.",
         discussion: """
             Copies the exemplar plan (plan-template) into DIR (default: the current folder), \
-            sets the organization in smsplan.yaml, and makes DIR a git repository unless it is \
-            one. With --commit it also makes the first commit. init never overwrites: if any \
+            sets the organization in smsplan.yaml, makes DIR a git repository unless it is \
+            one, and installs the pre-commit and pre-push hooks (smsplan hooks install). With --commit it also makes the first commit. init never overwrites: if any \
             file it would write exists, it writes nothing, names the file, and exits 2.
             The template is found through SMSPLAN_TEMPLATE, then share/smsplan/plan-template \
             beside the installed binary, then the project folder the binary was built in.
@@ -42,6 +42,7 @@ struct InitCommand: ParsableCommand {
         }
         let shown = RelativePath.display(target, from: repository.directoryURL)
         print("created a plan repository in \(shown): \(result.files.count) files\(result.commit.map { ", first commit \($0.prefix(12))" } ?? "")")
+        print("git hooks installed in \(RelativePath.display(result.hooksFolder, from: repository.directoryURL))")
         print("next: smsplan check -C \(shown), then smsplan status -C \(shown)")
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import GitKit
+
+extension Checker {
+    /// `check --range BASE..HEAD`: every commit of the range against its first parent
+    /// (history rules, messages naming the commit), and the final tree in full.
+    static func checkRange(_ range: String, request: CheckRequest) throws(SMSPlanError) -> CheckResult {
+        let parts = range.components(separatedBy: "..")
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !parts[1].hasPrefix(".") else {
+            throw .badRevision(range, reason: "a range is BASE..HEAD, such as main..feature")
+        }
+        let repository = try openRepository(request)
+        let base = try resolve(parts[0], in: repository)
+        let head = try resolve(parts[1], in: repository)
+        var final = try load(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
+                                          environment: request.environment, now: request.now))
+        final.change = nil
+        let commits = try git { try repository.commits(from: base.id, to: head.id) }
+
+        var loaded: [ObjectID: Plan] = [:]
+        func plan(at commit: Commit) -> Plan? {
+            if let known = loaded[commit.id] { return known }
+            let plan = try? Engine.load(source: snapshot(of: commit.id, in: repository), planRoot: final.planRoot,
+                                        revisionDate: PlanDate(commit.time))
+            loaded[commit.id] = plan
+            return plan
+        }
+        var located: [(path: String, finding: Finding)] = []
+        for commit in commits {
+            guard let after = plan(at: commit), let parentID = commit.parents.first,
+                let parent = try? repository.commit(parentID), let before = plan(at: parent)
+            else { continue }
+            let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
+                                    retiredIDs: try retiredIDs(before: parentID, planRoot: final.planRoot, in: repository))
+            let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
+                                      planRoot: after.planRoot, analysis: after.analysis)
+            located += Engine.historyFindings(change, in: context).map { ($0.path ?? final.path("smsplan.yaml"), $0) }
+        }
+        let history = Engine.result(located, plan: final).diagnostics
+        var result = Engine.check(final)
+        result.diagnostics = Array(Set(result.diagnostics + history)).sorted()
+        return result
+    }
+
+    /// Ids of documents deleted in the history of `commit` (itself included), with the path
+    /// each had, for `id-reused`.
+    static func retiredIDs(before commit: ObjectID, planRoot: String, in repository: Repository) throws(SMSPlanError) -> [String: String] {
+        var retired: [String: String] = [:]
+        let history = try git { try repository.ancestry(of: commit) }
+        for entry in history {
+            let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
+            for change in changes where change.kind == .deleted {
+                guard let path = change.oldPath, path.hasSuffix(".md"), let blob = change.oldBlob,
+                    let data = try? repository.blobData(blob), let id = DocumentDecoder.decode(data, path: path).document?.id?.value
+                else { continue }
+                retired[id] = retired[id] ?? path
+            }
+        }
+        return retired
+    }
+}
