@@ -5,7 +5,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test schema-check rules-doc install clean
+.PHONY: all deps build run test schema-check pre-commit-check rules-doc install clean
 
 all: run
 
@@ -24,14 +24,19 @@ run: build
 	@$(BIN_DIR)/smsplan check -C plan-template --format json > $(REPORTS)/plan-template.json
 	@echo "report: $(REPORTS)/plan-template.json"
 
-## test: validate the template's front matter with a JSON Schema validator, then run every test
-test: deps schema-check
+## test: the template's front matter through a JSON Schema validator, the hooks through the
+## pre-commit framework, then every unit and end-to-end test
+test: deps schema-check pre-commit-check
 	$(SWIFT) test --disable-swift-testing
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
 ## with check-jsonschema (installed from PyPI into .build/venv)
 schema-check: build
 	scripts/check-front-matter-schema $(BIN_DIR)/smsplan plan-template
+
+## pre-commit-check: smsplan through the pre-commit framework (installed from PyPI into .build/venv)
+pre-commit-check: build
+	scripts/check-pre-commit-framework $(BIN_DIR)/smsplan
 
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build
