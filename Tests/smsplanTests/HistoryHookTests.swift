@@ -180,6 +180,39 @@ final class HistoryHookTests: XCTestCase {
         XCTAssertTrue(result.errors.contains("smsplan: the smsplan command was not found"), result.errors)
     }
 
+    func testHooksWorkFromALinkedWorktreeAndASubfolder() throws {
+        let worktree = repository.sandbox.appendingPathComponent("worktree")
+        try repository.git("worktree", "add", "-q", "-b", "side", worktree.path)
+        try "# no front matter\n".write(to: worktree.appendingPathComponent("policies/note.md"), atomically: true, encoding: .utf8)
+        try repository.git(["add", "policies/note.md"], in: worktree)
+        let refused = try repository.attempt(["commit", "-q", "-m", "note"], in: worktree.appendingPathComponent("policies"))
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue((refused.output + refused.errors).contains("policies/note.md:1:1: error: no front matter"), refused.output + refused.errors)
+        try FileManager.default.removeItem(at: worktree.appendingPathComponent("policies/note.md"))
+        try repository.git(["add", "-A"], in: worktree)
+        let extra = try approvedExtraPolicy()
+        try extra.write(to: worktree.appendingPathComponent("policies/extra.md"), atomically: true, encoding: .utf8)
+        try repository.git(["add", "-A"], in: worktree)
+        let accepted = try repository.attempt(["commit", "-q", "-m", "extra"], in: worktree.appendingPathComponent("policies"))
+        XCTAssertEqual(accepted.status, 0, accepted.output + accepted.errors)
+    }
+
+    func testHooksInstallHonoursCoreHooksPathAndNeverOverwritesWithoutForce() throws {
+        try repository.git("config", "core.hooksPath", "githooks")
+        try repository.write("githooks/pre-commit", "#!/bin/sh\necho team hook\n", executable: true)
+        let refused = try SMSPlanBinary.run(["hooks", "install"], in: repository.directory)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.errors.contains("githooks/pre-commit exists and is not smsplan's hook; nothing was written"), refused.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: repository.url("githooks/pre-push").path), "nothing written on refusal")
+        let forced = try SMSPlanBinary.run(["hooks", "install", "--force"], in: repository.directory)
+        XCTAssertEqual(forced.status, 0, forced.errors)
+        XCTAssertEqual(try repository.read("githooks/pre-commit.smsplan-backup"), "#!/bin/sh\necho team hook\n")
+        XCTAssertEqual(try repository.read("githooks/pre-commit"), try String(contentsOf: ProjectFiles.root.appendingPathComponent("hooks/pre-commit"), encoding: .utf8))
+        try repository.write("policies/note.md", "# no front matter\n")
+        try stageAll()
+        XCTAssertNotEqual(try commit("note").status, 0, "the hook in core.hooksPath runs")
+    }
+
     func testTheHooksFolderOfTheProjectIsWhatInstallWrites() throws {
         for name in ["pre-commit", "pre-push"] {
             let installed = try Data(contentsOf: repository.directory.appendingPathComponent(".git/hooks/\(name)"))
