@@ -41,6 +41,9 @@ enum PlanFixtures {
         if let previous = example.previous {
             plan.change = PlanChange(previous: try load(previous).corpus, current: plan.corpus)
         }
+        if let scope = example.baselineScope {
+            plan.baselineScope = BaselineScope(tag: "baseline/phase-1", path: "plan/scope.md", contents: Data(scope.utf8))
+        }
         return Engine.check(plan)
     }
 

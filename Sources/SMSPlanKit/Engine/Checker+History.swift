@@ -58,4 +58,16 @@ extension Checker {
         }
         return retired
     }
+
+    /// The scope document named by `scope:` as it stood at the last phase baseline.
+    static func lastBaselineScope(of plan: Plan, in repository: Repository) throws -> BaselineScope? {
+        guard let scope = plan.config.scope?.value else { return nil }
+        let prefix = plan.config.baseline.tagPrefix
+        let last = try repository.tags(prefix: prefix).compactMap { tag in Baselines.parse(tag: tag.name, prefix: prefix).map { (tag, $0) } }
+            .max { ($0.1.phase, $0.1.revision ?? 1) < ($1.1.phase, $1.1.revision ?? 1) }
+        guard let (tag, _) = last else { return nil }
+        let path = plan.path(scope)
+        let blob = try repository.treeEntries(of: tag.target, under: path).first { $0.path == path }?.blob
+        return BaselineScope(tag: tag.name, path: path, contents: try blob.map { try repository.blobData($0) })
+    }
 }

@@ -46,6 +46,7 @@ public enum Checker {
         let planRoot = try locatePlan(from: startFolder, in: source)
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate)
         plan.repositoryRoot = repository.workingDirectory
+        plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
         if let previous, let before = try? Engine.load(source: snapshot(of: previous, in: repository), planRoot: planRoot, revisionDate: revisionDate) {
             plan.change = PlanChange(previous: before.corpus, current: plan.corpus,
                                      retiredIDs: try retiredIDs(before: previous, planRoot: planRoot, in: repository))

@@ -14,8 +14,9 @@ public enum Engine {
     /// Every finding about a plan that was read.
     public static func check(_ plan: Plan) -> CheckResult {
         let config = plan.config
-        let context = RuleContext(config: config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
+        var context = RuleContext(config: config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
                                   planRoot: plan.planRoot, analysis: plan.analysis)
+        context.baselineScope = plan.baselineScope
         var located = plan.readFindings
         for document in plan.corpus.documents {
             for rule in RuleRegistry.documentRules where config.severity(of: rule.descriptor) != nil {

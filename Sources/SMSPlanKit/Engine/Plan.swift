@@ -1,5 +1,19 @@
 import Foundation
 
+/// The scope document at a baseline.
+public struct BaselineScope: Sendable {
+    public var tag: String
+    public var path: String
+    /// Nil when the baseline had no file at that path.
+    public var contents: Data?
+
+    public init(tag: String, path: String, contents: Data?) {
+        self.tag = tag
+        self.path = path
+        self.contents = contents
+    }
+}
+
 /// Everything read from one state of a plan repository: configuration, roles, schema,
 /// documents, and the phase and coverage analysis built on them.
 public struct Plan: Sendable {
@@ -19,6 +33,8 @@ public struct Plan: Sendable {
     public var repositoryRoot: URL?
     /// The plan's previous committed state, for the history rules; nil where there is none.
     public var change: PlanChange?
+    /// The scope document as it stood at the last phase baseline, for `scope-changed`.
+    public var baselineScope: BaselineScope?
     /// Findings made while reading: front matter, fields, configuration, schema.
     var readFindings: [(path: String, finding: Finding)]
 

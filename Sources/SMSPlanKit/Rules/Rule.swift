@@ -21,10 +21,13 @@ public struct RuleExample: Sendable {
     public var files: [(path: String, text: String)]
     /// For history rules: the committed state the files are compared with.
     public var previous: [(path: String, text: String)]?
+    /// For scope-changed: the scope document (plan/scope.md) at the last baseline.
+    public var baselineScope: String?
 
-    public init(files: [(path: String, text: String)], previous: [(path: String, text: String)]? = nil) {
+    public init(files: [(path: String, text: String)], previous: [(path: String, text: String)]? = nil, baselineScope: String? = nil) {
         self.files = files
         self.previous = previous
+        self.baselineScope = baselineScope
     }
 
     /// A history example: `before` committed, then changed to `after`.

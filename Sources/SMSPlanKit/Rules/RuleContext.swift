@@ -10,6 +10,8 @@ public struct RuleContext: Sendable {
     public var planRoot: String
     /// Phases and coverage of the whole plan; nil without a schema.
     public var analysis: PlanAnalysis?
+    /// The scope document at the last phase baseline, when there is one.
+    public var baselineScope: BaselineScope?
 
     public init(config: PlanConfig, roles: RolesRegister?, schema: RequirementSchema?, revisionDate: PlanDate, planRoot: String,
                 analysis: PlanAnalysis? = nil) {

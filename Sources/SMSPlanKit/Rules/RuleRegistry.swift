@@ -8,7 +8,7 @@ public enum RuleRegistry {
         ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), SchemaInvalidRule(),
         RequirementUncoveredRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
         ApprovedContentChangedRule(), VersionRegressedRule(), HistoryRewrittenRule(), IDReusedRule(),
-        RecordModifiedRule(), RecordDeletedRule(), DocumentDeletedRule(),
+        RecordModifiedRule(), RecordDeletedRule(), DocumentDeletedRule(), ScopeChangedRule(),
     ]
 
     /// Rules that look at one document at a time.

@@ -1,0 +1,158 @@
+import Foundation
+import GitKit
+
+/// Phase baselines: gated, annotated (optionally signed) tags with a manifest.
+public enum Baselines {
+    /// What `baseline create` is asked to do.
+    public struct CreateRequest: Sendable {
+        public var directory: URL
+        public var phase: Int
+        /// A revised baseline of a phase already baselined: `phase-N.rR`.
+        public var revision: Int?
+        public var dryRun = false
+        public var allowDirty = false
+        /// Sign even when smsplan.yaml does not ask for it.
+        public var sign = false
+        public var toolVersion: String
+        public var environment: [String: String]
+        public var now: Date
+
+        public init(directory: URL, phase: Int, revision: Int? = nil, dryRun: Bool = false, allowDirty: Bool = false, sign: Bool = false,
+                    toolVersion: String, environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {
+            self.directory = directory
+            self.phase = phase
+            self.revision = revision
+            self.dryRun = dryRun
+            self.allowDirty = allowDirty
+            self.sign = sign
+            self.toolVersion = toolVersion
+            self.environment = environment
+            self.now = now
+        }
+    }
+
+    /// What `baseline create` found and did.
+    public struct Creation: Sendable {
+        public var tag: String
+        public var commit: String
+        /// Why the phase cannot be baselined; empty when the gate is met.
+        public var shortfalls: [String]
+        /// Uncommitted paths, reported even with --allow-dirty.
+        public var uncommitted: [String]
+        public var message: String
+        public var signed: Bool
+        public var created: Bool
+    }
+
+    /// The tag name of a phase's baseline: `<prefix>phase-N`, revisions `<prefix>phase-N.rR`.
+    public static func tagName(prefix: String, phase: Int, revision: Int? = nil) -> String {
+        "\(prefix)phase-\(phase)" + (revision.map { ".r\($0)" } ?? "")
+    }
+
+    /// The phase (and revision) a baseline tag name stands for.
+    public static func parse(tag: String, prefix: String) -> (phase: Int, revision: Int?)? {
+        guard tag.hasPrefix(prefix + "phase-") else { return nil }
+        let rest = tag.dropFirst(prefix.count + "phase-".count)
+        let parts = rest.split(separator: ".", maxSplits: 1)
+        guard let phase = parts.first.flatMap({ Int($0) }), phase > 0 else { return nil }
+        if parts.count == 1 { return (phase, nil) }
+        guard parts[1].hasPrefix("r"), let revision = Int(parts[1].dropFirst()) else { return nil }
+        return (phase, revision)
+    }
+
+    /// Checks HEAD against the phase gate and, unless a dry run or the gate is not met,
+    /// creates the tag. Never moves or overwrites a tag.
+    public static func create(_ request: CreateRequest) throws(SMSPlanError) -> Creation {
+        let repository = try Checker.openRepository(CheckRequest(directory: request.directory, environment: request.environment))
+        guard let head = try Checker.git({ try repository.headCommit() }) else {
+            throw .refused("the repository has no commits yet; commit the plan before baselining it")
+        }
+        let uncommitted = repository.isBare ? [] : try Checker.git { try repository.uncommittedPaths() }
+        let plan = try Checker.load(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
+                                                 environment: request.environment, now: request.now))
+        let prefix = plan.config.baseline.tagPrefix
+        let name = tagName(prefix: prefix, phase: request.phase, revision: request.revision)
+        let existing = try Checker.git { try repository.tags(prefix: prefix) }
+        var shortfalls: [String] = []
+        if let taken = existing.first(where: { $0.name == name }) {
+            let next = (existing.compactMap { parse(tag: $0.name, prefix: prefix) }.filter { $0.phase == request.phase }
+                .map { $0.revision ?? 1 }.max() ?? 1) + 1
+            shortfalls.append("\(name) already exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: request.phase, revision: next))), which keeps the old one")
+        }
+        if !uncommitted.isEmpty && !request.allowDirty {
+            let listed = uncommitted.prefix(10).joined(separator: ", ") + (uncommitted.count > 10 ? ", ..." : "")
+            shortfalls.append("uncommitted changes: \(listed); a baseline records HEAD only: commit them, or use --allow-dirty to baseline HEAD as it is")
+        }
+        shortfalls += gate(plan: plan, phase: request.phase, existing: existing, prefix: prefix)
+        let blobs = try blobMap(of: head.id, in: repository)
+        let manifest = BaselineManifest(plan: plan, phase: request.phase, commit: head.id.hex, blobs: blobs, toolVersion: request.toolVersion)
+        let message = tagMessage(manifest: manifest, plan: plan, tag: name)
+        let sign = request.sign || plan.config.baseline.sign
+        var creation = Creation(tag: name, commit: head.id.hex, shortfalls: shortfalls, uncommitted: uncommitted, message: message,
+                                signed: sign, created: false)
+        guard shortfalls.isEmpty, !request.dryRun else { return creation }
+        if sign {
+            try GitCommand.run(["tag", "-s", "-F", "-", name, head.id.hex], input: message, repository: repository, environment: request.environment)
+        } else {
+            do {
+                try repository.createTag(name, on: head.id, message: message, environment: request.environment)
+            } catch let error as GitError {
+                throw .git(error)
+            } catch {
+                throw .refused("\(error)")
+            }
+        }
+        creation.created = true
+        return creation
+    }
+
+    /// Why `plan` may not be baselined as `phase`: errors, uncovered requirements due by the
+    /// phase, open activities of the phase, earlier phases without a baseline.
+    static func gate(plan: Plan, phase: Int, existing: [Tag], prefix: String) -> [String] {
+        var shortfalls: [String] = []
+        let result = Engine.check(plan)
+        if result.errorCount > 0 {
+            let first = result.diagnostics.first { $0.severity == .error }.map { " (first: \($0.path):\($0.line): \($0.message) [\($0.rule)])" } ?? ""
+            shortfalls.append("\(result.errorCount) error finding\(result.errorCount == 1 ? "" : "s") in smsplan check\(first)")
+        }
+        if let schema = plan.schema, let analysis = plan.analysis {
+            for requirement in schema.requirements where schema.isLeaf(requirement.id) {
+                guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase,
+                    coverage.status != .covered, coverage.status != .excluded
+                else { continue }
+                shortfalls.append("requirement \(requirement.id) \"\(requirement.title)\" is due by phase \(coverage.duePhase) and \(coverage.status.rawValue)")
+            }
+            for planned in analysis.phases.activities(in: phase) where !planned.isComplete(in: plan.corpus) {
+                let state = planned.isDone ? "done but its evidence is not approved" : planned.activity.status?.value.rawValue ?? "without a status"
+                shortfalls.append("activity \(planned.activity.id?.value ?? "?") \"\(planned.activity.title?.value ?? "")\" is \(state)")
+            }
+        } else {
+            shortfalls.append("no usable requirement schema")
+        }
+        let baselined = Set(existing.compactMap { parse(tag: $0.name, prefix: prefix)?.phase })
+        for earlier in 1..<max(phase, 1) where !baselined.contains(earlier) {
+            shortfalls.append("phase \(earlier) has no baseline (\(tagName(prefix: prefix, phase: earlier))); baseline the phases in order")
+        }
+        return shortfalls
+    }
+
+    /// path -> blob id of every file in a commit.
+    static func blobMap(of commit: ObjectID, in repository: Repository) throws(SMSPlanError) -> [String: String] {
+        Dictionary(try Checker.git { try repository.treeEntries(of: commit) }.map { ($0.path, $0.blob.hex) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The readable summary, then the manifest block.
+    static func tagMessage(manifest: BaselineManifest, plan: Plan, tag: String) -> String {
+        let approved = manifest.documents.filter { $0.status == "approved" }.count
+        let coverage = manifest.coverage
+        return """
+            smsplan baseline: phase \(manifest.phase) of \(plan.config.organization ?? "the SMS")
+
+            Phase \(manifest.phase) baselined as \(tag) on \(manifest.date), commit \(manifest.commit.prefix(12)).
+            \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(manifest.schema ?? "none").
+            Coverage: \(coverage.covered) requirements covered, \(coverage.partial) partly, \(coverage.uncovered) not yet, \(coverage.excluded) excluded; \(coverage.coveredDueByPhase) of the \(coverage.dueByPhase) due by phase \(manifest.phase) covered.
+
+            \(manifest.block)
+            """
+    }
+}
