@@ -16,7 +16,8 @@ struct SMSPlanCommand: ParsableCommand {
         version: SMSPlanVersion.current,
         subcommands: [
             CheckCommand.self, StatusCommand.self, CoverageCommand.self, SchemaCommand.self, RulesCommand.self,
-            InitCommand.self, NewCommand.self, HooksCommand.self, BaselineCommand.self,
+            InitCommand.self, NewCommand.self, HooksCommand.self, BaselineCommand.self, ReviewCommand.self,
+            CodeOwnersCommand.self,
         ]
     )
 }

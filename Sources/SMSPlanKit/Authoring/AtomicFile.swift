@@ -17,7 +17,7 @@ enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).smsplan-\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
-            if overwrite {
+            if overwrite && manager.fileExists(atPath: url.path) {
                 _ = try manager.replaceItemAt(url, withItemAt: temporary)
             } else {
                 try manager.moveItem(at: temporary, to: url)

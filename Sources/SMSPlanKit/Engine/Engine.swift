@@ -17,6 +17,10 @@ public enum Engine {
         var context = RuleContext(config: config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
                                   planRoot: plan.planRoot, analysis: plan.analysis)
         context.baselineScope = plan.baselineScope
+        if let file = plan.codeOwners {
+            context.codeOwners = file
+            context.expectedCodeOwners = CodeOwners.block(for: plan)
+        }
         var located = plan.readFindings
         for document in plan.corpus.documents {
             for rule in RuleRegistry.documentRules where config.severity(of: rule.descriptor) != nil {

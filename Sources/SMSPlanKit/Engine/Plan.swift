@@ -35,6 +35,8 @@ public struct Plan: Sendable {
     public var change: PlanChange?
     /// The scope document as it stood at the last phase baseline, for `scope-changed`.
     public var baselineScope: BaselineScope?
+    /// The repository's CODEOWNERS file (path from the top level, text), when there is one.
+    public var codeOwners: (path: String, text: String)?
     /// Findings made while reading: front matter, fields, configuration, schema.
     var readFindings: [(path: String, finding: Finding)]
 

@@ -42,7 +42,7 @@ enum PlanLoader {
         let corpus = Corpus(documents: decoded.compactMap(\.document))
         let analysis = schema.map { PlanAnalysis(corpus: corpus, schema: $0, config: config, revisionDate: revisionDate) }
         return Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
-                    analysis: analysis, fileCount: markdown.count, repositoryRoot: nil, change: nil, baselineScope: nil, readFindings: readFindings)
+                    analysis: analysis, fileCount: markdown.count, repositoryRoot: nil, change: nil, baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.
@@ -61,6 +61,14 @@ enum PlanLoader {
             return (nil, [Finding(ConfigInvalidRule.id, at: config.standard?.location ?? .fileStart, message, path: configPath)])
         }
         return RequirementSchema.decode(data, path: schemaPath, base: RequirementSchema.bundled)
+    }
+
+    /// The repository's CODEOWNERS file, in the first place git hosts look.
+    private static func codeOwners(in source: some PlanSource) throws(SMSPlanError) -> (path: String, text: String)? {
+        for path in CodeOwners.locations {
+            if let data = try source.read(path) { return (path, String(decoding: data, as: UTF8.self)) }
+        }
+        return nil
     }
 
     /// Reads and decodes every file, in parallel across cores.

@@ -46,3 +46,19 @@ public struct Finding: Sendable, Hashable {
         self.path = path
     }
 }
+
+extension Diagnostic: Encodable {
+    private enum CodingKeys: String, CodingKey { case rule, severity, path, line, column, message, document }
+
+    /// The JSON shape of DESIGN.md; `document` is null when the file has no readable id.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule.rawValue, forKey: .rule)
+        try container.encode(severity.rawValue, forKey: .severity)
+        try container.encode(path, forKey: .path)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(message, forKey: .message)
+        try container.encode(document, forKey: .document)
+    }
+}

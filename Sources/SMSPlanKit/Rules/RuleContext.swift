@@ -12,6 +12,9 @@ public struct RuleContext: Sendable {
     public var analysis: PlanAnalysis?
     /// The scope document at the last phase baseline, when there is one.
     public var baselineScope: BaselineScope?
+    /// The repository's CODEOWNERS file, when it has one, and the block smsplan would write.
+    public var codeOwners: (path: String, text: String)?
+    public var expectedCodeOwners: String?
 
     public init(config: PlanConfig, roles: RolesRegister?, schema: RequirementSchema?, revisionDate: PlanDate, planRoot: String,
                 analysis: PlanAnalysis? = nil) {
