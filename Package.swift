@@ -37,6 +37,6 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "SMSPlanKitTests", dependencies: ["SMSPlanKit", "GitKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "smsplanTests", dependencies: ["smsplan", "TestSupport"]),
+        .testTarget(name: "smsplanTests", dependencies: ["smsplan", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -17,11 +17,17 @@ enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).smsplan-\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
-            if overwrite && manager.fileExists(atPath: url.path) {
-                _ = try manager.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try manager.moveItem(at: temporary, to: url)
+            // rename(2) replaces the target in one step; without overwrite, link(2) refuses an existing one.
+            let moved = overwrite ? rename(temporary.path, url.path) : link(temporary.path, url.path)
+            guard moved == 0 else {
+                let code = errno
+                if code == EEXIST { throw SMSPlanError.wouldOverwrite(path: url.path) }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
             }
+            if !overwrite { try? manager.removeItem(at: temporary) }
+        } catch let error as SMSPlanError {
+            try? manager.removeItem(at: temporary)
+            throw error
         } catch {
             try? manager.removeItem(at: temporary)
             throw .writeFailed(path: url.path, reason: error.localizedDescription)
