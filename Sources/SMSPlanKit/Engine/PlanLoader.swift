@@ -42,7 +42,7 @@ enum PlanLoader {
         let corpus = Corpus(documents: decoded.compactMap(\.document))
         let analysis = schema.map { PlanAnalysis(corpus: corpus, schema: $0, config: config, revisionDate: revisionDate) }
         return Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
-                    analysis: analysis, fileCount: markdown.count, repositoryRoot: nil, change: nil, readFindings: readFindings)
+                    analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil, readFindings: readFindings)
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.
