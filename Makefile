@@ -5,7 +5,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test schema-check pre-commit-check rules-doc install clean
+.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc install clean
 
 all: run
 
@@ -25,8 +25,8 @@ run: build
 	@echo "report: $(REPORTS)/plan-template.json"
 
 ## test: the template's front matter through a JSON Schema validator, the hooks through the
-## pre-commit framework, then every unit and end-to-end test
-test: deps schema-check pre-commit-check
+## pre-commit framework, SARIF through the SARIF 2.1.0 schema, then every unit and end-to-end test
+test: deps schema-check pre-commit-check sarif-check
 	$(SWIFT) test --disable-swift-testing
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
@@ -37,6 +37,11 @@ schema-check: build
 ## pre-commit-check: smsplan through the pre-commit framework (installed from PyPI into .build/venv)
 pre-commit-check: build
 	scripts/check-pre-commit-framework $(BIN_DIR)/smsplan
+
+## sarif-check: validate `check --format sarif` (the tests' reference report and a fresh one on a
+## broken copy of plan-template) against the SARIF 2.1.0 JSON Schema with check-jsonschema
+sarif-check: build
+	scripts/check-sarif $(BIN_DIR)/smsplan
 
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build

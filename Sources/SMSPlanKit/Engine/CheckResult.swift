@@ -8,6 +8,8 @@ public struct CheckResult: Sendable {
     public var documentCount: Int
     /// How many Markdown files were examined.
     public var fileCount: Int
+    /// Every Markdown file examined, relative to the repository's top level, sorted.
+    public var checkedPaths: [String]
     /// The requirement schema in use, when it could be loaded.
     public var schemaID: String?
     /// The date date-based rules judged by.

@@ -57,6 +57,7 @@ public enum Engine {
                               message: finding.message, document: plan.corpus.byPath[filePath]?.id?.value)
         })
         return CheckResult(diagnostics: diagnostics.sorted(), documentCount: plan.corpus.documents.count, fileCount: plan.fileCount,
+                           checkedPaths: plan.checkedPaths.sorted(),
                            schemaID: plan.schema?.id, revisionDate: plan.revisionDate, repositoryRoot: plan.repositoryRoot)
     }
 }

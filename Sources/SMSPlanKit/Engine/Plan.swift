@@ -29,6 +29,8 @@ public struct Plan: Sendable {
     public var analysis: PlanAnalysis?
     /// How many Markdown files were examined.
     public var fileCount: Int
+    /// Every Markdown file examined, relative to the repository's top level.
+    public var checkedPaths: [String]
     /// The repository's top level, which every path is relative to (nil in memory).
     public var repositoryRoot: URL?
     /// The plan's previous committed state, for the history rules; nil where there is none.

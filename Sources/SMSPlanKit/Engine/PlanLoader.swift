@@ -42,7 +42,8 @@ enum PlanLoader {
         let corpus = Corpus(documents: decoded.compactMap(\.document))
         let analysis = schema.map { PlanAnalysis(corpus: corpus, schema: $0, config: config, revisionDate: revisionDate) }
         return Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
-                    analysis: analysis, fileCount: markdown.count, repositoryRoot: nil, change: nil, baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
+                    analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil,
+                    baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.

@@ -17,10 +17,15 @@ struct CheckCommand: ParsableCommand {
             Findings print as path:line:column: severity: message [rule-id], sorted, all of \
             them from one run. A check never modifies a file.
 
+            --format sarif, junit, github and markdown give the same findings to code \
+            scanning, CI test reports, GitHub Actions annotations and pull-request comments, \
+            with paths relative to the repository's top level.
+
             Examples:
               smsplan check
               smsplan check -C plan --format json
               smsplan check --rev HEAD~1 --strict
+              smsplan check --format sarif > smsplan.sarif
               smsplan check --range origin/main..HEAD
             """
     )
@@ -60,7 +65,7 @@ struct CheckCommand: ParsableCommand {
         let target = self.target
         let result = try CommandFailure.running { try Checker.check(CheckRequest(directory: directory, target: target)) }
         let root = result.repositoryRoot
-        let reporter = report.format.reporter(color: report.useColor) { path in
+        let reporter = report.format.reporter(color: report.useColor, toolVersion: SMSPlanVersion.current) { path in
             guard let root else { return path }
             return RelativePath.display(root.appendingPathComponent(path), from: directory)
         }

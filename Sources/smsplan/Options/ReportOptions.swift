@@ -2,7 +2,12 @@ import ArgumentParser
 import Foundation
 import SMSPlanKit
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {
+    /// Each format with what it is for, listed under `--format` in `--help`.
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) })
+    }
+}
 
 /// How findings are printed, and whether warnings fail the run.
 struct ReportOptions: ParsableArguments {
