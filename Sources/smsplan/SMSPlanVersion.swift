@@ -1,4 +1,6 @@
+import SMSPlanKit
+
 /// The version smsplan reports with `--version`.
 enum SMSPlanVersion {
-    static let current = "0.1.0"
+    static let current = SMSPlanKitInfo.version
 }

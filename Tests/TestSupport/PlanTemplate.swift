@@ -53,12 +53,15 @@ extension TestRepository {
     }
 
     /// Every file under the sandbox (working tree and git folder) with its bytes, to show
-    /// that a command changed nothing.
+    /// that a command changed nothing. smsplan's decode cache (`.git/smsplan/`), the one
+    /// thing a check may write, is left out.
     public func snapshot() throws -> [String: Data] {
         var result: [String: Data] = [:]
         let files = FileManager.default.enumerator(at: sandbox, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = files?.nextObject() as? URL {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true,
+                !url.path.contains("/.git/smsplan/")
+            else { continue }
             result[url.path] = try Data(contentsOf: url)
         }
         return result

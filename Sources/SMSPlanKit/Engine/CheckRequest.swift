@@ -20,12 +20,15 @@ public struct CheckRequest: Sendable {
     public var environment: [String: String]
     /// Today, for the working tree and the index.
     public var now: Date
+    /// Use (and update) the decode cache in the git directory. Off: parse everything.
+    public var useCache: Bool
 
     public init(directory: URL, target: Target = .workingTree,
-                environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date(), useCache: Bool = true) {
         self.directory = directory
         self.target = target
         self.environment = environment
         self.now = now
+        self.useCache = useCache
     }
 }

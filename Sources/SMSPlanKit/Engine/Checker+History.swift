@@ -18,10 +18,12 @@ extension Checker {
         let commits = try git { try repository.commits(from: base.id, to: head.id) }
 
         var loaded: [ObjectID: Plan] = [:]
+        let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
+        defer { cache?.save() }
         func plan(at commit: Commit) -> Plan? {
             if let known = loaded[commit.id] { return known }
             let plan = try? Engine.load(source: snapshot(of: commit.id, in: repository), planRoot: final.planRoot,
-                                        revisionDate: PlanDate(commit.time))
+                                        revisionDate: PlanDate(commit.time), cache: cache)
             loaded[commit.id] = plan
             return plan
         }

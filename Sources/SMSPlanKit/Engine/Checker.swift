@@ -44,10 +44,13 @@ public enum Checker {
             previous = commit.parents.first
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
-        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate)
+        let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
+        defer { cache?.save() }
+        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
-        if let previous, let before = try? Engine.load(source: snapshot(of: previous, in: repository), planRoot: planRoot, revisionDate: revisionDate) {
+        if let previous, let before = try? Engine.load(source: snapshot(of: previous, in: repository), planRoot: planRoot,
+                                                       revisionDate: revisionDate, cache: cache) {
             plan.change = PlanChange(previous: before.corpus, current: plan.corpus,
                                      retiredIDs: try retiredIDs(before: previous, planRoot: planRoot, in: repository))
         }

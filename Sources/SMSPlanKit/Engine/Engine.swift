@@ -11,6 +11,10 @@ public enum Engine {
         try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate)
     }
 
+    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache?) throws(SMSPlanError) -> Plan {
+        try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
+    }
+
     /// Every finding about a plan that was read.
     public static func check(_ plan: Plan) -> CheckResult {
         let config = plan.config

@@ -52,6 +52,10 @@ struct BlobSource: PlanSource, @unchecked Sendable {
         }
     }
 
+    func blobID(_ path: String) -> String? {
+        byPath[path]?.blob.hex
+    }
+
     func read(_ path: String) throws(SMSPlanError) -> Data? {
         guard let entry = byPath[path], entry.mode == .regular || entry.mode == .executable else { return nil }
         do {

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a plan from a source: configuration, roles, schema, and every document under
 /// the configured roots (decoded in parallel).
 enum PlanLoader {
-    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate) throws(SMSPlanError) -> Plan {
+    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache? = nil) throws(SMSPlanError) -> Plan {
         let configPath = planRoot.appendingPathComponent("smsplan.yaml")
         guard let configData = try source.read(configPath) else { throw .noPlan(path: planRoot.isEmpty ? "." : planRoot) }
         var (config, findings) = try PlanConfig.decode(configData, path: configPath, knownRules: RuleRegistry.ids)
@@ -34,7 +34,7 @@ enum PlanLoader {
             }
         }
 
-        let decoded = try decodeAll(markdown, from: source)
+        let decoded = try decodeAll(markdown, from: source, cache: cache)
         var readFindings = findings.map { ($0.path ?? configPath, $0) }
         for (path, result) in zip(markdown, decoded) {
             readFindings += result.findings.map { (path, $0) }
@@ -72,17 +72,35 @@ enum PlanLoader {
         return nil
     }
 
-    /// Reads and decodes every file, in parallel across cores.
-    private static func decodeAll(_ paths: [String], from source: some PlanSource) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
+    /// Reads every file and decodes it, in parallel across cores; with a cache, a file
+    /// whose blob id was seen before is taken from it instead of parsed.
+    private static func decodeAll(_ paths: [String], from source: some PlanSource, cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         var read: [Data] = []
         read.reserveCapacity(paths.count)
         for path in paths {
             read.append(try source.read(path) ?? Data())
         }
         let contents = read
+        let known = paths.map { source.blobID($0) }
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, DocumentDecoder.decode(contents[index], path: paths[index]))
+            let data = contents[index], path = paths[index]
+            guard let cache, let blob = known[index] ?? DecodeCache.blobID(of: data) else {
+                results.set(index, DocumentDecoder.decode(data, path: path))
+                return
+            }
+            if let entry = cache.lookup(blob) {
+                var document = entry.document
+                document?.path = path
+                document?.contents = data
+                results.set(index, (document, entry.findings))
+                return
+            }
+            let decoded = DocumentDecoder.decode(data, path: path)
+            var stored = decoded.document
+            stored?.contents = Data()
+            cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings))
+            results.set(index, decoded)
         }
         return results.values
     }

@@ -20,6 +20,12 @@ public protocol PlanSource: Sendable {
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry]
     /// The file's bytes, or nil when there is no such file.
     func read(_ path: String) throws(SMSPlanError) -> Data?
+    /// The file's git blob id when the source knows it without hashing (index, commits).
+    func blobID(_ path: String) -> String?
+}
+
+extension PlanSource {
+    public func blobID(_ path: String) -> String? { nil }
 }
 
 /// A plan held in memory: rule examples, tests and fuzzing use it.

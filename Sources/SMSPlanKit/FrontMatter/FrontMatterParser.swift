@@ -19,11 +19,11 @@ public enum FrontMatterParser {
             return failed(FrontMatterInvalidRule.id,
                           .fileStart, "file is not valid UTF-8 text")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\0") {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        if text.utf8.contains(0) {
             return failed(FrontMatterInvalidRule.id, .fileStart, "file contains NUL bytes; it is not a text document")
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = Self.lines(of: text)
         guard let first = lines.first, !(lines.count == 1 && first.isEmpty) else {
             return failed(FrontMatterMissingRule.id, .fileStart, "file is empty; a document starts with front matter between \"---\" lines")
         }
@@ -54,6 +54,28 @@ public enum FrontMatterParser {
                 Finding(FrontMatterInvalidRule.id, at: error.location, error.message),
             ])
         }
+    }
+
+    /// The file's lines without their line ends (LF, CRLF or CR), split on bytes: far
+    /// cheaper than splitting on Characters.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(Substring(utf8[start..<index]))
+                let next = utf8.index(after: index)
+                index = byte == 0x0D && next != utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
     }
 
     private static func failed(_ rule: RuleID, _ location: SourceLocation, _ message: String) -> ParsedFile {

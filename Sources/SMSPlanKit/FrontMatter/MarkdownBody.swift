@@ -1,14 +1,14 @@
 /// What smsplan reads from a document's Markdown body: its headings and its links.
-public struct MarkdownBody: Sendable {
+public struct MarkdownBody: Sendable, Codable {
     /// An ATX heading (`## Scope`).
-    public struct Heading: Sendable, Hashable {
+    public struct Heading: Sendable, Hashable, Codable {
         public var level: Int
         public var text: String
         public var line: Int
     }
 
     /// An inline link (`[text](target)`) with the location of its target.
-    public struct Link: Sendable, Hashable {
+    public struct Link: Sendable, Hashable, Codable {
         public var target: String
         public var location: SourceLocation
     }

@@ -19,7 +19,9 @@ enum YAMLComposer {
         try checkNesting(text, firstLine: firstLine)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar as text: smsplan types values itself, and
+            // the default resolver's regular expressions would cost more than the parse.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw failure(from: error, firstLine: firstLine)
         } catch {

@@ -31,7 +31,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 }
 
 /// A finding as a rule produces it, before the engine gives it a severity and a path.
-public struct Finding: Sendable, Hashable {
+public struct Finding: Sendable, Hashable, Codable {
     public var rule: RuleID
     public var location: SourceLocation
     public var message: String

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every field keeps the location where it was written. A field that is absent or
 /// invalid is nil (or empty); the decoder has already reported why.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     /// Path relative to the repository's top level.
     public var path: String
     public var id: Located<String>?
@@ -38,8 +38,14 @@ public struct Document: Sendable {
     public var keyLocations: [String: SourceLocation] = [:]
     /// The Markdown body after the front matter.
     public var body: MarkdownBody = MarkdownBody()
-    /// The file's bytes, to compare revisions of the document.
+    /// The file's bytes, to compare revisions of the document (not kept in the cache).
     public var contents: Data = Data()
+
+    private enum CodingKeys: String, CodingKey {
+        case path, id, title, type, version, status, owner, author, approvedBy, approvedOn, nextReview, classification
+        case satisfies, phase, supersedes, supersededBy, source, distribution, history, recordOf, recordedOn, retention
+        case corrects, disposes, activities, templateFor, keyLocations, body
+    }
 
     public init(path: String) {
         self.path = path
@@ -55,7 +61,7 @@ public struct Document: Sendable {
 }
 
 /// One entry of a document's change history.
-public struct HistoryEntry: Sendable {
+public struct HistoryEntry: Sendable, Codable {
     public var version: Located<DocumentVersion>?
     public var date: Located<PlanDate>?
     public var author: Located<String>?
@@ -64,7 +70,7 @@ public struct HistoryEntry: Sendable {
 }
 
 /// One activity of a phase plan.
-public struct Activity: Sendable {
+public struct Activity: Sendable, Codable {
     public var id: Located<String>?
     public var title: Located<String>?
     public var requirements: [Located<String>] = []

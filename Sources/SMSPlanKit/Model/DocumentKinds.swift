@@ -1,11 +1,11 @@
 /// The kinds of document front matter may declare in `type:`.
-public enum DocumentType: String, Sendable, Hashable, CaseIterable {
+public enum DocumentType: String, Sendable, Hashable, CaseIterable, Codable {
     case policy, plan, phasePlan = "phase-plan", procedure, process, catalogue, agreement
     case record, template, external, other
 }
 
 /// Where a document stands in its life: `status:`. Records are `final` once written.
-public enum DocumentStatus: String, Sendable, Hashable, CaseIterable {
+public enum DocumentStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case draft, review, approved, obsolete, final
 
     /// The statuses a document of this type may carry.
@@ -15,17 +15,17 @@ public enum DocumentStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Who may read a document: `classification:`.
-public enum Classification: String, Sendable, Hashable, CaseIterable {
+public enum Classification: String, Sendable, Hashable, CaseIterable, Codable {
     case `public`, `internal`, confidential, restricted
 }
 
 /// The state of a phase-plan activity.
-public enum ActivityStatus: String, Sendable, Hashable, CaseIterable {
+public enum ActivityStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case open, inProgress = "in-progress", done
 }
 
 /// A document version, `MAJOR.MINOR`; `0.x` while the document was never approved.
-public struct DocumentVersion: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct DocumentVersion: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public let major: Int
     public let minor: Int
 

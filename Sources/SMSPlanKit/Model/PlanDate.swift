@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar date as written in front matter (`2026-03-01`), with no time or zone.
-public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -1,6 +1,6 @@
 /// A 1-based line and column in a file, counted from the top of the file
 /// (front-matter lines included). Columns count Unicode scalars, as libyaml does.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public var line: Int
     public var column: Int
 
@@ -32,3 +32,4 @@ public struct Located<Value: Sendable>: Sendable {
 
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
+extension Located: Codable where Value: Codable {}

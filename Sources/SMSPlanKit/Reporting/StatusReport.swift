@@ -37,6 +37,19 @@ public struct StatusReport: Sendable, Encodable {
     /// How many days ahead reviews and records count as coming due.
     public static let horizonDays = 30
 
+    /// Approved documents whose review falls due within the horizon (or is overdue) at the plan's date.
+    public static func reviewsDue(in plan: Plan) -> [Due] {
+        let date = plan.revisionDate
+        let horizon = date.adding(days: horizonDays)
+        let reviewInterval = plan.config.reviewInterval
+        return plan.corpus.documents.compactMap { document in
+            guard document.status?.value == .approved,
+                let due = document.nextReview?.value ?? document.approvedOn.map({ reviewInterval.after($0.value) }), due <= horizon
+            else { return nil }
+            return Due(id: document.id?.value ?? document.path, path: document.path, what: "review", due: due.description, overdue: due < date)
+        }.sorted { $0.due < $1.due }
+    }
+
     public init(plan: Plan, result: CheckResult) {
         let date = plan.revisionDate
         let horizon = date.adding(days: Self.horizonDays)
@@ -72,13 +85,7 @@ public struct StatusReport: Sendable, Encodable {
         }
         self.documents = documents
 
-        let reviewInterval = plan.config.reviewInterval
-        reviewsDue = plan.corpus.documents.compactMap { document in
-            guard document.status?.value == .approved,
-                let due = document.nextReview?.value ?? document.approvedOn.map({ reviewInterval.after($0.value) }), due <= horizon
-            else { return nil }
-            return Due(id: document.id?.value ?? document.path, path: document.path, what: "review", due: due.description, overdue: due < date)
-        }.sorted { $0.due < $1.due }
+        reviewsDue = Self.reviewsDue(in: plan)
         recordsDue = (plan.analysis?.periodicRecords ?? []).compactMap { periodic in
             guard let due = periodic.nextDue, due <= horizon, let latest = periodic.latest else { return nil }
             return Due(id: latest.id?.value ?? latest.path, path: latest.path, what: "\(periodic.item.recordOf ?? "record") for \(periodic.requirement)",

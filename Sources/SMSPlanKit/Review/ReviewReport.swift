@@ -93,8 +93,7 @@ public struct ReviewReport: Sendable, Encodable {
             }
         }
         self.coverage = coverage
-        let dueBefore = Set(StatusReport(plan: base, result: CheckResult(diagnostics: [], documentCount: 0, fileCount: 0, schemaID: nil, revisionDate: base.revisionDate)).reviewsDue.map(\.id))
-        reviewsDue = StatusReport(plan: head, result: CheckResult(diagnostics: [], documentCount: 0, fileCount: 0, schemaID: nil, revisionDate: head.revisionDate))
-            .reviewsDue.filter { !dueBefore.contains($0.id) }.map { "\($0.id) \($0.overdue ? "overdue since" : "due") \($0.due)" }
+        let dueBefore = Set(StatusReport.reviewsDue(in: base).map(\.id))
+        reviewsDue = StatusReport.reviewsDue(in: head).filter { !dueBefore.contains($0.id) }.map { "\($0.id) \($0.overdue ? "overdue since" : "due") \($0.due)" }
     }
 }
