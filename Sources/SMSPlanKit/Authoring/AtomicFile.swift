@@ -17,8 +17,12 @@ enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).smsplan-\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
-            if overwrite {
-                _ = try manager.replaceItemAt(url, withItemAt: temporary)
+            if overwrite, let attributes = try? manager.attributesOfItem(atPath: url.path), let permissions = attributes[.posixPermissions] {
+                // The replacement keeps the file's permissions, and rename(2) swaps it in whole.
+                try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                }
             } else {
                 try manager.moveItem(at: temporary, to: url)
             }
