@@ -16,7 +16,7 @@ struct SMSPlanCommand: ParsableCommand {
         version: SMSPlanVersion.current,
         subcommands: [
             CheckCommand.self, StatusCommand.self, CoverageCommand.self, SchemaCommand.self, RulesCommand.self,
-            InitCommand.self, NewCommand.self, HooksCommand.self,
+            InitCommand.self, NewCommand.self, ApproveCommand.self, ReviseCommand.self, RetireCommand.self, HooksCommand.self,
         ]
     )
 }
