@@ -17,6 +17,10 @@ enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).smsplan-\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
+            if overwrite, let attributes = try? manager.attributesOfItem(atPath: url.path), let permissions = attributes[.posixPermissions] {
+                // The replacement keeps the file's permissions.
+                try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            }
             // rename(2) replaces the target in one step; without overwrite, link(2) refuses an existing one.
             let moved = overwrite ? rename(temporary.path, url.path) : link(temporary.path, url.path)
             guard moved == 0 else {

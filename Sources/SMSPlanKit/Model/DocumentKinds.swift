@@ -40,6 +40,16 @@ public struct DocumentVersion: Hashable, Sendable, Comparable, CustomStringConve
         self.minor = minor
     }
 
+    public init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    /// The next minor version (1.3 -> 1.4), or with `major` the next major one (1.3 -> 2.0).
+    public func next(major: Bool = false) -> DocumentVersion {
+        major ? DocumentVersion(major: self.major + 1, minor: 0) : DocumentVersion(major: self.major, minor: minor + 1)
+    }
+
     public static func < (lhs: DocumentVersion, rhs: DocumentVersion) -> Bool {
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }

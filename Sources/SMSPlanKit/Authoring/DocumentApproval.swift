@@ -1,0 +1,111 @@
+import Foundation
+
+/// `smsplan approve`: a document approved by a role on a date, edited in place.
+///
+/// Sets `status: approved`, `approved-by` and `approved-on`. A draft never approved
+/// (version 0.x) becomes version 1.0 with a history entry "Approved for issue"; a later
+/// version must already have its history entry (`smsplan revise` adds it).
+public enum DocumentApproval {
+    /// What to approve, by whom and when.
+    public struct Request: Sendable {
+        public var id: String
+        /// The approving role, from roles.yaml.
+        public var role: String
+        public var date: PlanDate
+        /// The author of the history entry of version 1.0 (the command passes --author or
+        /// git's author name); without one, the document's `author`.
+        public var author: String?
+
+        public init(id: String, role: String, date: PlanDate, author: String? = nil) {
+            self.id = id
+            self.role = role
+            self.date = date
+            self.author = author
+        }
+    }
+
+    /// The summary of the history entry of a first approval.
+    public static let firstIssueSummary = "Approved for issue"
+
+    /// Approves the document in the working tree at `root` (the repository's top level).
+    public static func approve(_ request: Request, in plan: Plan, root: URL) throws(SMSPlanError) -> TransitionOutcome {
+        var target = try TransitionTarget(id: request.id, in: plan, root: root)
+        let id = target.id
+        try target.refuseRecord("approved")
+        if target.status == .obsolete {
+            throw .refused("\(id) is obsolete; an obsolete document is not approved again (write a successor with `smsplan new`)")
+        }
+        if target.status == .approved {
+            let at = target.document.version.map { " at version \($0.value)" } ?? ""
+            let by = target.document.approvedBy.map { " by \($0.value)" } ?? ""
+            let on = target.document.approvedOn.map { " on \($0.value)" } ?? ""
+            throw .refused("\(id) is already approved\(at)\(by)\(on); `smsplan revise \(id)` starts a new version")
+        }
+        try checkRole(request.role, of: target.document, plan: plan)
+        if let version = target.document.version?.value, version.major > 0,
+            !target.document.history.contains(where: { $0.version?.value == version }) {
+            throw .refused("\(id) has no history entry for version \(version); `smsplan revise \(id) -m SUMMARY` starts a version with its entry")
+        }
+        try refuseErrors(of: target.document, in: plan)
+        let version = try target.version(for: "approval")
+        let newVersion = version.major == 0 ? DocumentVersion(major: 1, minor: 0) : version
+        if version != newVersion && target.document.history.contains(where: { $0.version?.value == newVersion }) {
+            throw .refused("\(id) is at version \(version) but its history already has version \(newVersion); fix the version by hand")
+        }
+        if let latest = target.document.history.compactMap({ $0.date?.value }).max(), request.date < latest {
+            throw .refused("the approval date \(request.date) is before the last history entry of \(id) (\(latest)); give --date on or after it")
+        }
+        try refuseReusedDate(request.date, version: newVersion, of: target.document, in: plan)
+
+        if version.major == 0 {
+            try target.editor.set("version", to: YAMLText.quoted(newVersion.description))
+            var entry: [(key: String, value: YAMLValue)] = [("version", .quoted(newVersion.description)), ("date", .raw(request.date.description))]
+            if let author = request.author ?? target.document.author?.value { entry.append(("author", .text(author))) }
+            entry.append(("summary", .text(firstIssueSummary)))
+            try target.editor.appendHistoryEntry(entry)
+        }
+        try target.editor.set("status", to: DocumentStatus.approved.rawValue)
+        try target.editor.set("approved-by", to: YAMLText.scalar(request.role))
+        try target.editor.set("approved-on", to: request.date.description)
+        let data = try target.checkedEdit { edited in
+            edited.status?.value == .approved && edited.version?.value == newVersion && edited.approvedBy?.value == request.role
+                && edited.approvedOn?.value == request.date && edited.history.contains { $0.version?.value == newVersion }
+        }
+        try TransitionTarget.write(data, to: target.url)
+        let first = version.major == 0 ? " (was \(version); history entry \"\(firstIssueSummary)\" added)" : ""
+        return TransitionOutcome(edits: [.init(path: target.document.path, id: id,
+                                               summary: "\(id) approved by \(request.role) on \(request.date) at version \(newVersion)\(first)")])
+    }
+
+    /// Refuses a role that roles.yaml does not list, and the owner's own role unless the
+    /// self-approval rule is off.
+    static func checkRole(_ role: String, of document: Document, plan: Plan) throws(SMSPlanError) {
+        guard let roles = plan.roles else {
+            throw .refused("roles.yaml is missing beside smsplan.yaml, so the approving role cannot be checked")
+        }
+        guard roles.role(role) != nil else {
+            throw .refused("\"\(role)\" is not a role in roles.yaml (roles: \(roles.roles.map(\.id).joined(separator: ", ")))")
+        }
+        let selfApproval = RuleRegistry.descriptor(SelfApprovalRule.id).flatMap { plan.config.severity(of: $0) }
+        if role == document.owner?.value && selfApproval != nil {
+            throw .refused("\(role) owns \(document.id?.value ?? document.path) and cannot approve it; another role must (or set rules: { self-approval: off } in smsplan.yaml)")
+        }
+    }
+
+    /// Refuses a document that `smsplan check` finds errors in, naming the first.
+    static func refuseErrors(of document: Document, in plan: Plan) throws(SMSPlanError) {
+        let errors = Engine.check(plan).diagnostics.filter { $0.severity == .error && $0.path == document.path }
+        guard let first = errors.first else { return }
+        let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+        throw .refused("\(document.id?.value ?? document.path) has \(errors.count) error\(errors.count == 1 ? "" : "s") in `smsplan check`; fix them before approval: \(first.path):\(first.line):\(first.column): \(first.message) [\(first.rule)]\(more)")
+    }
+
+    /// Refuses re-approving a new version with the date of the committed approval, which the
+    /// approved-content-changed rule would refuse at commit.
+    static func refuseReusedDate(_ date: PlanDate, version: DocumentVersion, of document: Document, in plan: Plan) throws(SMSPlanError) {
+        guard let id = document.id?.value, let committed = plan.change?.previous.byID[id], committed.status?.value == .approved,
+            let committedVersion = committed.version?.value, committedVersion < version, committed.approvedOn?.value == date
+        else { return }
+        throw .refused("version \(committedVersion) of \(id) was approved on \(date); give the approval of version \(version) its own date with --date")
+    }
+}
