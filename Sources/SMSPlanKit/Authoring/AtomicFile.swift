@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writing files so that a reader never sees half of one: a temporary file in the same
 /// folder, then a rename over the target.
@@ -18,7 +21,11 @@ enum AtomicFile {
         do {
             try data.write(to: temporary)
             if overwrite {
-                _ = try manager.replaceItemAt(url, withItemAt: temporary)
+                // rename(2) replaces the target in one step, and writes it when it is missing
+                // (FileManager.replaceItemAt refuses a missing target on Linux).
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                }
             } else {
                 try manager.moveItem(at: temporary, to: url)
             }
