@@ -15,7 +15,8 @@ struct SMSPlanCommand: ParsableCommand {
             """,
         version: SMSPlanVersion.current,
         subcommands: [
-            CheckCommand.self, StatusCommand.self, CoverageCommand.self, SchemaCommand.self, RulesCommand.self,
+            CheckCommand.self, StatusCommand.self, CoverageCommand.self, RegisterCommand.self,
+            SchemaCommand.self, RulesCommand.self,
             InitCommand.self, NewCommand.self, HooksCommand.self,
         ]
     )
