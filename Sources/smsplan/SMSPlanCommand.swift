@@ -15,7 +15,7 @@ struct SMSPlanCommand: ParsableCommand {
             """,
         version: SMSPlanVersion.current,
         subcommands: [
-            CheckCommand.self, StatusCommand.self, CoverageCommand.self, RegisterCommand.self,
+            CheckCommand.self, StatusCommand.self, CoverageCommand.self, RegisterCommand.self, ReportCommand.self,
             SchemaCommand.self, RulesCommand.self,
             InitCommand.self, NewCommand.self, HooksCommand.self,
         ]
