@@ -5,7 +5,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc install clean
+.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot install clean
 
 all: run
 
@@ -46,6 +46,12 @@ sarif-check: build
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build
 	scripts/rules-doc $(BIN_DIR)/smsplan > docs/rules.md
+
+## dashboard-screenshot: render plan-template's dashboard into .build/dashboard and take a PNG
+## screenshot of it, 1280 pixels wide, with headless Chromium (installed from Debian's packages
+## when missing); not part of `make test`, since it needs a browser
+dashboard-screenshot: build
+	scripts/dashboard-screenshot $(BIN_DIR)/smsplan plan-template .build/dashboard
 
 ## install: build release and install bin/smsplan and share/smsplan/plan-template under PREFIX
 install: deps

@@ -15,7 +15,8 @@ struct SMSPlanCommand: ParsableCommand {
             """,
         version: SMSPlanVersion.current,
         subcommands: [
-            CheckCommand.self, StatusCommand.self, CoverageCommand.self, SchemaCommand.self, RulesCommand.self,
+            CheckCommand.self, StatusCommand.self, CoverageCommand.self, RegisterCommand.self, ReportCommand.self,
+            SchemaCommand.self, RulesCommand.self,
             InitCommand.self, NewCommand.self, ApproveCommand.self, ReviseCommand.self, RetireCommand.self,
             HooksCommand.self, BaselineCommand.self, ReviewCommand.self, CodeOwnersCommand.self,
         ]

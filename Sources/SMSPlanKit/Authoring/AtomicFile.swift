@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writing files so that a reader never sees half of one: a temporary file in the same
 /// folder, then a rename over the target.

@@ -1,0 +1,90 @@
+/// The formats of `smsplan register`.
+public enum RegisterFormat: String, Sendable, CaseIterable {
+    case text
+    case markdown
+    case csv
+    case json
+}
+
+extension DocumentRegister {
+    /// Column names, in the order of CSV and Markdown.
+    public static let header = ["ID", "Title", "Type", "Version", "Status", "Owner", "Approved by", "Approved on",
+                                "Next review", "Classification", "Path"]
+
+    /// One row per document, cells in the order of `header`.
+    public var rows: [[String]] {
+        documents.map { entry in
+            [entry.id, entry.title ?? "", entry.type ?? "", entry.version ?? "", entry.status ?? "", entry.owner ?? "",
+             entry.approvedBy ?? "", entry.approvedOn ?? "", entry.nextReview ?? "", entry.classification ?? "", entry.path]
+        }
+    }
+
+    public func render(_ format: RegisterFormat) -> String {
+        switch format {
+        case .json: return JSONOutput.encode(self)
+        case .csv: return CSVTable.render(Self.header, rows)
+        case .markdown:
+            return "# \(organization ?? "SMS plan"): master list of controlled documents\n\nAs of \(date); \(documents.count) documents. "
+                + "Next review: next-review, else approved-on + \(reviewInterval).\n\n" + MarkdownTable.render(Self.header, rows)
+        case .text:
+            // The title last, so the short columns stay aligned on a terminal.
+            let order = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1]
+            let table = [order.map { Self.header[$0] }] + rows.map { row in order.map { row[$0].isEmpty ? "-" : row[$0] } }
+            return "Master list of controlled documents as of \(date): \(documents.count) documents "
+                + "(next review: next-review, else approved-on + \(reviewInterval))\n\n" + TextTable.render(table, indent: "")
+        }
+    }
+}
+
+extension RecordsRegister {
+    /// Column names, in the order of CSV and Markdown.
+    public static let header = ["ID", "Title", "Kind", "Recorded on", "Retention", "Disposal due", "For disposal", "Corrections", "Path"]
+
+    /// One row per record, cells in the order of `header`.
+    public var rows: [[String]] {
+        records.map { entry in
+            [entry.id, entry.title ?? "", entry.kind ?? "", entry.recordedOn ?? "", entry.retention ?? "", entry.disposalDue ?? "",
+             entry.forDisposal ? "yes" : "no", Self.corrections(entry), entry.path]
+        }
+    }
+
+    /// "corrects REC-006", "corrected by REC-016", both, or nothing.
+    public static func corrections(_ entry: Entry) -> String {
+        var parts: [String] = []
+        if let corrects = entry.corrects { parts.append("corrects \(corrects)") }
+        if !entry.correctedBy.isEmpty { parts.append("corrected by \(entry.correctedBy.joined(separator: ", "))") }
+        return parts.joined(separator: "; ")
+    }
+
+    private var disposalLine: String {
+        let count = forDisposalCount
+        return count == 0 ? "none past retention" : "\(count) past retention, marked for disposal"
+    }
+
+    public func render(_ format: RegisterFormat) -> String {
+        switch format {
+        case .json: return JSONOutput.encode(self)
+        case .csv: return CSVTable.render(Self.header, rows)
+        case .markdown:
+            return "# \(organization ?? "SMS plan"): records register\n\nAs of \(date); \(records.count) records, \(disposalLine).\n\n"
+                + MarkdownTable.render(Self.header, rows)
+        case .text:
+            let order = [0, 2, 3, 4, 5, 6, 7, 8, 1]
+            let table = [order.map { Self.header[$0] }] + rows.map { row in order.map { row[$0].isEmpty ? "-" : row[$0] } }
+            return "Records register as of \(date): \(records.count) records, \(disposalLine)\n\n" + TextTable.render(table, indent: "")
+        }
+    }
+}
+
+/// Comma-separated values as RFC 4180 writes them: a field holding a comma, a double quote,
+/// a carriage return or a line feed is quoted, its quotes doubled; every line ends in CRLF.
+public enum CSVTable {
+    public static func render(_ header: [String], _ rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
