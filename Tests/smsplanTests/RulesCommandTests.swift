@@ -11,7 +11,7 @@ final class RulesCommandTests: XCTestCase {
         "obsolete-referenced", "obsolete-unmarked", "external-source-missing", "self-approval", "schema-invalid",
             "requirement-uncovered", "exclusion-unjustified", "activity-open", "record-due",
             "approved-content-changed", "version-regressed", "history-rewritten", "id-reused", "record-modified",
-            "record-deleted", "document-deleted", "scope-changed", "codeowners-stale",
+            "record-deleted", "document-deleted", "scope-changed", "codeowners-stale", "file-too-large", "file-unreadable",
     ]
 
     private func smsplan(_ arguments: String...) throws -> CommandResult {
