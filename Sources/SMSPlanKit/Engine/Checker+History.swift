@@ -28,16 +28,25 @@ extension Checker {
             return plan
         }
         var located: [(path: String, finding: Finding)] = []
+        var cutOff: [Commit] = []
         for commit in commits {
-            guard let after = plan(at: commit), let parentID = commit.parents.first,
-                let parent = try? repository.commit(parentID), let before = plan(at: parent)
-            else { continue }
-            let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
-                                    retiredIDs: try retiredIDs(before: parentID, planRoot: final.planRoot, in: repository))
-            let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
-                                      planRoot: after.planRoot, analysis: after.analysis)
-            located += Engine.historyFindings(change, in: context).map { ($0.path ?? final.path("smsplan.yaml"), $0) }
+            guard let after = plan(at: commit) else { continue }
+            if !repository.hasParents(commit) { cutOff.append(commit) }
+            // A merge reports only what it changed against every parent: what a branch
+            // brought in was reported at the branch's own commits.
+            var common: Set<Finding>?
+            for parentID in commit.parents {
+                guard let parent = try? repository.commit(parentID), let before = plan(at: parent) else { continue }
+                let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
+                                        retiredIDs: try retiredIDs(before: parentID, planRoot: final.planRoot, in: repository))
+                let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
+                                          planRoot: after.planRoot, analysis: after.analysis)
+                let findings = Set(Engine.historyFindings(change, in: context))
+                common = common.map { $0.intersection(findings) } ?? findings
+            }
+            located += (common ?? []).map { ($0.path ?? final.path("smsplan.yaml"), $0) }
         }
+        final.notes = HistoryGaps.notes(cutOff: cutOff, in: repository)
         let history = Engine.result(located, plan: final).diagnostics
         var result = Engine.check(final)
         result.diagnostics = Array(Set(result.diagnostics + history)).sorted()

@@ -54,6 +54,7 @@ public enum Checker {
             plan.change = PlanChange(previous: before.corpus, current: plan.corpus,
                                      retiredIDs: try retiredIDs(before: previous, planRoot: planRoot, in: repository))
         }
+        plan.notes += HistoryGaps.notes(comparedWith: previous, hasPrevious: plan.change != nil, in: repository)
         return plan
     }
 
