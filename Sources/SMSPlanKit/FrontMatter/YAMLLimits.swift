@@ -16,12 +16,12 @@ enum YAMLLimits {
 
     /// Throws the first limit `text` passes; `firstLine` is the file line of its first line.
     static func check(_ text: String, firstLine: Int) throws(YAMLComposer.Failure) {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { return }
+        var text = text
+        if text.isEmpty { return }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
-        let failure: YAMLComposer.Failure? = bytes.withUnsafeMutableBufferPointer { buffer in
+        let failure: YAMLComposer.Failure? = text.withUTF8 { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var scan = Scan(firstLine: firstLine)
