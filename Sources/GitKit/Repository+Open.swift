@@ -32,8 +32,16 @@ extension Repository {
             let crossFileSystems = variable("GIT_DISCOVERY_ACROSS_FILESYSTEM").map(isTrue) ?? false
             let flags = crossFileSystems ? GIT_REPOSITORY_OPEN_CROSS_FS.rawValue : 0
             let ceilings = variable("GIT_CEILING_DIRECTORIES")
-            try GitError.check(
-                git_repository_open_ext(&handle, base.path, flags, ceilings), "git_repository_open_ext")
+            let result = git_repository_open_ext(&handle, base.path, flags, ceilings)
+            if result == GIT_ENOTFOUND.rawValue, let foreign = foreignRepository(above: base, ceilings: ceilings) {
+                // libgit2 refuses a repository another user owns (git's safe.directory) but,
+                // while discovering, reports it as no repository at all.
+                git_error_clear()
+                throw GitError.make(
+                    GIT_EOWNER, GIT_ERROR_CONFIG, function: "git_repository_open_ext",
+                    message: "repository path '\(foreign)/' is not owned by current user")
+            }
+            try GitError.check(result, "git_repository_open_ext")
         }
         guard let handle else {
             throw GitError.make(
@@ -53,6 +61,24 @@ extension Repository {
                 "git_repository_set_workdir")
         }
         return repository
+    }
+
+    /// The nearest folder at or above `folder` (below the ceilings) holding a `.git` that
+    /// another user owns, if that is what stopped discovery.
+    private static func foreignRepository(above folder: URL, ceilings: String?) -> String? {
+        let stops = Set((ceilings ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)).standardizedFileURL.path })
+        var current = folder.standardizedFileURL
+        while true {
+            var info = stat()
+            if lstat(current.appendingPathComponent(".git").path, &info) == 0 {
+                var owner = stat()
+                guard stat(current.path, &owner) == 0 else { return nil }
+                return owner.st_uid != geteuid() || info.st_uid != geteuid() ? current.path : nil
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path || stops.contains(parent.path) { return nil }
+            current = parent
+        }
     }
 
     /// An absolute, standardized path for `path`, relative paths taken from `base`.

@@ -59,12 +59,14 @@ extension SMSPlanBinary {
     /// when it is not root (the caller takes write permission away, `chmod -R a-w`), else the
     /// user `nobody` through `setpriv`, with a HOME whose git config trusts `repository`
     /// (libgit2, like git, refuses a repository another user owns). Nil where neither works.
-    public static func runWithoutWriteAccess(_ arguments: [String], in folder: URL, repository: URL, home: URL) throws -> CommandResult? {
+    /// With `trusting` false, the git config does not trust the repository.
+    public static func runWithoutWriteAccess(_ arguments: [String], in folder: URL, repository: URL, home: URL,
+                                             trusting: Bool = true) throws -> CommandResult? {
         guard getuid() == 0 else { return try run(arguments, in: folder, environment: ["HOME": home.path]) }
         let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
         guard FileManager.default.isExecutableFile(atPath: setpriv.path) else { return nil }
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        try "[safe]\n\tdirectory = \(repository.path)\n".write(to: home.appendingPathComponent(".gitconfig"), atomically: false, encoding: .utf8)
+        try (trusting ? "[safe]\n\tdirectory = \(repository.path)\n" : "").write(to: home.appendingPathComponent(".gitconfig"), atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: home.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: home.appendingPathComponent(".gitconfig").path)
         let running = try start(arguments, in: folder, environment: ["HOME": home.path], executable: setpriv,

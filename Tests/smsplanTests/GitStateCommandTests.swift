@@ -157,6 +157,18 @@ final class GitStateCommandTests: XCTestCase {
         }
     }
 
+    func testARepositoryOwnedByAnotherUserSaysHowToTrustIt() throws {
+        guard getuid() == 0 else { throw XCTSkip("needs root to run as another user") }
+        try repository.commitAll("Plan")
+        guard let result = try SMSPlanBinary.runWithoutWriteAccess(["check"], in: repository.directory, repository: repository.directory,
+                                                                   home: repository.sandbox.appendingPathComponent("stranger"), trusting: false)
+        else { throw XCTSkip("no other user to run as") }
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.output, "")
+        XCTAssertTrue(result.errors.hasPrefix("smsplan: error: git: repository path '\(repository.directory.path)/' is not owned by current user"), result.errors)
+        XCTAssertTrue(result.errors.hasSuffix("if you trust it, `git config --global --add safe.directory PATH`\n"), result.errors)
+    }
+
     func testAMergeCommitInARange() throws {
         try repository.commitAll("Plan")
         try repository.git("checkout", "-q", "-b", "feature")
