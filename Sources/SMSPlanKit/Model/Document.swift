@@ -40,6 +40,8 @@ public struct Document: Sendable, Codable {
     public var body: MarkdownBody = MarkdownBody()
     /// The file's bytes, to compare revisions of the document (not kept in the cache).
     public var contents: Data = Data()
+    /// The file's git blob id (not kept in the cache).
+    public var blob: String?
 
     private enum CodingKeys: String, CodingKey {
         case path, id, title, type, version, status, owner, author, approvedBy, approvedOn, nextReview, classification
