@@ -5,7 +5,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot install clean
+.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench install clean
 
 all: run
 
@@ -52,6 +52,11 @@ rules-doc: build
 ## when missing); not part of `make test`, since it needs a browser
 dashboard-screenshot: build
 	scripts/dashboard-screenshot $(BIN_DIR)/smsplan plan-template .build/dashboard
+
+## bench: release build, then the benchmark on generated 1,000 and 10,000 document plans
+bench: deps
+	$(SWIFT) build -c release
+	python3 Benchmarks/bench.py "$$($(SWIFT) build -c release --show-bin-path)/smsplan" --sizes $${BENCH_SIZES:-1000,10000} --runs $${BENCH_RUNS:-5}
 
 ## install: build release and install bin/smsplan and share/smsplan/plan-template under PREFIX
 install: deps
