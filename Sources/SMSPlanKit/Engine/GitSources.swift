@@ -17,15 +17,11 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     }
 
     func read(_ path: String) throws(SMSPlanError) -> Data? {
-        let url = root.appendingPathComponent(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
-        }
+        // One open and read; a missing file (or a folder) reads as nil.
+        FileManager.default.contents(atPath: rootPath + "/" + path)
     }
+
+    private var rootPath: String { root.path }
 }
 
 /// Blobs listed once (from the index or a commit's tree) and read on demand.
