@@ -17,12 +17,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## run: build, then check the bundled plan-template and write its JSON report
+## run: build, then check the bundled plan-template, print its status, write its JSON report and HTML dashboard
 run: build
 	@mkdir -p $(REPORTS)
 	$(BIN_DIR)/smsplan check -C plan-template
 	@$(BIN_DIR)/smsplan check -C plan-template --format json > $(REPORTS)/plan-template.json
-	@echo "report: $(REPORTS)/plan-template.json"
+	$(BIN_DIR)/smsplan status -C plan-template
+	@$(BIN_DIR)/smsplan report -C plan-template --html $(REPORTS)/dashboard
+	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
 ## test: the template's front matter through a JSON Schema validator, the hooks through the
 ## pre-commit framework, SARIF through the SARIF 2.1.0 schema, then every unit and end-to-end test
