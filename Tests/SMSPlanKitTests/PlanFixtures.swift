@@ -37,7 +37,7 @@ enum PlanFixtures {
 
     /// Checks an example: its files, compared with its previous state when it has one.
     static func check(_ example: RuleExample) throws -> CheckResult {
-        var plan = try load(example.files)
+        var plan = try load(example.files, links: example.links)
         if let previous = example.previous {
             plan.change = PlanChange(previous: try load(previous).corpus, current: plan.corpus)
         }
@@ -47,10 +47,11 @@ enum PlanFixtures {
         return Engine.check(plan)
     }
 
-    static func load(_ files: [(path: String, text: String)]) throws -> Plan {
+    static func load(_ files: [(path: String, text: String)], links: [(path: String, target: String)] = []) throws -> Plan {
         var contents = ["smsplan.yaml": config, "roles.yaml": roles]
         for file in files { contents[file.path] = file.text }
-        return try Engine.load(source: InMemorySource(files: contents), planRoot: "", revisionDate: reviewDate)
+        let linked = Dictionary(links.map { ($0.path, $0.target) }, uniquingKeysWith: { first, _ in first })
+        return try Engine.load(source: InMemorySource(files: contents, links: linked), planRoot: "", revisionDate: reviewDate)
     }
 
     static func check(document text: String, at path: String = "policies/example.md") throws -> CheckResult {

@@ -8,6 +8,6 @@ public enum DesignRules {
         "obsolete-referenced", "obsolete-unmarked", "external-source-missing", "self-approval", "schema-invalid",
         "requirement-uncovered", "exclusion-unjustified", "activity-open", "record-due",
         "approved-content-changed", "version-regressed", "history-rewritten", "id-reused", "record-modified",
-        "record-deleted", "document-deleted", "scope-changed", "codeowners-stale",
+        "record-deleted", "document-deleted", "scope-changed", "codeowners-stale", "file-too-large", "file-unreadable",
     ]
 }

@@ -67,6 +67,14 @@ extension PlanConfig {
                         reader.invalid(at: text.location, "\"documents.review-interval\" must be a period such as \"12 months\"; found \"\(text.value)\"")
                     }
                 }
+            case "max-file-size":
+                if let text = reader.text(pair.value, "documents.max-file-size") {
+                    if let size = ByteSize(text.value) {
+                        maxFileSize = size
+                    } else {
+                        reader.invalid(at: text.location, "\"documents.max-file-size\" must be a size such as \"5 MB\" or \"512 KB\"; found \"\(text.value)\"")
+                    }
+                }
             case "id-prefixes":
                 for prefix in reader.mapping(pair.value, "documents.id-prefixes") ?? [] {
                     guard let name = prefix.keyText, let type = DocumentType(rawValue: name) else {
@@ -82,7 +90,7 @@ extension PlanConfig {
                     }
                 }
             default:
-                reader.invalid(at: pair.key.location, "unknown key \"documents.\(key)\"; known keys are roots, review-interval, id-prefixes")
+                reader.invalid(at: pair.key.location, "unknown key \"documents.\(key)\"; known keys are roots, review-interval, max-file-size, id-prefixes")
             }
         }
     }

@@ -29,6 +29,9 @@ public struct PlanConfig: Sendable {
     /// Where each root was written, for roots set in the file (defaults have none).
     public var rootLocations: [String: SourceLocation] = [:]
     public var reviewInterval = PlanDuration(count: 12, unit: .months)
+    /// The largest Markdown file read as a document; a larger one is reported
+    /// (`file-too-large`) and never parsed.
+    public var maxFileSize = ByteSize(bytes: 5 << 20)
     public var idPrefixes: [DocumentType: String] = [
         .policy: "POL", .plan: "PLN", .procedure: "PRO", .process: "PRC", .catalogue: "CAT",
         .agreement: "AGR", .record: "REC", .template: "TPL", .external: "EXT", .phasePlan: "PHS",

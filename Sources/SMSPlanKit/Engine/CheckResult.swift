@@ -16,6 +16,8 @@ public struct CheckResult: Sendable {
     public var revisionDate: PlanDate
     /// The repository's top level, which diagnostic paths are relative to (nil in memory).
     public var repositoryRoot: URL?
+    /// What could not be checked and why (`Plan.notes`); never findings, never in a report.
+    public var notes: [String] = []
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }

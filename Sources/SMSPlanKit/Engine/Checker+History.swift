@@ -24,24 +24,40 @@ extension Checker {
         var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository)) ?? [:] } ?? [:]
         let disposed = Set(final.corpus.documents.flatMap { $0.disposes.map(\.value) })
         var located: [(path: String, finding: Finding)] = []
+        var cutOff: [Commit] = []
         for commit in commits {
-            guard let parentID = commit.parents.first else { continue }
-            let changes = try git { try repository.changes(from: parentID, to: commit.id, under: final.planRoot) }
+            // A commit whose parents this (shallow) clone lacks cannot be compared.
+            guard repository.hasParents(commit) else {
+                cutOff.append(commit)
+                continue
+            }
+            // Against each parent, reading only the files the commit changed. A merge reports
+            // only what it changed against every parent: what a branch brought in was
+            // reported at the branch's own commits.
             let date = PlanDate(commit.time)
-            guard let after = try partialPlan(changes.compactMap { change in change.newPath.flatMap { path in change.newBlob.map { (path, $0) } } },
-                                              at: commit.id, planRoot: final.planRoot, date: date, in: repository, cache: cache),
-                let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
-                                             at: parentID, planRoot: final.planRoot, date: date, in: repository, cache: cache)
-            else { continue }
-            let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
-                                    retiredIDs: retired, disposed: disposed)
-            let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
-                                      planRoot: after.planRoot, analysis: after.analysis)
-            located += Engine.historyFindings(change, in: context).map { ($0.path ?? final.path("smsplan.yaml"), $0) }
-            for document in change.removed {
+            var common: Set<Finding>?
+            var removed: [Document] = []
+            for parentID in commit.parents {
+                let changes = try git { try repository.changes(from: parentID, to: commit.id, under: final.planRoot) }
+                guard let after = try partialPlan(changes.compactMap { change in change.newPath.flatMap { path in change.newBlob.map { (path, $0) } } },
+                                                  at: commit.id, planRoot: final.planRoot, date: date, in: repository, cache: cache),
+                    let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
+                                                 at: parentID, planRoot: final.planRoot, date: date, in: repository, cache: cache)
+                else { continue }
+                let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
+                                        retiredIDs: retired, disposed: disposed)
+                let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
+                                          planRoot: after.planRoot, analysis: after.analysis)
+                let findings = Set(Engine.historyFindings(change, in: context))
+                common = common.map { $0.intersection(findings) } ?? findings
+                if parentID == commit.parents.first { removed = change.removed }
+            }
+            located += (common ?? []).map { ($0.path ?? final.path("smsplan.yaml"), $0) }
+            for document in removed {
                 if let id = document.id?.value, retired[id] == nil { retired[id] = document.path }
             }
         }
+        final.notes = HistoryGaps.notes(cutOff: cutOff, in: repository)
         let history = Engine.result(located, plan: final).diagnostics
         var result = Engine.check(final)
         result.diagnostics = Array(Set(result.diagnostics + history)).sorted()

@@ -52,6 +52,7 @@ public enum Checker {
         if let previous {
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache)
         }
+        plan.notes += HistoryGaps.notes(comparedWith: previous, hasPrevious: plan.change != nil, in: repository)
         return plan
     }
 

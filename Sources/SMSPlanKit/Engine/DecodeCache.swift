@@ -10,7 +10,7 @@ import GitKit
 /// concurrent runs never see half of one; the last writer wins.
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let fileName = "front-matter-cache"
 
     struct Entry {

@@ -62,6 +62,7 @@ public enum Engine {
         })
         return CheckResult(diagnostics: diagnostics.sorted(), documentCount: plan.corpus.documents.count, fileCount: plan.fileCount,
                            checkedPaths: plan.checkedPaths.sorted(),
-                           schemaID: plan.schema?.id, revisionDate: plan.revisionDate, repositoryRoot: plan.repositoryRoot)
+                           schemaID: plan.schema?.id, revisionDate: plan.revisionDate, repositoryRoot: plan.repositoryRoot,
+                           notes: plan.notes)
     }
 }

@@ -16,12 +16,43 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         }
     }
 
+    /// Reads a regular file without following a symbolic link at `path` and without
+    /// blocking on a named pipe or device; a folder counts as no file.
     func read(_ path: String) throws(SMSPlanError) -> Data? {
-        // One open and read; a missing file (or a folder) reads as nil.
-        FileManager.default.contents(atPath: rootPath + "/" + path)
+        let file = root.appendingPathComponent(path).path
+        let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            if code == ELOOP { throw .unreadable(path: path, reason: "it is a symbolic link, which smsplan never follows") }
+            throw .unreadable(path: path, reason: String(cString: strerror(code)))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return nil
+        default: throw .unreadable(path: path, reason: "it is not a regular file")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
     }
 
-    private var rootPath: String { root.path }
+    /// The size `lstat` gives a regular file; nil for anything else.
+    func size(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(root.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    func linkTarget(_ path: String) -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(path).path)
+    }
 }
 
 /// Blobs listed once (from the index or a commit's tree) and read on demand.
@@ -50,6 +81,18 @@ struct BlobSource: PlanSource, @unchecked Sendable {
 
     func blobID(_ path: String) -> String? {
         byPath[path]?.blob.hex
+    }
+
+    /// The blob's size from its object header, so that a huge blob is never inflated.
+    func size(_ path: String) -> Int? {
+        guard let entry = byPath[path], entry.mode == .regular || entry.mode == .executable else { return nil }
+        return try? repository.blobSize(entry.blob)
+    }
+
+    /// A symlink's target: git keeps it as the blob's text.
+    func linkTarget(_ path: String) -> String? {
+        guard let entry = byPath[path], entry.mode == .symlink, let data = try? repository.blobData(entry.blob) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     func read(_ path: String) throws(SMSPlanError) -> Data? {

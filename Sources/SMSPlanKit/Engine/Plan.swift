@@ -41,6 +41,9 @@ public struct Plan: Sendable {
     public var codeOwners: (path: String, text: String)?
     /// Findings made while reading: front matter, fields, configuration, schema.
     var readFindings: [(path: String, finding: Finding)]
+    /// What could not be checked and why, for a person (never a finding): a shallow clone's
+    /// missing history, say. The CLI prints each as `smsplan: note: ...` on standard error.
+    public var notes: [String] = []
 
     /// The path of a file of the plan, relative to the repository's top level.
     public func path(_ relative: String) -> String {

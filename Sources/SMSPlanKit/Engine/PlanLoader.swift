@@ -23,19 +23,21 @@ enum PlanLoader {
         findings += schemaFindings
 
         var markdown: [String] = []
+        var linked: [(path: String, finding: Finding)] = []
         var seen = Set<String>()
         for root in config.roots {
             let entries = try source.files(under: planRoot.appendingPathComponent(root))
             if entries.isEmpty, let location = config.rootLocations[root] {
                 findings.append(Finding(ConfigInvalidRule.id, at: location, "documents root \"\(root)\" has no files", path: configPath))
             }
-            for entry in entries where entry.kind == .regular && entry.path.lowercased().hasSuffix(".md") && seen.insert(entry.path).inserted {
-                markdown.append(entry.path)
+            for entry in entries where entry.path.lowercased().hasSuffix(".md") && seen.insert(entry.path).inserted {
+                if entry.kind == .regular { markdown.append(entry.path) }
+                if entry.kind == .symlink { linked.append((entry.path, FileScreen.link(entry.path, in: source))) }
             }
         }
 
-        let decoded = try decodeAll(markdown, from: source, cache: cache)
-        var readFindings = findings.map { ($0.path ?? configPath, $0) }
+        let decoded = try decodeAll(markdown, from: source, maximumSize: config.maxFileSize, cache: cache)
+        var readFindings = findings.map { ($0.path ?? configPath, $0) } + linked
         for (path, result) in zip(markdown, decoded) {
             readFindings += result.findings.map { (path, $0) }
         }
@@ -74,17 +76,28 @@ enum PlanLoader {
 
     /// Reads every file and decodes it, in parallel across cores; with a cache, a file
     /// whose blob id was seen before is taken from it instead of parsed.
-    private static func decodeAll(_ paths: [String], from source: some PlanSource, cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
+    private static func decodeAll(_ paths: [String], from source: some PlanSource, maximumSize: ByteSize,
+                                  cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         var read: [Data] = []
+        var refused: [Int: Finding] = [:]
         read.reserveCapacity(paths.count)
-        for path in paths {
-            read.append(try source.read(path) ?? Data())
+        for (index, path) in paths.enumerated() {
+            switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
+            case .contents(let data): read.append(data)
+            case .refused(let finding):
+                read.append(Data())
+                refused[index] = finding
+            }
         }
-        let contents = read
+        let contents = read, screened = refused
         let known = paths.map { source.blobID($0) }
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let data = contents[index], path = paths[index]
+            if let finding = screened[index] {
+                results.set(index, (nil, [finding]))
+                return
+            }
             let blob = known[index] ?? DecodeCache.blobID(of: data)
             if let blob, let entry = cache?.lookup(blob) {
                 var document = entry.document

@@ -22,31 +22,51 @@ public protocol PlanSource: Sendable {
     func read(_ path: String) throws(SMSPlanError) -> Data?
     /// The file's git blob id when the source knows it without hashing (index, commits).
     func blobID(_ path: String) -> String?
+    /// The file's size in bytes when the source knows it without reading the file.
+    func size(_ path: String) -> Int?
+    /// What a symbolic link at `path` points to, as written in the link; nil for anything else.
+    func linkTarget(_ path: String) -> String?
 }
 
 extension PlanSource {
     public func blobID(_ path: String) -> String? { nil }
+    public func size(_ path: String) -> Int? { nil }
+    public func linkTarget(_ path: String) -> String? { nil }
 }
 
 /// A plan held in memory: rule examples, tests and fuzzing use it.
 public struct InMemorySource: PlanSource {
     public var contents: [String: Data]
+    /// Symbolic links: path -> target as written in the link. Listed, never read.
+    public var links: [String: String]
 
-    public init(files: [String: String]) {
+    public init(files: [String: String], links: [String: String] = [:]) {
         self.contents = files.mapValues { Data($0.utf8) }
+        self.links = links
     }
 
-    public init(data: [String: Data]) {
+    public init(data: [String: Data], links: [String: String] = [:]) {
         self.contents = data
+        self.links = links
     }
 
     public func files(under folder: String) -> [SourceEntry] {
         let prefix = folder.isEmpty ? "" : folder + "/"
-        return contents.keys.filter { $0.hasPrefix(prefix) }.sorted().map { SourceEntry(path: $0, kind: .regular) }
+        let regular = contents.keys.filter { $0.hasPrefix(prefix) }.map { SourceEntry(path: $0, kind: .regular) }
+        let linked = links.keys.filter { $0.hasPrefix(prefix) && contents[$0] == nil }.map { SourceEntry(path: $0, kind: .symlink) }
+        return (regular + linked).sorted { $0.path < $1.path }
     }
 
     public func read(_ path: String) -> Data? {
         contents[path]
+    }
+
+    public func size(_ path: String) -> Int? {
+        contents[path]?.count
+    }
+
+    public func linkTarget(_ path: String) -> String? {
+        contents[path] == nil ? links[path] : nil
     }
 }
 

@@ -16,12 +16,14 @@ public struct ParsedFile: Sendable {
 public enum FrontMatterParser {
     public static func parse(_ data: Data) -> ParsedFile {
         guard var text = String(validatingUTF8Data: data) else {
-            return failed(FrontMatterInvalidRule.id,
-                          .fileStart, "file is not valid UTF-8 text")
+            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+                return failed(FrontMatterInvalidRule.id, .fileStart, "file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8")
+            }
+            return failed(FrontMatterInvalidRule.id, firstFault(in: data), "file is not valid UTF-8 text")
         }
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
         if text.utf8.contains(0) {
-            return failed(FrontMatterInvalidRule.id, .fileStart, "file contains NUL bytes; it is not a text document")
+            return failed(FrontMatterInvalidRule.id, firstFault(in: Data(text.utf8)), "file contains NUL bytes; it is not a text document")
         }
         let lines = Self.lines(of: text)
         guard let first = lines.first, !(lines.count == 1 && first.isEmpty) else {
@@ -76,6 +78,34 @@ public enum FrontMatterParser {
         }
         lines.append(Substring(utf8[start..<utf8.endIndex]))
         return lines
+    }
+
+    /// Where the first byte that is not UTF-8, or the first NUL, lies: lines as the parser
+    /// counts them (LF, CRLF or CR), columns in characters.
+    static func firstFault(in data: Data) -> SourceLocation {
+        var line = 1, column = 1
+        var bytes = data.makeIterator()
+        var decoder = UTF8()
+        var previous: Unicode.Scalar?
+        while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar):
+                if scalar == "\0" { return SourceLocation(line: line, column: column) }
+                if scalar == "\n" && previous == "\r" {
+                    // The second half of a CRLF: the line was counted at the CR.
+                } else if scalar == "\n" || scalar == "\r" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                previous = scalar
+            case .emptyInput:
+                return .fileStart
+            case .error:
+                return SourceLocation(line: line, column: column)
+            }
+        }
     }
 
     private static func failed(_ rule: RuleID, _ location: SourceLocation, _ message: String) -> ParsedFile {

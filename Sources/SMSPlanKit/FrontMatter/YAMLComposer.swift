@@ -9,21 +9,21 @@ enum YAMLComposer {
     }
 
     /// The most nodes a front matter may expand to (aliases included).
-    static let maximumNodes = 100_000
+    static let maximumNodes = YAMLLimits.maximumNodes
     /// The deepest nesting accepted.
-    static let maximumDepth = 64
+    static let maximumDepth = YAMLLimits.maximumDepth
 
     /// Composes `text`, whose first line is line `firstLine` of the file.
     /// Returns nil for an empty document.
     static func compose(_ text: String, firstLine: Int) throws(Failure) -> YAMLNode? {
-        try checkNesting(text, firstLine: firstLine)
+        try YAMLLimits.check(text, firstLine: firstLine)
         let root: Node?
         do {
             // The basic resolver tags every scalar as text: smsplan types values itself, and
             // the default resolver's regular expressions would cost more than the parse.
             root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
-            throw failure(from: error, firstLine: firstLine)
+            throw failure(from: error, in: text, firstLine: firstLine)
         } catch {
             throw Failure(location: SourceLocation(line: firstLine, column: 1), message: "\(error)")
         }
@@ -60,60 +60,6 @@ enum YAMLComposer {
                     value: try convert(value, lineOffset: lineOffset, depth: depth + 1, budget: &budget)))
             }
             return .mapping(pairs, location)
-        }
-    }
-
-    /// Refuses deep flow nesting (`[[[[...`) before the recursive composer sees it.
-    private static func checkNesting(_ text: String, firstLine: Int) throws(Failure) {
-        var depth = 0
-        var line = firstLine
-        var column = 0
-        var quote: Character?
-        for character in text {
-            column += 1
-            if character.isNewline {
-                line += 1
-                column = 0
-                quote = nil
-                continue
-            }
-            if let open = quote {
-                if character == open { quote = nil }
-                continue
-            }
-            switch character {
-            case "\"", "'": quote = character
-            case "[", "{":
-                depth += 1
-                if depth > maximumDepth {
-                    throw Failure(location: SourceLocation(line: line, column: column),
-                                  message: "front matter is nested deeper than \(maximumDepth) levels")
-                }
-            case "]", "}": depth = max(0, depth - 1)
-            case "#" where column == 1: quote = "\n"
-            default: break
-            }
-        }
-    }
-
-    private static func failure(from error: YamlError, firstLine: Int) -> Failure {
-        func at(_ mark: Mark, _ message: String) -> Failure {
-            Failure(location: SourceLocation(line: mark.line + firstLine - 1, column: mark.column), message: message)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            // Point at the construct that is broken (an unclosed "[" say) when libyaml names it.
-            guard let context, context.mark.line < mark.line else { return at(mark, "YAML syntax error: \(problem)") }
-            let problemLine = mark.line + firstLine - 1
-            return at(context.mark, "YAML syntax error \(context.text): \(problem) (line \(problemLine), column \(mark.column))")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            return at(context.mark, "duplicate key \(keys) in a mapping")
-        case .reader(let problem, _, _, _):
-            return Failure(location: SourceLocation(line: firstLine, column: 1), message: "unreadable YAML: \(problem)")
-        default:
-            return Failure(location: SourceLocation(line: firstLine, column: 1), message: "YAML error: \(error)")
         }
     }
 }

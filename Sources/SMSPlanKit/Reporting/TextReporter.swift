@@ -1,4 +1,6 @@
 /// `path:line:column: severity: message [rule-id]`, one finding a line, then a summary line.
+/// Control characters in paths and messages are escaped (`TerminalText`), so each finding
+/// stays one line and a document cannot drive the terminal.
 public struct TextReporter: Reporter {
     public var color: Bool
     public var displayPath: @Sendable (String) -> String
@@ -11,7 +13,8 @@ public struct TextReporter: Reporter {
     public func render(_ result: CheckResult) -> String {
         var lines = result.diagnostics.map { diagnostic in
             let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
-            return "\(displayPath(diagnostic.path)):\(diagnostic.line):\(diagnostic.column): \(severity): \(diagnostic.message) \(paint("[\(diagnostic.rule)]", "2"))"
+            let path = TerminalText.path(displayPath(diagnostic.path))
+            return "\(path):\(diagnostic.line):\(diagnostic.column): \(severity): \(TerminalText.line(diagnostic.message)) \(paint("[\(diagnostic.rule)]", "2"))"
         }
         lines.append(summary(result))
         return lines.joined(separator: "\n") + "\n"

@@ -23,11 +23,15 @@ public struct RuleExample: Sendable {
     public var previous: [(path: String, text: String)]?
     /// For scope-changed: the scope document (plan/scope.md) at the last baseline.
     public var baselineScope: String?
+    /// Symbolic links: path relative to the plan root, and the target as written in the link.
+    public var links: [(path: String, target: String)]
 
-    public init(files: [(path: String, text: String)], previous: [(path: String, text: String)]? = nil, baselineScope: String? = nil) {
+    public init(files: [(path: String, text: String)], previous: [(path: String, text: String)]? = nil, baselineScope: String? = nil,
+                links: [(path: String, target: String)] = []) {
         self.files = files
         self.previous = previous
         self.baselineScope = baselineScope
+        self.links = links
     }
 
     /// A history example: `before` committed, then changed to `after`.

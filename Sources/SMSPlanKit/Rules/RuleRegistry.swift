@@ -9,7 +9,7 @@ public enum RuleRegistry {
         RequirementUncoveredRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
         ApprovedContentChangedRule(), VersionRegressedRule(), HistoryRewrittenRule(), IDReusedRule(),
         RecordModifiedRule(), RecordDeletedRule(), DocumentDeletedRule(), ScopeChangedRule(),
-        CodeOwnersStaleRule(),
+        CodeOwnersStaleRule(), FileTooLargeRule(), FileUnreadableRule(),
     ]
 
     /// Rules that look at one document at a time.

@@ -70,6 +70,9 @@ struct CheckCommand: ParsableCommand {
             return RelativePath.display(root.appendingPathComponent(path), from: directory)
         }
         print(reporter.render(result), terminator: "")
+        for note in result.notes {
+            FileHandle.standardError.write(Data("smsplan: note: \(note)\n".utf8))
+        }
         throw report.exitCode(for: result)
     }
 }

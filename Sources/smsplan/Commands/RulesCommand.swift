@@ -63,6 +63,9 @@ enum RuleText {
                 text += "  \(file.path):\n"
                 text += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }.joined(separator: "\n") + "\n"
             }
+            for link in example.links {
+                text += "  \(link.path): a symbolic link to \(link.target)\n"
+            }
         }
         return text
     }
