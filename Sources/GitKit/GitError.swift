@@ -28,6 +28,11 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     public var isNotFound: Bool {
         code == GIT_ENOTFOUND.rawValue
     }
+
+    /// Whether the failure means "already exists" (`GIT_EEXISTS`), as a tag that is there.
+    public var isExists: Bool {
+        code == GIT_EEXISTS.rawValue
+    }
 }
 
 extension GitError {

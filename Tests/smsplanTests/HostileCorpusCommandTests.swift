@@ -86,10 +86,16 @@ final class HostileCorpusCommandTests: XCTestCase {
     }
 
     func testAnUnreadableFileIsAFindingNotAFailure() throws {
-        guard getuid() != 0 else { throw XCTSkip("root reads every file whatever its mode") }
-        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: repository.url("policies/crlf.md").path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: repository.url("policies/crlf.md").path) }
-        let result = try findings()
-        XCTAssertTrue(result.places.contains("file-unreadable policies/crlf.md 1:1"), "\(result.places)")
+        let file = repository.url("policies/crlf.md")
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: file.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path) }
+        // Root reads every file whatever its mode, so the check runs as another user.
+        guard let result = try SMSPlanBinary.runWithoutWriteAccess(["check"], in: repository.directory, repository: repository.directory,
+                                                                   home: repository.sandbox.appendingPathComponent("reader"))
+        else { throw XCTSkip("no other user to run as") }
+        XCTAssertEqual(result.status, 1, result.errors)
+        XCTAssertEqual(result.errors, "")
+        XCTAssertTrue(result.output.contains("policies/crlf.md:1:1: error: file cannot be read: Permission denied [file-unreadable]\n"), result.output)
+        XCTAssertTrue(result.output.hasSuffix("documents checked, \(try expected.count + 1) errors, 0 warnings\n"), result.output)
     }
 }

@@ -71,7 +71,7 @@ public enum DocumentApproval {
             edited.status?.value == .approved && edited.version?.value == newVersion && edited.approvedBy?.value == request.role
                 && edited.approvedOn?.value == request.date && edited.history.contains { $0.version?.value == newVersion }
         }
-        try TransitionTarget.write(data, to: target.url)
+        try target.write(data)
         let first = version.major == 0 ? " (was \(version); history entry \"\(firstIssueSummary)\" added)" : ""
         return TransitionOutcome(edits: [.init(path: target.document.path, id: id,
                                                summary: "\(id) approved by \(request.role) on \(request.date) at version \(newVersion)\(first)")])

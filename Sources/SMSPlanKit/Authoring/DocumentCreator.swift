@@ -80,7 +80,7 @@ public enum DocumentCreator {
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
             path = folder.appendingPathComponent("\(slug)-\(id.lowercased()).md")
         }
-        try AtomicFile.write(Data(text.utf8), to: root.appendingPathComponent(path))
+        try AtomicFile.write(Data(text.utf8), to: root.appendingPathComponent(path), within: root)
         return (path, id)
     }
 

@@ -51,8 +51,11 @@ public enum DocumentRetirement {
             writes.append((successorData, successor.url))
             edits.append(.init(path: successor.document.path, id: successor.id, summary: "\(successor.id) supersedes \(id)"))
         }
-        for (data, url) in writes {
-            try TransitionTarget.write(data, to: url)
+        // Both files or neither: a failure on the second puts the first back.
+        try WriteTransaction(within: root).run { transaction throws(SMSPlanError) in
+            for (data, url) in writes {
+                try transaction.write(data, to: url, overwrite: true)
+            }
         }
         return TransitionOutcome(edits: edits)
     }

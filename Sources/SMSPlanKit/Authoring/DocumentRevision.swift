@@ -56,7 +56,7 @@ public enum DocumentRevision {
             edited.status?.value == .draft && edited.version?.value == next && edited.approvedBy == nil && edited.approvedOn == nil
                 && edited.history.last?.version?.value == next && edited.history.count == target.document.history.count + 1
         }
-        try TransitionTarget.write(data, to: target.url)
+        try target.write(data)
         return TransitionOutcome(edits: [.init(path: target.document.path, id: id,
                                                summary: "\(id) is now version \(next), draft (was \(version), \(wasStatus)); history: \(YAMLText.quoted(request.summary))")])
     }

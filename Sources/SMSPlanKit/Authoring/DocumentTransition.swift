@@ -21,6 +21,8 @@ struct TransitionTarget {
     let document: Document
     let id: String
     let url: URL
+    /// The working tree, which every write stays inside.
+    let root: URL
     let original: Data
     var editor: FrontMatterEditor
 
@@ -40,6 +42,7 @@ struct TransitionTarget {
         }
         self.document = document
         self.id = id
+        self.root = root
         url = root.appendingPathComponent(document.path)
         do {
             original = try Data(contentsOf: url)
@@ -79,8 +82,9 @@ struct TransitionTarget {
         return data
     }
 
-    /// Writes the edited file over the original, atomically.
-    static func write(_ data: Data, to url: URL) throws(SMSPlanError) {
-        try AtomicFile.write(data, to: url, overwrite: true)
+    /// Writes the edited file over the original, atomically, never through a link that
+    /// leads out of the working tree.
+    func write(_ data: Data) throws(SMSPlanError) {
+        try AtomicFile.write(data, to: url, overwrite: true, within: root)
     }
 }

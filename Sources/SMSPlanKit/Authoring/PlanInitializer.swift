@@ -33,16 +33,31 @@ public enum PlanInitializer {
 
     /// Copies the template into `directory`, sets the organization, makes the folder a git
     /// repository (unless it is one), installs the hooks and, on request, makes the first commit. Refuses, before
-    /// writing anything, when any file it would write already exists.
+    /// writing anything, when any file it would write already exists or lies behind a symbolic
+    /// link that leads out of `directory`; on any later error, removes everything it made.
     public static func run(_ request: Request) throws(SMSPlanError) -> Result {
         let files = try templateFiles(in: request.template)
         let target = request.directory.standardizedFileURL
         if let existing = files.first(where: { FileManager.default.fileExists(atPath: target.appendingPathComponent($0).path) }) {
             throw .wouldOverwrite(path: target.appendingPathComponent(existing).path)
         }
+        for file in files {
+            try SafePath.check(target.appendingPathComponent(file), within: target)
+        }
+        return try WriteTransaction(within: target).run { transaction throws(SMSPlanError) in
+            try create(request, files: files, in: target, transaction: transaction)
+        }
+    }
+
+    private static func create(_ request: Request, files: [String], in target: URL, transaction: WriteTransaction) throws(SMSPlanError) -> Result {
+        let manager = FileManager.default
+        let madeFolder = !manager.fileExists(atPath: target.path)
+        let madeRepository = !manager.fileExists(atPath: target.appendingPathComponent(".git").path)
         let repository: Repository
         do {
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try manager.createDirectory(at: target, withIntermediateDirectories: true)
+            if madeFolder { transaction.onRollback { rmdir(target.path) } }
+            if madeRepository { transaction.onRollback { try? FileManager.default.removeItem(at: target.appendingPathComponent(".git")) } }
             repository = try Repository.create(at: target)
         } catch let error as GitError {
             throw .git(error)
@@ -59,9 +74,9 @@ public enum PlanInitializer {
             if file == "smsplan.yaml", let organization = request.organization {
                 data = Data(setOrganization(organization, in: String(decoding: data, as: UTF8.self)).utf8)
             }
-            try AtomicFile.write(data, to: target.appendingPathComponent(file))
+            try transaction.write(data, to: target.appendingPathComponent(file))
         }
-        let hooks = try HooksInstaller.install(directory: target, force: false, environment: request.environment)
+        let hooks = try HooksInstaller.install(directory: target, force: false, environment: request.environment, transaction: transaction)
         var commit: String?
         if request.commit {
             do {

@@ -75,9 +75,7 @@ public enum Baselines {
         let existing = try Checker.git { try repository.tags(prefix: prefix) }
         var shortfalls: [String] = []
         if let taken = existing.first(where: { $0.name == name }) {
-            let next = (existing.compactMap { parse(tag: $0.name, prefix: prefix) }.filter { $0.phase == request.phase }
-                .map { $0.revision ?? 1 }.max() ?? 1) + 1
-            shortfalls.append("\(name) already exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: request.phase, revision: next))), which keeps the old one")
+            shortfalls.append(alreadyTaken(taken, existing: existing, prefix: prefix, phase: request.phase))
         }
         if !uncommitted.isEmpty && !request.allowDirty {
             let listed = uncommitted.prefix(10).joined(separator: ", ") + (uncommitted.count > 10 ? ", ..." : "")
@@ -91,11 +89,22 @@ public enum Baselines {
         var creation = Creation(tag: name, commit: head.id.hex, shortfalls: shortfalls, uncommitted: uncommitted, message: message,
                                 signed: sign, created: false)
         guard shortfalls.isEmpty, !request.dryRun else { return creation }
+        // Two runs may pass the gate at once: they take turns from here, and the second
+        // finds the first one's tag and refuses, having created nothing.
+        let lock = try DirectoryLock(repository.commonDirectory)
+        defer { withExtendedLifetime(lock) {} }
+        if let taken = try? repository.tag(named: name) {
+            creation.shortfalls.append(alreadyTaken(taken, existing: (try? repository.tags(prefix: prefix)) ?? [taken], prefix: prefix, phase: request.phase))
+            return creation
+        }
         if sign {
             try GitCommand.run(["tag", "-s", "-F", "-", name, head.id.hex], input: message, repository: repository, environment: request.environment)
         } else {
             do {
                 try repository.createTag(name, on: head.id, message: message, environment: request.environment)
+            } catch let error as GitError where error.isExists {
+                // Made by something that does not take smsplan's lock, such as `git tag`.
+                throw .refused("\(name) was created by another process while this one checked the gate; nothing was created")
             } catch let error as GitError {
                 throw .git(error)
             } catch {
@@ -104,6 +113,13 @@ public enum Baselines {
         }
         creation.created = true
         return creation
+    }
+
+    /// The shortfall for a tag name that is taken, naming the next free revision.
+    private static func alreadyTaken(_ taken: Tag, existing: [Tag], prefix: String, phase: Int) -> String {
+        let next = (existing.compactMap { parse(tag: $0.name, prefix: prefix) }.filter { $0.phase == phase }
+            .map { $0.revision ?? 1 }.max() ?? 1) + 1
+        return "\(taken.name) already exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: phase, revision: next))), which keeps the old one"
     }
 
     /// Why `plan` may not be baselined as `phase`: errors, uncovered requirements due by the

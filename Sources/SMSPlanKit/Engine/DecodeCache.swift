@@ -6,8 +6,9 @@ import GitKit
 ///
 /// Never required for correctness: a missing, corrupt or foreign cache file (another
 /// format, another smsplan version) is ignored and rebuilt; a read-only repository simply
-/// gets no cache. The file is replaced in one step (a temporary file, then rename), so
-/// concurrent runs never see half of one; the last writer wins.
+/// gets no cache. The file is replaced in one step (`AtomicFile`: an unnamed file, then a
+/// rename), so concurrent runs never see half of one, a killed run leaves no temporary file,
+/// and the last writer wins.
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
     static let formatVersion = 2
@@ -83,16 +84,7 @@ final class DecodeCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard misses > 0 || used.count != stored.count else { return }
-        let data = Data(Self.encode(used))
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(Self.fileName).\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        AtomicFile.replaceQuietly(Data(Self.encode(used)), at: url)
     }
 
     /// The git blob id of `data`.

@@ -16,13 +16,30 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         }
     }
 
-    /// Reads a regular file without following a symbolic link at `path` and without
-    /// blocking on a named pipe or device; a folder counts as no file.
+    /// Reads a regular file without following a symbolic link, at `path` or in any folder
+    /// on the way to it from the top of the working tree, so nothing outside the repository
+    /// is ever read; never blocks on a named pipe or device; a folder counts as no file.
     func read(_ path: String) throws(SMSPlanError) -> Data? {
-        let file = root.appendingPathComponent(path).path
-        let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
+        var folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        let parts = path.split(separator: "/").map(String.init)
+        for (index, part) in parts.dropLast().enumerated() {
+            let next = openat(folder, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             let code = errno
+            close(folder)
+            guard next >= 0 else {
+                if code == ENOENT || code == ENOTDIR && !isLink(parts[...index]) { return nil }
+                if code == ELOOP || code == ENOTDIR {
+                    throw .unreadable(path: path, reason: "\(parts[...index].joined(separator: "/")) is a symbolic link, which smsplan never follows")
+                }
+                throw .unreadable(path: path, reason: String(cString: strerror(code)))
+            }
+            folder = next
+        }
+        let descriptor = openat(folder, parts.last ?? ".", O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        let code = errno
+        close(folder)
+        guard descriptor >= 0 else {
             if code == ENOENT || code == ENOTDIR { return nil }
             if code == ELOOP { throw .unreadable(path: path, reason: "it is a symbolic link, which smsplan never follows") }
             throw .unreadable(path: path, reason: String(cString: strerror(code)))
@@ -41,6 +58,13 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
+    }
+
+    /// Whether the repository-relative folder is a symbolic link (`open` with `O_NOFOLLOW`
+    /// and `O_DIRECTORY` says ENOTDIR for a link on some systems, ELOOP on others).
+    private func isLink(_ parts: ArraySlice<String>) -> Bool {
+        var info = stat()
+        return lstat(root.appendingPathComponent(parts.joined(separator: "/")).path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// The size `lstat` gives a regular file; nil for anything else.

@@ -37,6 +37,8 @@ public enum SMSPlanError: Error, Sendable, CustomStringConvertible {
             "unknown revision \"\(revision)\": \(reason)"
         case .noWorkingTree:
             "the repository is bare and has no working tree; check a commit with --rev"
+        case .git(let error) where error.message.contains("is not owned by current user"):
+            "git: \(error.message) (in \(error.function)); git refuses a repository another user owns: if you trust it, `git config --global --add safe.directory PATH`"
         case .git(let error):
             "git: \(error.message) (in \(error.function))"
         case .unreadable(let path, let reason):

@@ -18,8 +18,17 @@ public enum HooksInstaller {
 
     /// Installs every hook into `core.hooksPath` (relative to the working tree) when set,
     /// else the common git directory's `hooks/`. A different existing hook is refused
-    /// (nothing written) unless `force`, which keeps it as `<name>.smsplan-backup`.
+    /// (nothing written) unless `force`, which keeps it as `<name>.smsplan-backup`. A hooks
+    /// folder reached through a symbolic link that leads out of the repository is refused;
+    /// on any error every hook and backup is put back as it was.
     public static func install(directory: URL, force: Bool, environment: [String: String]) throws(SMSPlanError) -> Result {
+        try WriteTransaction(within: nil).run { transaction throws(SMSPlanError) in
+            try install(directory: directory, force: force, environment: environment, transaction: transaction)
+        }
+    }
+
+    /// Installs the hooks as part of a larger change (`init`), undone with it.
+    static func install(directory: URL, force: Bool, environment: [String: String], transaction: WriteTransaction) throws(SMSPlanError) -> Result {
         let repository = try Checker.openRepository(CheckRequest(directory: directory, environment: environment))
         let folder: URL
         if let configured = repository.configString("core.hooksPath"), !configured.isEmpty {
@@ -28,10 +37,13 @@ public enum HooksInstaller {
         } else {
             folder = repository.commonDirectory.appendingPathComponent("hooks")
         }
+        let root = [repository.workingDirectory, repository.commonDirectory].compactMap { $0 }
+            .first { folder.standardizedFileURL.path.hasPrefix($0.standardizedFileURL.path + "/") } ?? folder
         let manager = FileManager.default
         var plan: [(name: String, url: URL, outcome: Outcome)] = []
         for hook in HookScripts.all {
             let url = folder.appendingPathComponent(hook.name)
+            try SafePath.check(url, within: root)
             guard let existing = manager.contents(atPath: url.path) else {
                 plan.append((hook.name, url, .installed))
                 continue
@@ -49,20 +61,11 @@ public enum HooksInstaller {
             switch outcome {
             case .unchanged: continue
             case .replaced(let backup):
-                do {
-                    if manager.fileExists(atPath: backup) { try manager.removeItem(atPath: backup) }
-                    try manager.moveItem(at: url, to: URL(fileURLWithPath: backup))
-                } catch {
-                    throw .writeFailed(path: backup, reason: error.localizedDescription)
-                }
+                // rename(2) replaces an older backup in one step.
+                try transaction.move(url, to: URL(fileURLWithPath: backup))
             case .installed: break
             }
-            try AtomicFile.write(Data(script.utf8), to: url)
-            do {
-                try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-            } catch {
-                throw .writeFailed(path: url.path, reason: error.localizedDescription)
-            }
+            try transaction.write(Data(script.utf8), to: url, permissions: 0o755)
         }
         return Result(folder: folder.standardizedFileURL, hooks: plan.map { ($0.name, $0.outcome) })
     }

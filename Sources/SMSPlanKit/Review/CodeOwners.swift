@@ -46,8 +46,9 @@ public enum CodeOwners {
 }
 
 extension CodeOwners {
-    /// Writes the file atomically (replacing the old one).
-    public static func write(_ text: String, to url: URL) throws(SMSPlanError) {
-        try AtomicFile.write(Data(text.utf8), to: url, overwrite: true)
+    /// Writes the file atomically (replacing the old one), never through a symbolic link
+    /// that leads out of `root` (the working tree).
+    public static func write(_ text: String, to url: URL, within root: URL? = nil) throws(SMSPlanError) {
+        try AtomicFile.write(Data(text.utf8), to: url, overwrite: true, within: root)
     }
 }
