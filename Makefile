@@ -5,7 +5,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot install clean
+.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench install clean
 
 all: run
 
@@ -17,12 +17,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## run: build, then check the bundled plan-template and write its JSON report
+## run: build, then check the bundled plan-template, print its status, write its JSON report and HTML dashboard
 run: build
 	@mkdir -p $(REPORTS)
 	$(BIN_DIR)/smsplan check -C plan-template
 	@$(BIN_DIR)/smsplan check -C plan-template --format json > $(REPORTS)/plan-template.json
-	@echo "report: $(REPORTS)/plan-template.json"
+	$(BIN_DIR)/smsplan status -C plan-template
+	@$(BIN_DIR)/smsplan report -C plan-template --html $(REPORTS)/dashboard
+	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
 ## test: the template's front matter through a JSON Schema validator, the hooks through the
 ## pre-commit framework, SARIF through the SARIF 2.1.0 schema, then every unit and end-to-end test
@@ -52,6 +54,11 @@ rules-doc: build
 ## when missing); not part of `make test`, since it needs a browser
 dashboard-screenshot: build
 	scripts/dashboard-screenshot $(BIN_DIR)/smsplan plan-template .build/dashboard
+
+## bench: release build, then the benchmark on generated 1,000 and 10,000 document plans
+bench: deps
+	$(SWIFT) build -c release
+	python3 Benchmarks/bench.py "$$($(SWIFT) build -c release --show-bin-path)/smsplan" --sizes $${BENCH_SIZES:-1000,10000} --runs $${BENCH_RUNS:-5}
 
 ## install: build release and install bin/smsplan and share/smsplan/plan-template under PREFIX
 install: deps

@@ -39,4 +39,21 @@ public enum SMSPlanBinary {
         return CommandResult(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
                              errors: String(decoding: errorData, as: UTF8.self))
     }
+
+    /// Runs smsplan, expects exit 0, and parses its output as a JSON object.
+    public static func json(_ arguments: [String], in folder: URL) throws -> [String: Any] {
+        let result = try run(arguments, in: folder)
+        guard result.status == 0, let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] else {
+            throw JSONOutputError(arguments: arguments, status: result.status, errors: result.errors)
+        }
+        return object
+    }
+}
+
+/// A command that did not print a JSON object with exit 0.
+public struct JSONOutputError: Error, CustomStringConvertible {
+    public let arguments: [String]
+    public let status: Int32
+    public let errors: String
+    public var description: String { "smsplan \(arguments.joined(separator: " ")) exited \(status): \(errors)" }
 }

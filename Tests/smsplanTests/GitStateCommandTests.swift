@@ -107,7 +107,7 @@ final class GitStateCommandTests: XCTestCase {
         let check = try smsplan("check", in: worktree)
         XCTAssertEqual(check.status, 1, check.errors)
         XCTAssertTrue(check.output.hasPrefix("policies/policy.md:5:10: error: POL-001 is approved at version 1.0 and changed"), check.output)
-        let cache = repository.directory.appendingPathComponent(".git/smsplan/front-matter-cache.json")
+        let cache = repository.directory.appendingPathComponent(".git/smsplan/front-matter-cache")
         XCTAssertTrue(FileManager.default.fileExists(atPath: cache.path), "the cache lives in the common git directory")
         XCTAssertEqual(try smsplan("check", in: repository.directory).status, 0, "the main worktree is unchanged")
         let hooks = try smsplan("hooks", "install", in: worktree)

@@ -16,9 +16,7 @@ final class OverviewCommandTests: XCTestCase {
     }
 
     private func json(_ arguments: String...) throws -> [String: Any] {
-        let result = try SMSPlanBinary.run(arguments, in: repository.directory)
-        XCTAssertEqual(result.status, 0, result.errors)
-        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        try SMSPlanBinary.json(arguments, in: repository.directory)
     }
 
     /// A small plan: POL-001 approved for 4.1.2 (activity P1-01 done); a draft scope PLN-001

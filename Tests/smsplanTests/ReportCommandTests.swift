@@ -16,9 +16,7 @@ final class ReportCommandTests: XCTestCase {
     }
 
     private func json(_ arguments: String...) throws -> [String: Any] {
-        let result = try SMSPlanBinary.run(arguments, in: repository.directory)
-        XCTAssertEqual(result.status, 0, result.errors)
-        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        try SMSPlanBinary.json(arguments, in: repository.directory)
     }
 
     /// Renders the dashboard into `folder` (relative to the repository) and parses it as XML.

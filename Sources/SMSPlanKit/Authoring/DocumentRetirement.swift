@@ -66,10 +66,14 @@ public enum DocumentRetirement {
         let successorID = successor.id
         if successor.type == .record { throw .refused("\(successorID) is a record and cannot supersede \(id)") }
         if successor.status == .obsolete { throw .refused("\(successorID) is obsolete itself and cannot supersede \(id)") }
-        guard !successor.document.supersedes.contains(where: { $0.value == id }), successor.status == .approved,
-            let committed = plan.change?.previous.byID[successorID], committed.status?.value == .approved,
-            committed.version?.value == successor.document.version?.value
+        guard !successor.document.supersedes.contains(where: { $0.value == id }), successor.status == .approved, let change = plan.change
         else { return }
-        throw .refused("\(successorID) is approved at version \(committed.version?.value.description ?? "?") and committed, so adding supersedes: \(id) needs a new version: `smsplan revise \(successorID) -m SUMMARY` first")
+        // Committed as it is (left out of the change as unchanged), or committed approved at this version.
+        let unchanged = change.unchangedIDs.contains(successorID)
+        let committed = change.previous.byID[successorID].map {
+            $0.status?.value == .approved && $0.version?.value == successor.document.version?.value
+        } ?? false
+        guard unchanged || committed else { return }
+        throw .refused("\(successorID) is approved at version \(successor.document.version?.value.description ?? "?") and committed, so adding supersedes: \(id) needs a new version: `smsplan revise \(successorID) -m SUMMARY` first")
     }
 }

@@ -17,40 +17,79 @@ extension Checker {
         final.change = nil
         let commits = try git { try repository.commits(from: base.id, to: head.id) }
 
-        var loaded: [ObjectID: Plan] = [:]
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
         defer { cache?.save() }
-        func plan(at commit: Commit) -> Plan? {
-            if let known = loaded[commit.id] { return known }
-            let plan = try? Engine.load(source: snapshot(of: commit.id, in: repository), planRoot: final.planRoot,
-                                        revisionDate: PlanDate(commit.time), cache: cache)
-            loaded[commit.id] = plan
-            return plan
-        }
+        // Each commit against its first parent, reading only the files the commit changed;
+        // ids deleted along the way join those deleted before the range.
+        var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository)) ?? [:] } ?? [:]
+        let disposed = Set(final.corpus.documents.flatMap { $0.disposes.map(\.value) })
         var located: [(path: String, finding: Finding)] = []
         var cutOff: [Commit] = []
         for commit in commits {
-            guard let after = plan(at: commit) else { continue }
-            if !repository.hasParents(commit) { cutOff.append(commit) }
-            // A merge reports only what it changed against every parent: what a branch
-            // brought in was reported at the branch's own commits.
+            // A commit whose parents this (shallow) clone lacks cannot be compared.
+            guard repository.hasParents(commit) else {
+                cutOff.append(commit)
+                continue
+            }
+            // Against each parent, reading only the files the commit changed. A merge reports
+            // only what it changed against every parent: what a branch brought in was
+            // reported at the branch's own commits.
+            let date = PlanDate(commit.time)
             var common: Set<Finding>?
+            var removed: [Document] = []
             for parentID in commit.parents {
-                guard let parent = try? repository.commit(parentID), let before = plan(at: parent) else { continue }
+                let changes = try git { try repository.changes(from: parentID, to: commit.id, under: final.planRoot) }
+                guard let after = try partialPlan(changes.compactMap { change in change.newPath.flatMap { path in change.newBlob.map { (path, $0) } } },
+                                                  at: commit.id, planRoot: final.planRoot, date: date, in: repository, cache: cache),
+                    let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
+                                                 at: parentID, planRoot: final.planRoot, date: date, in: repository, cache: cache)
+                else { continue }
                 let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
-                                        retiredIDs: try retiredIDs(before: parentID, planRoot: final.planRoot, in: repository))
+                                        retiredIDs: retired, disposed: disposed)
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
                 common = common.map { $0.intersection(findings) } ?? findings
+                if parentID == commit.parents.first { removed = change.removed }
             }
             located += (common ?? []).map { ($0.path ?? final.path("smsplan.yaml"), $0) }
+            for document in removed {
+                if let id = document.id?.value, retired[id] == nil { retired[id] = document.path }
+            }
         }
         final.notes = HistoryGaps.notes(cutOff: cutOff, in: repository)
         let history = Engine.result(located, plan: final).diagnostics
         var result = Engine.check(final)
         result.diagnostics = Array(Set(result.diagnostics + history)).sorted()
         return result
+    }
+
+    /// The change from the committed state `previous` to `plan`, reading from `previous`
+    /// only the documents whose content is not found unchanged in `plan`.
+    static func change(from previous: ObjectID, to plan: Plan, in repository: Repository, cache: DecodeCache?) throws(SMSPlanError) -> PlanChange? {
+        let entries = try git { try repository.treeEntries(of: previous, under: plan.planRoot) }
+        let currentBlobs = Set(plan.corpus.documents.compactMap(\.blob))
+        let previousBlobs = Set(entries.map(\.blob.hex))
+        let differing = entries.filter { !$0.path.hasSuffix(".md") || !currentBlobs.contains($0.blob.hex) }
+        guard let before = try? Engine.load(source: BlobSource(repository: repository, entries: differing), planRoot: plan.planRoot,
+                                            revisionDate: plan.revisionDate, cache: cache)
+        else { return nil }
+        let unchanged = plan.corpus.documents.filter { $0.blob.map(previousBlobs.contains) ?? false }
+        let changed = plan.corpus.documents.filter { !($0.blob.map(previousBlobs.contains) ?? false) }
+        return PlanChange(previous: before.corpus, current: Corpus(documents: changed),
+                          retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository),
+                          unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
+                          disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
+    }
+
+    /// The documents of one side of a commit's changes, with the commit's configuration.
+    static func partialPlan(_ paths: [(path: String, blob: ObjectID)], at commit: ObjectID, planRoot: String, date: PlanDate,
+                            in repository: Repository, cache: DecodeCache?) throws(SMSPlanError) -> Plan? {
+        var entries = paths.filter { $0.path.hasSuffix(".md") }.map { FileEntry(path: $0.path, blob: $0.blob, mode: .regular) }
+        for name in ["smsplan.yaml", "roles.yaml"] {
+            entries += try git { try repository.treeEntries(of: commit, under: planRoot.appendingPathComponent(name)) }
+        }
+        return try? Engine.load(source: BlobSource(repository: repository, entries: entries), planRoot: planRoot, revisionDate: date, cache: cache)
     }
 
     /// Ids of documents deleted in the history of `commit` (itself included), with the path

@@ -49,10 +49,10 @@ public enum Checker {
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
-        if let previous, let before = try? Engine.load(source: snapshot(of: previous, in: repository), planRoot: planRoot,
-                                                       revisionDate: revisionDate, cache: cache) {
-            plan.change = PlanChange(previous: before.corpus, current: plan.corpus,
-                                     retiredIDs: try retiredIDs(before: previous, planRoot: planRoot, in: repository))
+        // A previous commit a shallow clone lacks leaves the history rules without a
+        // previous state; HistoryGaps says so once.
+        if let previous, (try? repository.commit(previous)) != nil {
+            plan.change = try change(from: previous, to: plan, in: repository, cache: cache)
         }
         plan.notes += HistoryGaps.notes(comparedWith: previous, hasPrevious: plan.change != nil, in: repository)
         return plan

@@ -12,18 +12,15 @@ import GitKit
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
     static let formatVersion = 2
-    static let fileName = "front-matter-cache.json"
+    static let fileName = "front-matter-cache"
 
-    struct Entry: Codable {
+    struct Entry {
         var document: Document?
         var findings: [Finding]
     }
 
-    private struct File: Codable {
-        var format: Int
-        var tool: String
-        var entries: [String: Entry]
-    }
+    /// The first bytes of a cache file.
+    private static let magic = Array("smsplan decode cache\n".utf8)
 
     let url: URL
     private let stored: [String: Entry]
@@ -34,13 +31,36 @@ final class DecodeCache: @unchecked Sendable {
     /// The cache of the repository whose git directory is `gitDirectory`.
     init(gitDirectory: URL) {
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
-        guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data),
-            file.format == Self.formatVersion, file.tool == SMSPlanKitInfo.version
-        else {
-            stored = [:]
-            return
+        stored = (try? Data(contentsOf: url)).flatMap { Self.decode([UInt8]($0)) } ?? [:]
+    }
+
+    /// The entries of a cache file, or nil when it is not one this smsplan wrote.
+    static func decode(_ bytes: [UInt8]) -> [String: Entry]? {
+        guard bytes.starts(with: magic) else { return nil }
+        var reader = ByteReader(Array(bytes.dropFirst(magic.count)))
+        do {
+            guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
+            let pairs = try reader.array { reader in
+                (try reader.string(), Entry(document: try reader.optional { try $0.document() }, findings: try reader.array { try $0.finding() }))
+            }
+            guard reader.atEnd else { return nil }
+            return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        } catch {
+            return nil
         }
-        stored = file.entries
+    }
+
+    /// The bytes of a cache file holding `entries`.
+    static func encode(_ entries: [String: Entry]) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.int(formatVersion)
+        writer.string(SMSPlanKitInfo.version)
+        writer.array(entries.sorted { $0.key < $1.key }) { writer, pair in
+            writer.string(pair.key)
+            writer.optional(pair.value.document) { $0.document($1) }
+            writer.array(pair.value.findings) { $0.finding($1) }
+        }
+        return magic + writer.bytes
     }
 
     /// The decoded file with this blob id, when the cache has it.
@@ -64,9 +84,7 @@ final class DecodeCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard misses > 0 || used.count != stored.count else { return }
-        let file = File(format: Self.formatVersion, tool: SMSPlanKitInfo.version, entries: used)
-        guard let data = try? JSONEncoder().encode(file) else { return }
-        AtomicFile.replaceQuietly(data, at: url)
+        AtomicFile.replaceQuietly(Data(Self.encode(used)), at: url)
     }
 
     /// The git blob id of `data`.

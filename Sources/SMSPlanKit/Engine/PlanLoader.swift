@@ -98,21 +98,22 @@ enum PlanLoader {
                 results.set(index, (nil, [finding]))
                 return
             }
-            guard let cache, let blob = known[index] ?? DecodeCache.blobID(of: data) else {
-                results.set(index, DocumentDecoder.decode(data, path: path))
-                return
-            }
-            if let entry = cache.lookup(blob) {
+            let blob = known[index] ?? DecodeCache.blobID(of: data)
+            if let blob, let entry = cache?.lookup(blob) {
                 var document = entry.document
                 document?.path = path
                 document?.contents = data
+                document?.blob = blob
                 results.set(index, (document, entry.findings))
                 return
             }
-            let decoded = DocumentDecoder.decode(data, path: path)
-            var stored = decoded.document
-            stored?.contents = Data()
-            cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings))
+            var decoded = DocumentDecoder.decode(data, path: path)
+            if let blob, let cache {
+                var stored = decoded.document
+                stored?.contents = Data()
+                cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings))
+            }
+            decoded.document?.blob = blob
             results.set(index, decoded)
         }
         return results.values

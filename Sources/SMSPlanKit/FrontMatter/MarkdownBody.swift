@@ -1,14 +1,14 @@
 /// What smsplan reads from a document's Markdown body: its headings and its links.
-public struct MarkdownBody: Sendable, Codable {
+public struct MarkdownBody: Sendable {
     /// An ATX heading (`## Scope`).
-    public struct Heading: Sendable, Hashable, Codable {
+    public struct Heading: Sendable, Hashable {
         public var level: Int
         public var text: String
         public var line: Int
     }
 
     /// An inline link (`[text](target)`) with the location of its target.
-    public struct Link: Sendable, Hashable, Codable {
+    public struct Link: Sendable, Hashable {
         public var target: String
         public var location: SourceLocation
     }

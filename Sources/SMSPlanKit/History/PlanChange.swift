@@ -1,5 +1,9 @@
 /// A plan and its previous committed state, documents matched by id (a moved or renamed
 /// file is the same document).
+///
+/// `previous` and `current` may hold only the documents whose content differs between the
+/// two states (the ones history rules can find anything in); the ids of the documents left
+/// out are given apart, so that a document is not taken for removed or added.
 public struct PlanChange: Sendable {
     /// A document present before and after.
     public struct Pair: Sendable {
@@ -16,12 +20,19 @@ public struct PlanChange: Sendable {
     public var commit: String?
     /// Ids that documents deleted earlier in history had, with the path they had.
     public var retiredIDs: [String: String]
+    /// Ids of unchanged documents, present in both states but left out of the corpora.
+    public var unchangedIDs: Set<String>
+    /// Records that disposal records of the current state dispose of, unchanged ones included.
+    public var disposed: Set<String>
 
-    public init(previous: Corpus, current: Corpus, commit: String? = nil, retiredIDs: [String: String] = [:]) {
+    public init(previous: Corpus, current: Corpus, commit: String? = nil, retiredIDs: [String: String] = [:],
+                unchangedIDs: Set<String> = [], disposed: Set<String> = []) {
         self.previous = previous
         self.current = current
         self.commit = commit
         self.retiredIDs = retiredIDs
+        self.unchangedIDs = unchangedIDs
+        self.disposed = disposed.union(current.documents.filter { $0.type?.value == .record }.flatMap { $0.disposes.map(\.value) })
     }
 
     /// Documents with the same id before and after.
@@ -36,7 +47,7 @@ public struct PlanChange: Sendable {
     public var removed: [Document] {
         previous.documents.filter { old in
             guard let id = old.id?.value, previous.byID[id]?.path == old.path else { return false }
-            return current.byID[id] == nil
+            return current.byID[id] == nil && !unchangedIDs.contains(id)
         }
     }
 
@@ -44,7 +55,7 @@ public struct PlanChange: Sendable {
     public var added: [Document] {
         current.documents.filter { new in
             guard let id = new.id?.value, current.byID[id]?.path == new.path else { return false }
-            return previous.byID[id] == nil
+            return previous.byID[id] == nil && !unchangedIDs.contains(id)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every field keeps the location where it was written. A field that is absent or
 /// invalid is nil (or empty); the decoder has already reported why.
-public struct Document: Sendable, Codable {
+public struct Document: Sendable {
     /// Path relative to the repository's top level.
     public var path: String
     public var id: Located<String>?
@@ -40,12 +40,8 @@ public struct Document: Sendable, Codable {
     public var body: MarkdownBody = MarkdownBody()
     /// The file's bytes, to compare revisions of the document (not kept in the cache).
     public var contents: Data = Data()
-
-    private enum CodingKeys: String, CodingKey {
-        case path, id, title, type, version, status, owner, author, approvedBy, approvedOn, nextReview, classification
-        case satisfies, phase, supersedes, supersededBy, source, distribution, history, recordOf, recordedOn, retention
-        case corrects, disposes, activities, templateFor, keyLocations, body
-    }
+    /// The file's git blob id (not kept in the cache).
+    public var blob: String?
 
     public init(path: String) {
         self.path = path
@@ -61,7 +57,7 @@ public struct Document: Sendable, Codable {
 }
 
 /// One entry of a document's change history.
-public struct HistoryEntry: Sendable, Codable {
+public struct HistoryEntry: Sendable {
     public var version: Located<DocumentVersion>?
     public var date: Located<PlanDate>?
     public var author: Located<String>?
@@ -70,7 +66,7 @@ public struct HistoryEntry: Sendable, Codable {
 }
 
 /// One activity of a phase plan.
-public struct Activity: Sendable, Codable {
+public struct Activity: Sendable {
     public var id: Located<String>?
     public var title: Located<String>?
     public var requirements: [Located<String>] = []

@@ -32,4 +32,3 @@ public struct Located<Value: Sendable>: Sendable {
 
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
-extension Located: Codable where Value: Codable {}

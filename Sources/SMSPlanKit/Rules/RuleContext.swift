@@ -32,19 +32,36 @@ public struct RuleContext: Sendable {
 
 /// Every document of the plan that could be decoded, with look-ups by id and path.
 public struct Corpus: Sendable {
+    /// Documents by a key, without copying them: the index holds positions in `documents`.
+    public struct Index: Sendable {
+        fileprivate let positions: [String: Int]
+        fileprivate let documents: [Document]
+
+        public subscript(key: String) -> Document? {
+            positions[key].map { documents[$0] }
+        }
+
+        /// Every key of the index.
+        public var keys: Dictionary<String, Int>.Keys { positions.keys }
+    }
+
     public let documents: [Document]
     /// The first document (by path) holding each id.
-    public let byID: [String: Document]
-    public let byPath: [String: Document]
+    public let byID: Index
+    public let byPath: Index
 
     public init(documents: [Document]) {
         let sorted = documents.sorted { $0.path < $1.path }
         self.documents = sorted
-        var byID: [String: Document] = [:]
-        for document in sorted {
-            if let id = document.id?.value, byID[id] == nil { byID[id] = document }
+        var ids: [String: Int] = [:]
+        var paths: [String: Int] = [:]
+        ids.reserveCapacity(sorted.count)
+        paths.reserveCapacity(sorted.count)
+        for (position, document) in sorted.enumerated() {
+            if let id = document.id?.value, ids[id] == nil { ids[id] = position }
+            if paths[document.path] == nil { paths[document.path] = position }
         }
-        self.byID = byID
-        self.byPath = Dictionary(sorted.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        byID = Index(positions: ids, documents: sorted)
+        byPath = Index(positions: paths, documents: sorted)
     }
 }

@@ -17,7 +17,7 @@ public struct RecordDeletedRule: HistoryRule {
     public init() {}
 
     public func check(_ change: PlanChange, in context: RuleContext) -> [Finding] {
-        let disposed = Set(change.current.documents.filter { $0.type?.value == .record }.flatMap { $0.disposes.map(\.value) })
+        let disposed = change.disposed
         return change.removed.filter { $0.type?.value == .record }.compactMap { record -> Finding? in
             let id = record.id?.value ?? record.path
             let ends = record.recordedOn.flatMap { date in record.retention.flatMap { PlanDuration($0.value)?.after(date.value) } }

@@ -1,0 +1,138 @@
+import Foundation
+
+extension ByteWriter {
+    mutating func document(_ d: Document) {
+        string(d.path)
+        located(d.id) { $0.string($1) }
+        located(d.title) { $0.string($1) }
+        located(d.type) { $0.string($1.rawValue) }
+        located(d.version) { $0.int($1.major); $0.int($1.minor) }
+        located(d.status) { $0.string($1.rawValue) }
+        located(d.owner) { $0.string($1) }
+        located(d.author) { $0.string($1) }
+        located(d.approvedBy) { $0.string($1) }
+        located(d.approvedOn) { $0.date($1) }
+        located(d.nextReview) { $0.date($1) }
+        located(d.classification) { $0.string($1.rawValue) }
+        texts(d.satisfies)
+        located(d.phase) { $0.int($1) }
+        texts(d.supersedes)
+        located(d.supersededBy) { $0.string($1) }
+        located(d.source) { $0.string($1) }
+        texts(d.distribution)
+        array(d.history) { writer, entry in
+            writer.located(entry.version) { $0.int($1.major); $0.int($1.minor) }
+            writer.located(entry.date) { $0.date($1) }
+            writer.located(entry.author) { $0.string($1) }
+            writer.located(entry.summary) { $0.string($1) }
+            writer.location(entry.location)
+        }
+        located(d.recordOf) { $0.string($1) }
+        located(d.recordedOn) { $0.date($1) }
+        located(d.retention) { $0.string($1) }
+        located(d.corrects) { $0.string($1) }
+        texts(d.disposes)
+        array(d.activities) { writer, activity in
+            writer.located(activity.id) { $0.string($1) }
+            writer.located(activity.title) { $0.string($1) }
+            writer.texts(activity.requirements)
+            writer.located(activity.status) { $0.string($1.rawValue) }
+            writer.texts(activity.evidence)
+            writer.location(activity.location)
+        }
+        located(d.templateFor) { $0.string($1.rawValue) }
+        array(d.keyLocations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
+        array(d.body.headings) { $0.int($1.level); $0.string($1.text); $0.int($1.line) }
+        array(d.body.links) { $0.string($1.target); $0.location($1.location) }
+    }
+
+    mutating func finding(_ f: Finding) {
+        string(f.rule.rawValue)
+        location(f.location)
+        string(f.message)
+        optional(f.path) { $0.string($1) }
+    }
+
+    mutating func date(_ value: PlanDate) {
+        int(value.year)
+        int(value.month)
+        int(value.day)
+    }
+
+    mutating func texts(_ values: [Located<String>]) {
+        array(values) { $0.string($1.value); $0.location($1.location) }
+    }
+}
+
+extension ByteReader {
+    mutating func document() throws -> Document {
+        var d = Document(path: try string())
+        d.id = try located { try $0.string() }
+        d.title = try located { try $0.string() }
+        d.type = try located { try $0.choice(DocumentType.self) }
+        d.version = try located { try $0.version() }
+        d.status = try located { try $0.choice(DocumentStatus.self) }
+        d.owner = try located { try $0.string() }
+        d.author = try located { try $0.string() }
+        d.approvedBy = try located { try $0.string() }
+        d.approvedOn = try located { try $0.date() }
+        d.nextReview = try located { try $0.date() }
+        d.classification = try located { try $0.choice(Classification.self) }
+        d.satisfies = try texts()
+        d.phase = try located { try $0.int() }
+        d.supersedes = try texts()
+        d.supersededBy = try located { try $0.string() }
+        d.source = try located { try $0.string() }
+        d.distribution = try texts()
+        d.history = try array { reader in
+            var entry = HistoryEntry(location: .fileStart)
+            entry.version = try reader.located { try $0.version() }
+            entry.date = try reader.located { try $0.date() }
+            entry.author = try reader.located { try $0.string() }
+            entry.summary = try reader.located { try $0.string() }
+            entry.location = try reader.location()
+            return entry
+        }
+        d.recordOf = try located { try $0.string() }
+        d.recordedOn = try located { try $0.date() }
+        d.retention = try located { try $0.string() }
+        d.corrects = try located { try $0.string() }
+        d.disposes = try texts()
+        d.activities = try array { reader in
+            var activity = Activity(location: .fileStart)
+            activity.id = try reader.located { try $0.string() }
+            activity.title = try reader.located { try $0.string() }
+            activity.requirements = try reader.texts()
+            activity.status = try reader.located { try $0.choice(ActivityStatus.self) }
+            activity.evidence = try reader.texts()
+            activity.location = try reader.location()
+            return activity
+        }
+        d.templateFor = try located { try $0.choice(DocumentType.self) }
+        d.keyLocations = Dictionary(try array { (try $0.string(), try $0.location()) }, uniquingKeysWith: { first, _ in first })
+        d.body.headings = try array { MarkdownBody.Heading(level: try $0.int(), text: try $0.string(), line: try $0.int()) }
+        d.body.links = try array { MarkdownBody.Link(target: try $0.string(), location: try $0.location()) }
+        return d
+    }
+
+    mutating func finding() throws -> Finding {
+        let rule = RuleID(rawValue: try string())
+        let location = try location()
+        let message = try string()
+        return Finding(rule, at: location, message, path: try optional { try $0.string() })
+    }
+
+    mutating func date() throws -> PlanDate {
+        guard let date = PlanDate(year: try int(), month: try int(), day: try int()) else { throw Malformed() }
+        return date
+    }
+
+    mutating func version() throws -> DocumentVersion {
+        guard let version = DocumentVersion("\(try int()).\(try int())") else { throw Malformed() }
+        return version
+    }
+
+    mutating func texts() throws -> [Located<String>] {
+        try array { Located(try $0.string(), at: try $0.location()) }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// A compact binary form of decoded documents for the decode cache: reading it back is far
+/// cheaper than parsing YAML (or decoding JSON through Codable). Field order is the format;
+/// change it only together with `DecodeCache.formatVersion`.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        repeat {
+            var byte = UInt8(rest & 0x7F)
+            rest >>= 7
+            if rest != 0 { byte |= 0x80 }
+            bytes.append(byte)
+        } while rest != 0
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        let utf8 = Array(value.utf8)
+        int(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout ByteWriter, T) -> Void) {
+        int(values.count)
+        for value in values { write(&self, value) }
+    }
+
+    mutating func location(_ value: SourceLocation) {
+        int(value.line)
+        int(value.column)
+    }
+
+    mutating func located<T>(_ value: Located<T>?, _ write: (inout ByteWriter, T) -> Void) {
+        optional(value) { writer, located in
+            write(&writer, located.value)
+            writer.location(located.location)
+        }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; any inconsistency throws, and the cache is then ignored.
+struct ByteReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func int() throws -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: value))
+    }
+
+    mutating func bool() throws -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func string() throws -> String {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func location() throws -> SourceLocation {
+        SourceLocation(line: try int(), column: try int())
+    }
+
+    mutating func located<T>(_ read: (inout ByteReader) throws -> T) throws -> Located<T>? {
+        try optional { reader in
+            let value = try read(&reader)
+            return Located(value, at: try reader.location())
+        }
+    }
+
+    /// A raw-value enumeration written as its string.
+    mutating func choice<T: RawRepresentable>(_: T.Type) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: try string()) else { throw Malformed() }
+        return value
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import SMSPlanKit
+
+/// The decode cache never changes a result: with or without it, cold or warm, corrupt or torn.
+final class DecodeCacheTests: XCTestCase {
+    private var repository: TestRepository!
+
+    override func setUpWithError() throws {
+        repository = try TestRepository.withPlanTemplate()
+        let policy = "policies/service-management-policy.md"
+        try repository.write(policy, try repository.read(policy) + "\nAn edit without a new version.\n")
+        try repository.write("procedures/broken.md", "---\nid: PRO-900\ntitle: [broken\n---\n")
+    }
+
+    override func tearDown() {
+        repository.remove()
+    }
+
+    private var cacheFile: URL { repository.url(".git/smsplan/\(DecodeCache.fileName)") }
+
+    private func check(cache: Bool) throws -> [String] {
+        let result = try Checker.check(CheckRequest(directory: repository.directory, environment: [:], now: Date(timeIntervalSince1970: 1_796_000_000),
+                                                    useCache: cache))
+        return ["\(result.documentCount) documents"] + result.diagnostics.map { "\($0.path):\($0.line):\($0.column) \($0.rule) \($0.message)" }
+    }
+
+    func testResultsAreTheSameWithAndWithoutTheCache() throws {
+        let uncached = try check(cache: false)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cacheFile.path))
+        XCTAssertTrue(uncached.contains { $0.contains("approved-content-changed") }, "\(uncached)")
+        XCTAssertTrue(uncached.contains { $0.contains("front-matter-invalid") }, "\(uncached)")
+        XCTAssertEqual(try check(cache: true), uncached, "cold")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cacheFile.path))
+        XCTAssertEqual(try check(cache: true), uncached, "warm")
+    }
+
+    func testACorruptOrTornCacheIsIgnoredAndRebuilt() throws {
+        let expected = try check(cache: false)
+        _ = try check(cache: true)
+        let good = try Data(contentsOf: cacheFile)
+        for damaged in [Data("not a cache".utf8), good.prefix(good.count / 2), Data(good.map { $0 ^ 0x5A }), Data()] {
+            try damaged.write(to: cacheFile)
+            XCTAssertEqual(try check(cache: true), expected)
+            XCTAssertEqual(try Data(contentsOf: cacheFile), good, "rebuilt after damage")
+        }
+    }
+
+    func testTheBinaryFormRoundTripsEveryTemplateDocument() throws {
+        let plan = try Checker.load(CheckRequest(directory: repository.directory, environment: [:], useCache: false))
+        var entries: [String: DecodeCache.Entry] = [:]
+        for document in plan.corpus.documents {
+            var stored = document
+            stored.contents = Data()
+            stored.blob = nil
+            entries[document.path] = DecodeCache.Entry(document: stored, findings: [Finding("field-unknown", at: .fileStart, "x", path: nil)])
+        }
+        let bytes = DecodeCache.encode(entries)
+        let decoded = try XCTUnwrap(DecodeCache.decode(bytes))
+        XCTAssertEqual(decoded.count, plan.corpus.documents.count)
+        XCTAssertEqual(DecodeCache.encode(decoded), bytes, "decoding then encoding gives the same bytes")
+        let policy = try XCTUnwrap(decoded["policies/service-management-policy.md"]?.document)
+        XCTAssertEqual(policy.id?.value, "POL-001")
+        XCTAssertEqual(policy.version?.location, SourceLocation(line: 5, column: 10))
+        XCTAssertEqual(policy.history.count, plan.corpus.byID["POL-001"]?.history.count)
+        XCTAssertNil(DecodeCache.decode(Array(bytes.dropLast())), "a torn file is refused")
+    }
+}
