@@ -102,13 +102,13 @@ final class FaultCommandTests: XCTestCase {
         repository = try TestRepository()
         try repository.write("smsplan.yaml", HostileCorpus.config)
         try repository.write("roles.yaml", HostileCorpus.roles)
-        for number in 1...800 {
+        for number in 1...500 {
             try repository.write("policies/p\(number).md", HostileCorpus.policy(id: String(format: "POL-%04d", number)))
         }
         try repository.commitAll("Many policies")
         let cacheFolder = repository.directory.appendingPathComponent(".git/smsplan")
         let reference = try SMSPlanBinary.run(["check", "--rev", "HEAD"], in: repository.directory)
-        for delay in [100_000, 300_000, 500_000, 650_000] {
+        for delay in [80_000, 200_000, 350_000] {
             try? FileManager.default.removeItem(at: cacheFolder)
             let run = try SMSPlanBinary.start(["check", "--rev", "HEAD"], in: repository.directory)
             usleep(useconds_t(delay))
