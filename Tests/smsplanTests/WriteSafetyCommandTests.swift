@@ -84,6 +84,17 @@ final class WriteSafetyCommandTests: XCTestCase {
         XCTAssertEqual(outsideFiles, [])
     }
 
+    func testAHookLinkedToTheSameScriptIsLeftAlone() throws {
+        XCTAssertEqual(try smsplan("hooks", "install").status, 0)
+        let hook = repository.url(".git/hooks/pre-commit")
+        try FileManager.default.createDirectory(at: repository.url("tools"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: hook, to: repository.url("tools/pre-commit"))
+        try FileManager.default.createSymbolicLink(atPath: hook.path, withDestinationPath: "../../tools/pre-commit")
+        let again = try smsplan("hooks", "install")
+        XCTAssertEqual(again.status, 0, again.errors)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: hook.path), "../../tools/pre-commit")
+    }
+
     func testALinkInsideTheRepositoryIsFollowedForWriting() throws {
         // policies -> handbook/policies: the link stays in the working tree, so writing through it is fine.
         try FileManager.default.createDirectory(at: repository.url("handbook"), withIntermediateDirectories: true)

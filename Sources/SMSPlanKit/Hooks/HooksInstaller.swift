@@ -43,7 +43,6 @@ public enum HooksInstaller {
         var plan: [(name: String, url: URL, outcome: Outcome)] = []
         for hook in HookScripts.all {
             let url = folder.appendingPathComponent(hook.name)
-            try SafePath.check(url, within: root)
             guard let existing = manager.contents(atPath: url.path) else {
                 plan.append((hook.name, url, .installed))
                 continue
@@ -55,6 +54,10 @@ public enum HooksInstaller {
             } else {
                 throw .refused("\(url.path) exists and is not smsplan's hook; nothing was written. `smsplan hooks install --force` replaces it and keeps the old one as \(hook.name).smsplan-backup")
             }
+        }
+        // Before anything is written: no hook is written through a link out of the repository.
+        for (_, url, outcome) in plan where outcome != .unchanged {
+            try SafePath.check(url, within: root)
         }
         for (name, url, outcome) in plan {
             let script = HookScripts.all.first { $0.name == name }!.script
