@@ -58,9 +58,27 @@ struct WorkingTreeWalker {
     }
 
     private func appendFolder(_ folder: String, to files: inout [WorkingFile]) throws {
-        for name in try names(in: folder) where name != ".git" {
-            try appendItem(folder.isEmpty ? name : folder + "/" + name, to: &files)
+        for name in try names(in: folder) where name.text != ".git" {
+            let path = folder.isEmpty ? name.text : folder + "/" + name.text
+            if let info = name.undecodable {
+                appendUndecodable(path, info, to: &files)
+            } else {
+                try appendItem(path, to: &files)
+            }
         }
+    }
+
+    /// A file whose name is not UTF-8 is listed under the name with U+FFFD in place of the
+    /// bad bytes, so that the caller can say so; it cannot be opened by that name. Such a
+    /// folder is not entered.
+    private func appendUndecodable(_ path: String, _ info: stat, to files: inout [WorkingFile]) {
+        let mode: FileMode
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: mode = info.st_mode & S_IXUSR == 0 ? .regular : .executable
+        case S_IFLNK: mode = .symlink
+        default: return
+        }
+        files.append(WorkingFile(path: path, url: URL(fileURLWithPath: absolute(path), isDirectory: false), mode: mode, size: Int(info.st_size)))
     }
 
     /// Whether the walk goes into `folder`: not the git directory, not a nested repository or
@@ -89,27 +107,37 @@ struct WorkingTreeWalker {
         return info
     }
 
+    /// A name in a folder; for a name that is not UTF-8, its `lstat` (taken by the raw bytes).
+    private struct Name {
+        let text: String
+        let undecodable: stat?
+    }
+
     /// The names in a folder, without "." and "..".
-    private func names(in folder: String) throws -> [String] {
+    private func names(in folder: String) throws -> [Name] {
         let path = absolute(folder)
         guard let directory = opendir(path) else {
             if errno == ENOENT { return [] }
             throw Self.systemError("opendir", path)
         }
         defer { closedir(directory) }
-        var names: [String] = []
+        var names: [Name] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 { throw Self.systemError("readdir", path) }
                 return names
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                if name != "." && name != ".." { names.append(Name(text: name, undecodable: nil)) }
+                continue
             }
-            if name != "." && name != ".." {
-                names.append(name)
+            var info = stat()
+            let found = (bytes + [0]).withUnsafeBufferPointer { raw in
+                raw.withMemoryRebound(to: CChar.self) { fstatat(dirfd(directory), $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 }
             }
+            if found { names.append(Name(text: String(decoding: bytes, as: UTF8.self), undecodable: info)) }
         }
     }
 

@@ -85,6 +85,18 @@ final class HostileCorpusCommandTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("policies/large.md:1:1: error: file is 50 MB") }, result.output)
     }
 
+    func testAFileNameThatIsNotUTF8IsReported() throws {
+        // "policies/bad\xFF.md": a name git accepts but no Swift string can hold.
+        let raw = Array(repository.url("policies").path.utf8) + Array("/bad".utf8) + [0xFF] + Array(".md".utf8) + [0]
+        let descriptor = raw.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        close(descriptor)
+        let result = try SMSPlanBinary.run(["check"], in: repository.directory)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.output.contains("policies/bad\u{FFFD}.md:1:1: error: file name is not valid UTF-8 (shown with \u{FFFD}), so the file cannot be opened by name; rename it [file-unreadable]\n"), result.output)
+        XCTAssertEqual(result.errors, "")
+    }
+
     func testAnUnreadableFileIsAFindingNotAFailure() throws {
         let file = repository.url("policies/crlf.md")
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: file.path)

@@ -28,6 +28,10 @@ enum FileScreen {
             return .refused(Finding(FileUnreadableRule.id, at: .fileStart, "file cannot be read: \(reason)"))
         }
         guard let data else {
+            if path.contains("\u{FFFD}") {
+                return .refused(Finding(FileUnreadableRule.id, at: .fileStart,
+                                        "file name is not valid UTF-8 (shown with \u{FFFD}), so the file cannot be opened by name; rename it"))
+            }
             return .refused(Finding(FileUnreadableRule.id, at: .fileStart, "file vanished while the plan was being read; check again"))
         }
         if data.count > maximumSize.bytes { return .refused(tooLarge(data.count, maximumSize)) }
