@@ -4,8 +4,9 @@ REPORTS := .build/reports
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 PREFIX ?= /usr/local
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench install clean
+.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench fuzz install clean
 
 all: run
 
@@ -59,6 +60,12 @@ dashboard-screenshot: build
 bench: deps
 	$(SWIFT) build -c release
 	python3 Benchmarks/bench.py "$$($(SWIFT) build -c release --show-bin-path)/smsplan" --sizes $${BENCH_SIZES:-1000,10000} --runs $${BENCH_RUNS:-5}
+
+## fuzz: build the libFuzzer targets in Fuzz/ (front-matter parser, whole single-document check)
+## with AddressSanitizer and run each for FUZZ_SECONDS (default 60) from the seed corpus
+## Fuzz/corpus; not part of `make test` (see docs/robustness.md)
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
 ## install: build release and install bin/smsplan and share/smsplan/plan-template under PREFIX
 install: deps
