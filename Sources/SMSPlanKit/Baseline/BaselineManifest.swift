@@ -11,6 +11,9 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
         public var status: String
         public var path: String
         public var blob: String
+        /// For a document under revision: the approved version in force, and its blob.
+        public var inForceVersion: String?
+        public var inForceBlob: String?
     }
 
     /// Coverage of the schema's clauses without sub-clauses at the tagged commit.
@@ -45,9 +48,11 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
         self.commit = commit
         date = plan.revisionDate.description
         func entry(_ document: Document) -> Entry {
-            Entry(id: document.id?.value ?? document.path, title: document.title?.value ?? "", type: document.type?.value.rawValue ?? "",
-                  version: document.version?.value.description, status: document.status?.value.rawValue ?? "",
-                  path: document.path, blob: blobs[document.path] ?? "")
+            let inForce = plan.versionInForce(of: document)
+            return Entry(id: document.id?.value ?? document.path, title: document.title?.value ?? "", type: document.type?.value.rawValue ?? "",
+                         version: document.version?.value.description, status: document.status?.value.rawValue ?? "",
+                         path: document.path, blob: blobs[document.path] ?? "",
+                         inForceVersion: inForce?.version?.value.description, inForceBlob: inForce?.blob)
         }
         let sorted = plan.corpus.documents.sorted { ($0.id?.value ?? $0.path) < ($1.id?.value ?? $1.path) }
         documents = sorted.filter { $0.type?.value != .record }.map(entry)
