@@ -56,8 +56,9 @@ final class ReviewCommandTests: XCTestCase {
 
         """
 
-    /// main: an approved policy. feature: the policy revised to 1.1 and back in review (so
-    /// 4.1.2 loses its coverage), a management review record added, then edited in a later commit.
+    /// main: an approved policy. feature: the policy revised to 1.1 and back in review (its
+    /// version 1.0 stays in force, so 4.1.2 keeps its coverage), a management review record
+    /// added, then edited in a later commit.
     private func makeBranches() throws {
         repository = try TestRepository()
         try repository.write("smsplan.yaml", "smsplan: 1\norganization: Fixture Ltd\n")
@@ -95,7 +96,8 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual(documents.first?["toVersion"] as? String, "1.1")
         XCTAssertEqual((json["recordsAdded"] as? [[String: Any]])?.map { $0["id"] as? String }, ["REC-001"])
         let coverage = try XCTUnwrap(json["coverage"] as? [[String: Any]])
-        XCTAssertEqual(coverage.first { $0["id"] as? String == "4.1.2" }?["after"] as? String, "partial")
+        XCTAssertNil(coverage.first { $0["id"] as? String == "4.1.2" }, "version 1.0 stays in force while 1.1 is in review")
+        XCTAssertEqual(documents.first?["status"] as? String, "1.0 approved (in force), 1.1 in review")
         XCTAssertEqual(coverage.first { $0["id"] as? String == "4.5.4.3" }?["gained"] as? Bool, true)
     }
 

@@ -32,12 +32,14 @@ enum VersionsInForce {
     }
 
     /// Walks the commits from `heads` back (newest first), reading at each the path of every
-    /// document under revision, until each one's last approved version with the same id is
-    /// found. Blobs already read are not read again; decoded front matter comes from the cache.
+    /// document under revision, until each one's last approved version with the same id and
+    /// a lower version is found (an approved version edited in place is not in force). Blobs already read are not read again; decoded front matter comes from the cache.
     static func find(for corpus: Corpus, from heads: [ObjectID], in repository: Repository, cache: DecodeCache?) -> Search {
-        var pending: [String: String] = [:]
+        var pending: [String: (id: String, version: DocumentVersion)] = [:]
         for document in corpus.documents where isUnderRevision(document) {
-            if let id = document.id?.value, corpus.byID[id]?.path == document.path { pending[document.path] = id }
+            if let id = document.id?.value, let version = document.version?.value, corpus.byID[id]?.path == document.path {
+                pending[document.path] = (id, version)
+            }
         }
         var search = Search()
         guard !pending.isEmpty else { return search }
@@ -48,21 +50,22 @@ enum VersionsInForce {
             guard let commits = try? repository.ancestry(of: head) else { continue }
             for commit in commits where visited.insert(commit.id).inserted {
                 if repository.isShallow && !repository.hasParents(commit) { reachedEdge = true }
-                for (path, id) in pending {
+                for (path, revised) in pending {
                     guard let entry = try? repository.treeEntries(of: commit.id, under: path).first(where: { $0.path == path }),
                         examined[path] != entry.blob.hex
                     else { continue }
                     examined[path] = entry.blob.hex
                     guard let document = decode(entry.blob, path: path, in: repository, cache: cache),
-                        document.id?.value == id, document.status?.value == .approved
+                        document.id?.value == revised.id, document.status?.value == .approved,
+                        let approved = document.version?.value, approved < revised.version
                     else { continue }
-                    search.inForce[id] = document
+                    search.inForce[revised.id] = document
                     pending[path] = nil
                 }
                 if pending.isEmpty { break walk }
             }
         }
-        if reachedEdge { search.hidden = pending.values.sorted() }
+        if reachedEdge { search.hidden = pending.values.map(\.id).sorted() }
         return search
     }
 

@@ -14,7 +14,7 @@ public struct RequirementUncoveredRule: CorpusRule {
                                      ("policies/example.md", RuleExample.approvedPolicy
                                         .replacingOccurrences(of: "status: approved", with: "status: review"))]))
 
-    static let activity = "id: P1-01, title: Issue the policy, requirements: [\"4.1.2\"], status: open, evidence: [POL-001]"
+    static let activity = "id: P1-01, title: Issue the policy, requirements: [\"4.1.2\"], status: done, evidence: []"
 
     public init() {}
 
