@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench fuzz install clean
+.PHONY: all deps build run test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check rules-doc dashboard-screenshot bench fuzz install clean
 
 all: run
 
@@ -27,9 +27,9 @@ run: build
 	@$(BIN_DIR)/smsplan report -C plan-template --html $(REPORTS)/dashboard
 	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
-## test: the template's front matter through a JSON Schema validator, the hooks through the
-## pre-commit framework, SARIF through the SARIF 2.1.0 schema, then every unit and end-to-end test
-test: deps schema-check pre-commit-check sarif-check
+## test: every output through the tool its users feed it to (see each target below), then every
+## unit and end-to-end test
+test: deps schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check
 	$(SWIFT) test --disable-swift-testing
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
@@ -45,6 +45,12 @@ pre-commit-check: build
 ## broken copy of plan-template) against the SARIF 2.1.0 JSON Schema with check-jsonschema
 sarif-check: build
 	scripts/check-sarif $(BIN_DIR)/smsplan
+
+## json-check: every JSON output (check, status, coverage, register, review, baseline list, verify
+## and diff, rules, schema) against the JSON Schema `smsplan schema --output KIND` prints, with
+## check-jsonschema
+json-check: build
+	scripts/check-json-outputs $(BIN_DIR)/smsplan
 
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build
@@ -74,6 +80,7 @@ install: deps
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/smsplan" $(DESTDIR)$(PREFIX)/bin/smsplan
 	rm -rf $(DESTDIR)$(PREFIX)/share/smsplan/plan-template
 	cp -R plan-template $(DESTDIR)$(PREFIX)/share/smsplan/plan-template
+	install -m 644 docs/rules.md $(DESTDIR)$(PREFIX)/share/smsplan/rules.md
 
 clean:
 	rm -rf .build
