@@ -42,9 +42,21 @@ pre-commit-check: build
 	scripts/check-pre-commit-framework $(BIN_DIR)/smsplan
 
 ## sarif-check: validate `check --format sarif` (the tests' reference report and a fresh one on a
-## broken copy of plan-template) against the SARIF 2.1.0 JSON Schema with check-jsonschema
+## broken copy of plan-template) against the SARIF 2.1.0 JSON Schema with check-jsonschema, and
+## against what GitHub code scanning documents as required of an upload
 sarif-check: build
 	scripts/check-sarif $(BIN_DIR)/smsplan
+
+## junit-check: validate `check --format junit` with `xmllint --schema` against Jenkins'
+## junit-10.xsd, and read it and the GitLab flavour with the junitparser library
+junit-check: build
+	scripts/check-junit $(BIN_DIR)/smsplan
+
+## ci-check: plan-template's GitHub workflow with actionlint and the GitHub-workflow schema, its
+## .gitlab-ci.yml with the GitLab-CI schema (check-jsonschema's vendored schemas), and what each
+## must do (post the review, upload SARIF on main, current action versions)
+ci-check:
+	scripts/check-ci-templates plan-template
 
 ## json-check: every JSON output (check, status, coverage, register, review, baseline list, verify
 ## and diff, rules, schema) against the JSON Schema `smsplan schema --output KIND` prints, with
