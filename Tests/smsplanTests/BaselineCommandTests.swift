@@ -10,7 +10,7 @@ final class BaselineCommandTests: XCTestCase {
         repository = try TestRepository()
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         repository.extraEnvironment = ["PATH": SMSPlanBinary.url.deletingLastPathComponent().path + ":" + path]
-        let created = try smsplan("init", "--commit")
+        let created = try smsplan("init", "--example", "--commit")
         XCTAssertEqual(created.status, 0, created.errors)
     }
 
