@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench fuzz install clean
+.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench fuzz install clean
 
 all: run
 
@@ -19,12 +19,16 @@ build: deps
 	$(SWIFT) build
 
 ## run: build, then check the bundled plan-template, print its status, write its JSON report and HTML dashboard
-run: build
+run: build reports
+
+## reports: what `make run` does after the build, with the smsplan in BIN_DIR; the dashboard's
+## path is made absolute, since smsplan takes a relative --html folder from the -C folder
+reports:
 	@mkdir -p $(REPORTS)
 	$(BIN_DIR)/smsplan check -C plan-template
 	@$(BIN_DIR)/smsplan check -C plan-template --format json > $(REPORTS)/plan-template.json
 	$(BIN_DIR)/smsplan status -C plan-template
-	@$(BIN_DIR)/smsplan report -C plan-template --html $(REPORTS)/dashboard
+	@$(BIN_DIR)/smsplan report -C plan-template --html $(abspath $(REPORTS))/dashboard > /dev/null
 	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
 ## test: the template's front matter through a JSON Schema validator, the hooks through the
