@@ -141,3 +141,26 @@ final class InitCommandTests: XCTestCase {
                        try project.git(["ls-files", "plan-template"]).split(separator: "\n").count)
     }
 }
+
+/// The reminder a clone without hooks gets.
+final class HooksReminderTests: XCTestCase {
+    private let reminder = "smsplan: note: the git hooks are not installed in this clone; run `smsplan hooks install`\n"
+
+    func testCheckInACloneWithoutHooksSaysSoOnceOnStandardError() throws {
+        let repository = try TestRepository.withPlanTemplate()
+        let person = ["CI": ""]
+        let text = try SMSPlanBinary.run(["check"], in: repository.directory, environment: person)
+        XCTAssertEqual(text.status, 0, text.output)
+        XCTAssertEqual(text.errors, reminder)
+        XCTAssertFalse(text.output.contains("hooks"))
+        let json = try SMSPlanBinary.run(["check", "--format", "json"], in: repository.directory, environment: person)
+        XCTAssertEqual(json.errors, reminder)
+        XCTAssertFalse(json.output.contains("hooks install"))
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.output.utf8)))
+
+        XCTAssertEqual(try SMSPlanBinary.run(["check", "--hook"], in: repository.directory, environment: person).errors, "")
+        XCTAssertEqual(try SMSPlanBinary.run(["check"], in: repository.directory, environment: ["CI": "true"]).errors, "")
+        XCTAssertEqual(try SMSPlanBinary.run(["hooks", "install"], in: repository.directory).status, 0)
+        XCTAssertEqual(try SMSPlanBinary.run(["check"], in: repository.directory, environment: person).errors, "")
+    }
+}
