@@ -2,18 +2,18 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// A plan repository made by `smsplan init`, with its hooks installed and smsplan on the
+/// A plan repository made by `smsplan init --example` (the Northwind exemplar), with its hooks installed and smsplan on the
 /// hooks' PATH; git runs with the test identity and commits dated now, so the commit dates
 /// agree with the dates smsplan writes into documents.
 final class PlanSession {
     let repository: TestRepository
 
-    init(organization: String = "Cycle Ltd") throws {
+    init() throws {
         repository = try TestRepository()
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         repository.extraEnvironment = ["PATH": SMSPlanBinary.url.deletingLastPathComponent().path + ":" + path]
         repository.commitTimeOverride = Int(Date().timeIntervalSince1970)
-        let created = try run("init", ".", "--organization", organization)
+        let created = try run("init", ".", "--example")
         XCTAssertEqual(created.status, 0, created.output + created.errors)
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: repository.url(".git/hooks/pre-commit").path), "init installs the hooks")
     }
