@@ -39,8 +39,10 @@ extension PlanConfig {
             case "exclusions": config.exclusions = decodeExclusions(value, reader: &reader)
             case "rules": config.ruleSettings = decodeRules(value, knownRules: knownRules, reader: &reader)
             case "baseline": config.decodeBaseline(value, reader: &reader)
+            case "approval": config.decodeApproval(value, reader: &reader)
+            case "codeowners": config.decodeCodeOwners(value, reader: &reader)
             default:
-                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, rules, baseline")
+                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, rules, baseline, approval, codeowners")
             }
         }
         return (config, reader.findings)

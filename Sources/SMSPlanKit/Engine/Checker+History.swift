@@ -45,8 +45,11 @@ extension Checker {
                     let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
                                                  at: parentID, planRoot: final.planRoot, date: date, in: repository, cache: cache)
                 else { continue }
-                let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
+                var change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
                                         retiredIDs: retired, disposed: disposed)
+                if after.config.approvalIdentity != .off {
+                    change.author = author(of: commit, mode: after.config.approvalIdentity, in: repository, environment: request.environment)
+                }
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
