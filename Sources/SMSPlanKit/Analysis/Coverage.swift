@@ -23,13 +23,17 @@ public struct RequirementCoverage: Sendable {
 /// Coverage of every requirement of the schema.
 public struct CoverageMap: Sendable {
     public var requirements: [String: RequirementCoverage]
-    /// Requirements out of scope, with the exclusion that removed them (inherited by child clauses).
+    /// Requirements out of scope, with the exclusion that removed them (inherited by child
+    /// clauses). Only a custom schema's excludable requirements can be excluded; an
+    /// exclusion of any other requirement changes nothing here (exclusion-not-permitted).
     public var exclusions: [String: PlanConfig.Exclusion]
 
     init(corpus: Corpus, schema: RequirementSchema, config: PlanConfig, phases: PhasePlanning) {
         var exclusions: [String: PlanConfig.Exclusion] = [:]
         for exclusion in config.exclusions where schema.requirement(exclusion.requirement.value) != nil {
-            for id in schema.subtree(of: exclusion.requirement.value) { exclusions[id] = exclusion }
+            let subtree = schema.subtree(of: exclusion.requirement.value)
+            guard subtree.compactMap(schema.requirement).allSatisfy(\.excludable) else { continue }
+            for id in subtree { exclusions[id] = exclusion }
         }
         self.exclusions = exclusions
 

@@ -1,5 +1,6 @@
-/// The traceability matrix (requirement -> evidence -> documents) and the statement of
-/// applicability.
+/// The traceability matrix (requirement -> evidence -> documents), and for a custom schema
+/// whose requirements may be excluded, the statement of applicability. ISO/IEC 20000-1
+/// accepts no exclusion, so a bundled schema's report has none.
 public struct CoverageReport: Sendable, Encodable {
     /// One evidence item of a requirement and the documents meeting it.
     public struct Evidence: Sendable, Encodable {
@@ -25,6 +26,8 @@ public struct CoverageReport: Sendable, Encodable {
     public var schema: String
     public var date: String
     public var currentPhase: Int
+    /// True when the schema lets some requirement be excluded (custom schemas only).
+    public var exclusionsAllowed: Bool
     public var totals: [String: Int]
     public var requirements: [Row]
 
@@ -34,6 +37,7 @@ public struct CoverageReport: Sendable, Encodable {
         self.schema = schema.id
         date = plan.revisionDate.description
         currentPhase = plan.config.currentPhase
+        exclusionsAllowed = schema.allowsExclusions
         requirements = schema.requirements.map { requirement in
             let coverage = analysis.coverage.requirements[requirement.id]
             let exclusion = analysis.coverage.exclusions[requirement.id]
@@ -69,6 +73,9 @@ public struct CoverageReport: Sendable, Encodable {
             return [String(repeating: "  ", count: depth(row)) + row.id, row.status, "phase \(row.duePhase)",
                     row.applicable ? documents.joined(separator: "; ") : "excluded: \(row.exclusionReason ?? "no reason given")"]
         }, indent: "")
+        guard exclusionsAllowed else {
+            return text + "\nEvery requirement of \(schema) applies: ISO/IEC 20000-1 accepts no exclusion.\n"
+        }
         text += "\nStatement of applicability:\n"
         let excluded = requirements.filter { !$0.applicable }
         text += excluded.isEmpty ? "  every requirement applies; none is excluded\n"
@@ -82,6 +89,7 @@ public struct CoverageReport: Sendable, Encodable {
             [row.id, row.title, row.status, "phase \(row.duePhase)",
              row.evidence.map { "\($0.item): \($0.documents.isEmpty ? "missing" : $0.documents.joined(separator: ", "))" }.joined(separator: "<br>")]
         })
+        guard exclusionsAllowed else { return text + "\nEvery requirement of \(schema) applies: ISO/IEC 20000-1 accepts no exclusion.\n" }
         text += "\n## Statement of applicability\n\n"
         text += MarkdownTable.render(["Requirement", "Title", "Applicable", "Justification of exclusion", "Status"], requirements.map { row in
             [row.id, row.title, row.applicable ? "yes" : "no", row.exclusionReason ?? "", row.status]

@@ -45,7 +45,7 @@ public struct SchemaReport: Sendable, Encodable {
             var text = "\(title) (\(id), version \(version))\n\n"
             for requirement in requirements {
                 let indent = String(repeating: "  ", count: requirement.id.split(separator: ".").count - 1)
-                text += "\(indent)\(requirement.id) \(requirement.title)\(requirement.excludable ? "" : " [not excludable]")\n"
+                text += "\(indent)\(requirement.id) \(requirement.title)\(requirement.excludable ? " [excludable]" : "")\n"
                 if let summary = requirement.summary { text += "\(indent)    \(summary)\n" }
                 for item in requirement.evidence { text += "\(indent)    evidence: \(Self.describe(item))\n" }
                 if !requirement.mapsTo.isEmpty { text += "\(indent)    2011: \(requirement.mapsTo.joined(separator: ", "))\n" }

@@ -18,6 +18,7 @@ extension RequirementSchema {
         }
         var schema = RequirementSchema(id: path, title: path, version: "", requirements: [])
         var own: [(requirement: Requirement, location: SourceLocation)] = []
+        var inherited = Set<String>()
         for pair in root.pairs ?? [] {
             switch pair.keyText {
             case "schema":
@@ -35,6 +36,7 @@ extension RequirementSchema {
                     continue
                 }
                 schema.requirements = parent.requirements
+                inherited = Set(parent.requirements.map(\.id))
             case "requirements":
                 own = (reader.sequence(pair.value, "requirements") ?? []).compactMap { decodeRequirement($0, reader: &reader) }
             default:
@@ -42,7 +44,10 @@ extension RequirementSchema {
             }
         }
         var merged = schema.requirements
-        for (requirement, _) in own {
+        for (requirement, location) in own {
+            if requirement.excludable && inherited.contains(requirement.id) {
+                reader.invalid(at: location, "requirement \"\(requirement.id)\" belongs to the bundled schema it extends, which accepts no exclusion; it cannot be made excludable")
+            }
             if let existing = merged.firstIndex(where: { $0.id == requirement.id }) {
                 merged[existing] = requirement
             } else {
@@ -56,7 +61,7 @@ extension RequirementSchema {
 
     private static func decodeRequirement(_ node: YAMLNode, reader: inout NodeReader) -> (Requirement, SourceLocation)? {
         guard let pairs = reader.mapping(node, "requirement") else { return nil }
-        var requirement = Requirement(id: "", title: "", parent: nil, summary: nil, note: nil, excludable: true, evidence: [], mapsTo: [])
+        var requirement = Requirement(id: "", title: "", parent: nil, summary: nil, note: nil, excludable: false, evidence: [], mapsTo: [])
         var location = node.location
         for pair in pairs {
             let value = pair.value
@@ -70,7 +75,7 @@ extension RequirementSchema {
             case "parent": requirement.parent = reader.text(value, "parent")?.value
             case "summary": requirement.summary = reader.text(value, "summary")?.value
             case "note": requirement.note = reader.text(value, "note")?.value
-            case "excludable": requirement.excludable = reader.boolean(value, "excludable") ?? true
+            case "excludable": requirement.excludable = reader.boolean(value, "excludable") ?? false
             case "evidence": requirement.evidence = (reader.sequence(value, "evidence") ?? []).compactMap { decodeEvidence($0, reader: &reader) }
             case "maps-to": requirement.mapsTo = reader.list(value, "maps-to").map(\.value)
             default:

@@ -10,7 +10,8 @@ public struct RequirementSchema: Sendable {
         public var summary: String?
         /// Remarks on the entry itself, such as a title not yet confirmed.
         public var note: String?
-        /// False for requirements that can never be excluded (the SMS requirements).
+        /// True only for in-house requirements of a custom schema that say `excludable: true`;
+        /// no requirement of a bundled ISO/IEC 20000-1 schema may be excluded.
         public var excludable: Bool
         /// What must exist for the requirement to be covered; empty for clauses whose
         /// coverage comes from their child clauses.
@@ -53,6 +54,18 @@ public struct RequirementSchema: Sendable {
         self.requirements = requirements
         self.index = Dictionary(requirements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.childIndex = Dictionary(grouping: requirements.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
+    }
+
+    /// True when some requirement may be excluded (only custom schemas allow it).
+    public var allowsExclusions: Bool { requirements.contains(where: \.excludable) }
+
+    /// The same schema with every requirement marked as not excludable.
+    func excludingNothing() -> RequirementSchema {
+        RequirementSchema(id: id, title: title, version: version, requirements: requirements.map { requirement in
+            var requirement = requirement
+            requirement.excludable = false
+            return requirement
+        })
     }
 
     /// The requirement with this id.

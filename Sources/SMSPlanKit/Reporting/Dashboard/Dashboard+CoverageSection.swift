@@ -4,7 +4,7 @@ extension Dashboard {
         ("covered", "each evidence item met by an approved document or a final record"),
         ("partial", "some items met, or listed only by unapproved documents"),
         ("uncovered", "no evidence yet"),
-        ("excluded", "out of scope, with a reason (dashed outline)"),
+        ("excluded", "an in-house requirement of a custom schema excluded with a reason (dashed outline); ISO/IEC 20000-1 accepts none"),
     ]
 
     var coverageSection: Markup {
