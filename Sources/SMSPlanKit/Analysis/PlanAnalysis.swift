@@ -4,9 +4,20 @@ public struct PlanAnalysis: Sendable {
     public struct PeriodicRecord: Sendable {
         public var requirement: String
         public var item: RequirementSchema.EvidenceItem
+        /// The planned interval: smsplan.yaml's `record-intervals` for the kind, else the schema's `every`.
+        public var interval: PlanDuration
+        /// The newest record, not counting corrections (a correction fixes an old record; it is not a new one).
         public var latest: Document?
+        /// The date judged: `recorded-on`, or `held-in.last-checked` for a record held in another system.
+        public var latestDate: Located<PlanDate>?
         /// When the next record is due; nil when there has never been one.
         public var nextDue: PlanDate?
+    }
+
+    /// The date a periodic record stands for: when it was recorded, or for a record held in
+    /// another system, when that system was last checked.
+    static func judgedDate(_ record: Document) -> Located<PlanDate>? {
+        record.heldIn != nil ? record.heldIn?.lastChecked : record.recordedOn
     }
 
     public var phases: PhasePlanning
@@ -18,13 +29,16 @@ public struct PlanAnalysis: Sendable {
         coverage = CoverageMap(corpus: corpus, schema: schema, config: config, phases: phases)
         var periodic: [PeriodicRecord] = []
         for requirement in schema.requirements where coverage.exclusions[requirement.id] == nil {
-            for item in requirement.evidence where item.every != nil && item.type == .record {
+            for item in requirement.evidence where item.isPeriodic {
+                guard let interval = item.recordOf.flatMap({ config.recordIntervals[$0] }) ?? item.every else { continue }
                 let records = corpus.documents.filter {
-                    CoverageMap.meets($0, item) && $0.satisfies.contains { $0.value == requirement.id } && $0.recordedOn != nil
+                    CoverageMap.meets($0, item) && $0.satisfies.contains { $0.value == requirement.id } && $0.corrects == nil
+                        && Self.judgedDate($0) != nil
                 }
-                let latest = records.max { $0.recordedOn!.value < $1.recordedOn!.value }
-                let nextDue = latest.flatMap { record in item.every.map { $0.after(record.recordedOn!.value) } }
-                periodic.append(PeriodicRecord(requirement: requirement.id, item: item, latest: latest, nextDue: nextDue))
+                let latest = records.max { Self.judgedDate($0)!.value < Self.judgedDate($1)!.value }
+                let date = latest.flatMap(Self.judgedDate)
+                periodic.append(PeriodicRecord(requirement: requirement.id, item: item, interval: interval, latest: latest, latestDate: date,
+                                               nextDue: date.map { interval.after($0.value) }))
             }
         }
         periodicRecords = periodic

@@ -7,6 +7,7 @@ public enum RuleRegistry {
         ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
         ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), SchemaInvalidRule(),
         RequirementUncoveredRule(), ExclusionNotPermittedRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
+        EvidenceTypeMismatchRule(), PartyUngovernedRule(),
         ApprovedContentChangedRule(), VersionRegressedRule(), HistoryRewrittenRule(), IDReusedRule(),
         RecordModifiedRule(), RecordDeletedRule(), DocumentDeletedRule(), ScopeChangedRule(),
         CodeOwnersStaleRule(), FileTooLargeRule(), FileUnreadableRule(),

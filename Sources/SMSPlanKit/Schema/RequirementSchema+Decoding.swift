@@ -76,7 +76,9 @@ extension RequirementSchema {
             case "summary": requirement.summary = reader.text(value, "summary")?.value
             case "note": requirement.note = reader.text(value, "note")?.value
             case "excludable": requirement.excludable = reader.boolean(value, "excludable") ?? false
-            case "evidence": requirement.evidence = (reader.sequence(value, "evidence") ?? []).compactMap { decodeEvidence($0, reader: &reader) }
+            case "evidence":
+                let items = reader.sequence(value, "evidence") ?? []
+                requirement.evidence = items.enumerated().compactMap { decodeEvidence($1, position: $0 + 1, reader: &reader) }
             case "maps-to": requirement.mapsTo = reader.list(value, "maps-to").map(\.value)
             default:
                 reader.invalid(at: pair.key.location, "unknown requirement key \"\(pair.keyText ?? "?")\"; a requirement has id, title, parent, summary, note, excludable, evidence and maps-to")
@@ -86,43 +88,14 @@ extension RequirementSchema {
             reader.invalid(at: node.location, "requirement has no \"id\"")
             return nil
         }
+        var itemIDs = Set<String>()
+        for item in requirement.evidence where !itemIDs.insert(item.id).inserted {
+            reader.invalid(at: location, "requirement \"\(requirement.id)\" has two evidence items with the id \"\(item.id)\"")
+        }
         if requirement.title.isEmpty {
             reader.invalid(at: location, "requirement \"\(requirement.id)\" has no \"title\"")
         }
         return (requirement, location)
-    }
-
-    private static func decodeEvidence(_ node: YAMLNode, reader: inout NodeReader) -> EvidenceItem? {
-        guard let pairs = reader.mapping(node, "evidence item") else { return nil }
-        var item = EvidenceItem()
-        for pair in pairs {
-            switch pair.keyText {
-            case "type":
-                guard let text = reader.text(pair.value, "evidence type") else { continue }
-                if text.value != "any" {
-                    guard let type = DocumentType(rawValue: text.value), type != .template else {
-                        reader.invalid(at: text.location, "evidence type \"\(text.value)\" must be any or a document type other than template")
-                        continue
-                    }
-                    item.type = type
-                }
-            case "name": item.name = reader.text(pair.value, "evidence name")?.value
-            case "record-of": item.recordOf = reader.text(pair.value, "record-of")?.value
-            case "every":
-                guard let text = reader.text(pair.value, "every") else { continue }
-                if let duration = PlanDuration(text.value) {
-                    item.every = duration
-                } else {
-                    reader.invalid(at: text.location, "\"every\" must be a period such as \"12 months\"; found \"\(text.value)\"")
-                }
-            default:
-                reader.invalid(at: pair.key.location, "unknown evidence key \"\(pair.keyText ?? "?")\"; an evidence item has type, name, record-of and every")
-            }
-        }
-        if (item.recordOf != nil || item.every != nil) && item.type != .record {
-            reader.invalid(at: node.location, "record-of and every belong to evidence of type record")
-        }
-        return item
     }
 
     /// Duplicate ids, parents that do not exist.
@@ -132,6 +105,9 @@ extension RequirementSchema {
             reader.invalid(at: location, "requirement \"\(requirement.id)\" is defined twice")
         }
         for (requirement, location) in own {
+            for target in requirement.evidence.compactMap(\.asIn) where schema.requirement(target) == nil || target == requirement.id {
+                reader.invalid(at: location, "requirement \"\(requirement.id)\" has an evidence item as-in \"\(target)\", which is not another requirement of the schema")
+            }
             if let parent = requirement.parent, schema.requirement(parent) == nil {
                 reader.invalid(at: location, "requirement \"\(requirement.id)\" names parent \"\(parent)\", which the schema does not have")
             }

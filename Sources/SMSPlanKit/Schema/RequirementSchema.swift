@@ -20,26 +20,6 @@ public struct RequirementSchema: Sendable {
         public var mapsTo: [String]
     }
 
-    /// One piece of evidence a requirement calls for, such as a policy or a periodic record.
-    public struct EvidenceItem: Sendable, Hashable {
-        /// The document type that meets it; nil means any type.
-        public var type: DocumentType?
-        /// What is expected, in a few words ("change management policy").
-        public var name: String?
-        /// For records: the kind of record (`record-of`).
-        public var recordOf: String?
-        /// For periodic records: how often a new one is due.
-        public var every: PlanDuration?
-
-        /// "procedure", "record (management-review, every 12 months)": for messages.
-        public var label: String {
-            var text = name ?? type?.rawValue ?? "any approved document"
-            if name == nil, let recordOf { text += " (\(recordOf))" }
-            if let every { text += ", every \(every)" }
-            return text
-        }
-    }
-
     public var id: String
     public var title: String
     public var version: String

@@ -1,0 +1,39 @@
+/// The topics an evidence item asks its document to address, each as a heading: a heading
+/// of any level whose text contains the topic's words ("## Objectives and measures" addresses
+/// "objectives"), compared without case.
+enum RequiredTopics {
+    static func missing(_ item: RequirementSchema.EvidenceItem, in document: Document) -> [String] {
+        guard !item.topics.isEmpty else { return [] }
+        let headings = document.body.headings.map { normalized($0.text) }
+        return item.topics.filter { topic in
+            let wanted = normalized(topic)
+            return !headings.contains { $0.contains(wanted) }
+        }
+    }
+
+    static func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" }).joined(separator: " ")
+    }
+}
+
+extension RequiredTopics {
+    /// heading-missing findings: for each claim whose evidence items (those the document's type
+    /// can meet) all ask for topics, each topic the document does not address.
+    static func findings(_ corpus: Corpus, schema: RequirementSchema, rule: RuleID) -> [Finding] {
+        corpus.documents.flatMap { document -> [Finding] in
+            guard document.isActive, let type = document.type?.value, type != .template else { return [] }
+            return document.satisfies.flatMap { claim -> [Finding] in
+                guard let requirement = schema.requirement(claim.value) else { return [] }
+                let accepting = requirement.evidence.filter { $0.accepts(type, recordOf: document.recordOf?.value) }
+                guard !accepting.isEmpty, accepting.allSatisfy({ !$0.topics.isEmpty }),
+                    let item = accepting.min(by: { missing($0, in: document).count < missing($1, in: document).count })
+                else { return [] }
+                return missing(item, in: document).map { topic in
+                    Finding(rule, at: claim.location,
+                            "no section on \"\(topic)\"; requirement \(requirement.id) \"\(requirement.title)\" asks the \(item.name ?? type.rawValue) (\(requirement.id)/\(item.id)) to address it as a heading",
+                            path: document.path)
+                }
+            }
+        }
+    }
+}
