@@ -31,12 +31,15 @@ public struct PlanAnalysis: Sendable {
         for requirement in schema.requirements where coverage.exclusions[requirement.id] == nil {
             for item in requirement.evidence where item.isPeriodic {
                 guard let interval = item.recordOf.flatMap({ config.recordIntervals[$0] }) ?? item.every else { continue }
-                let records = corpus.documents.filter {
-                    CoverageMap.meets($0, item) && $0.satisfies.contains { $0.value == requirement.id } && $0.corrects == nil
-                        && Self.judgedDate($0) != nil
+                // A correction stands for the record it corrects, with that record's date.
+                let dated: [(record: Document, date: Located<PlanDate>)] = corpus.documents.compactMap { record in
+                    guard CoverageMap.meets(record, item), record.satisfies.contains(where: { $0.value == requirement.id }) else { return nil }
+                    let original = record.corrects.flatMap { corpus.byID[$0.value] } ?? record
+                    return Self.judgedDate(original).map { (original, $0) }
                 }
-                let latest = records.max { Self.judgedDate($0)!.value < Self.judgedDate($1)!.value }
-                let date = latest.flatMap(Self.judgedDate)
+                let newest = dated.max { $0.date.value < $1.date.value }
+                let latest = newest?.record
+                let date = newest?.date
                 periodic.append(PeriodicRecord(requirement: requirement.id, item: item, interval: interval, latest: latest, latestDate: date,
                                                nextDue: date.map { interval.after($0.value) }))
             }

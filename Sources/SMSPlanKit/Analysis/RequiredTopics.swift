@@ -18,10 +18,14 @@ enum RequiredTopics {
 
 extension RequiredTopics {
     /// heading-missing findings: for each claim whose evidence items (those the document's type
-    /// can meet) all ask for topics, each topic the document does not address.
+    /// can meet) all ask for topics, each topic the document does not address. A record that a
+    /// final correction restates is left to the correction.
     static func findings(_ corpus: Corpus, schema: RequirementSchema, rule: RuleID) -> [Finding] {
-        corpus.documents.flatMap { document -> [Finding] in
+        let corrected = Set(corpus.documents.filter { CoverageMap.isEvidence($0) }.compactMap(\.corrects?.value))
+        return corpus.documents.flatMap { document -> [Finding] in
             guard document.isActive, let type = document.type?.value, type != .template else { return [] }
+            // A record restated by a correction is answered by the correction.
+            if let id = document.id?.value, corrected.contains(id) { return [] }
             return document.satisfies.flatMap { claim -> [Finding] in
                 guard let requirement = schema.requirement(claim.value) else { return [] }
                 let accepting = requirement.evidence.filter { $0.accepts(type, recordOf: document.recordOf?.value) }
