@@ -29,8 +29,9 @@ extension RequiredTopics {
             return document.satisfies.flatMap { claim -> [Finding] in
                 guard let requirement = schema.requirement(claim.value) else { return [] }
                 let accepting = requirement.evidence.filter { $0.accepts(type, recordOf: document.recordOf?.value) }
-                guard !accepting.isEmpty, accepting.allSatisfy({ !$0.topics.isEmpty }),
-                    let item = accepting.min(by: { missing($0, in: document).count < missing($1, in: document).count })
+                // Measured against the first item it could meet, unless it already meets one.
+                guard let item = accepting.first, accepting.allSatisfy({ !$0.topics.isEmpty }),
+                    !accepting.contains(where: { missing($0, in: document).isEmpty })
                 else { return [] }
                 return missing(item, in: document).map { topic in
                     Finding(rule, at: claim.location,

@@ -72,7 +72,8 @@ public struct StatusReport: Sendable, Encodable {
                 let finished = open.isEmpty && uncovered.isEmpty
                 let state = phase > currentPhase ? "planned" : phase == currentPhase ? (finished ? "complete" : "current") : (finished ? "complete" : "behind")
                 phases.append(Phase(phase: phase, state: state, activitiesDone: activities.count - open.count, activitiesTotal: activities.count,
-                                    openActivities: open, requirementsDue: due.count, requirementsCovered: due.count - uncovered.count,
+                                    openActivities: open, requirementsDue: due.count,
+                                    requirementsCovered: due.filter { analysis.coverage.requirements[$0]?.status == .covered }.count,
                                     uncoveredRequirements: uncovered))
             }
         }
