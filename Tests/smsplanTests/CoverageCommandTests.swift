@@ -32,7 +32,7 @@ final class CoverageCommandTests: XCTestCase {
         let items = try XCTUnwrap(clause["evidence"] as? [[String: Any]])
         let requests = try XCTUnwrap(items.first { $0["id"] as? String == "8.1/service-request-procedure" })
         XCTAssertEqual(requests["met"] as? Bool, false)
-        XCTAssertEqual(requests["documents"] as? [String], [], "the incident procedure does not stand in for it")
+        XCTAssertEqual(requests["documentIds"] as? [String], [], "the incident procedure does not stand in for it")
     }
 
     func testSchemaShowsTheItemIDs() throws {

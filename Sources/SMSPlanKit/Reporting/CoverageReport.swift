@@ -27,6 +27,12 @@ public struct CoverageReport: Sendable, Encodable {
             if !missing.isEmpty { text += "; missing \(missing.joined(separator: ", "))" }
             return text
         }
+
+        /// In JSON, `documents` is always a list of documents; these are ids.
+        private enum CodingKeys: String, CodingKey {
+            case id, item, level, met, missing, heldIn
+            case documents = "documentIds"
+        }
     }
 
     /// One requirement of the schema.
@@ -81,7 +87,7 @@ public struct CoverageReport: Sendable, Encodable {
 
     public func render(_ format: OutputFormat) -> String {
         switch format {
-        case .json: JSONOutput.encode(self)
+        case .json: JSONOutput.render(self, kind: .coverage)
         case .text: text
         case .markdown: markdown
         }
