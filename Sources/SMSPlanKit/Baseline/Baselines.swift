@@ -139,8 +139,7 @@ public enum Baselines {
         }
         if let schema = plan.schema, let analysis = plan.analysis {
             for requirement in schema.requirements where schema.isLeaf(requirement.id) {
-                guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase,
-                    coverage.status != .covered, coverage.status != .excluded
+                guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase, coverage.blocks
                 else { continue }
                 shortfalls.append("requirement \(requirement.id) \"\(requirement.title)\" is due by phase \(coverage.duePhase) and \(coverage.status.rawValue)")
             }
