@@ -29,8 +29,9 @@ run: build
 
 ## test: the template's front matter through a JSON Schema validator, the hooks through the
 ## pre-commit framework, SARIF through the SARIF 2.1.0 schema, then every unit and end-to-end test
+## (XCTest, then the front-matter editor's property-based test, which runs under Swift Testing)
 test: deps schema-check pre-commit-check sarif-check
-	$(SWIFT) test --disable-swift-testing
+	$(SWIFT) test
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
 ## with check-jsonschema (installed from PyPI into .build/venv)

@@ -57,17 +57,11 @@ public enum DocumentApproval {
         }
         try refuseReusedDate(request.date, version: newVersion, of: target.document, in: plan)
 
-        if version.major == 0 {
-            try target.editor.set("version", to: YAMLText.quoted(newVersion.description))
-            var entry: [(key: String, value: YAMLValue)] = [("version", .quoted(newVersion.description)), ("date", .raw(request.date.description))]
-            if let author = request.author ?? target.document.author?.value { entry.append(("author", .text(author))) }
-            entry.append(("summary", .text(firstIssueSummary)))
-            try target.editor.appendHistoryEntry(entry)
-        }
-        try target.editor.set("status", to: DocumentStatus.approved.rawValue)
-        try target.editor.set("approved-by", to: YAMLText.scalar(request.role))
-        try target.editor.set("approved-on", to: request.date.description)
-        let data = try target.checkedEdit { edited in
+        let author = request.author ?? target.document.author?.value
+        let firstIssue = version.major == 0
+            ? (newVersion, FrontMatterEditor.historyEntry(version: newVersion, date: request.date, author: author, summary: firstIssueSummary)) : nil
+        try target.editor.approve(firstIssue: firstIssue, role: request.role, date: request.date)
+        let data = try target.checkedEdit(changing: FrontMatterEditor.approvalKeys) { edited in
             edited.status?.value == .approved && edited.version?.value == newVersion && edited.approvedBy?.value == request.role
                 && edited.approvedOn?.value == request.date && edited.history.contains { $0.version?.value == newVersion }
         }

@@ -99,10 +99,22 @@ struct FrontMatterEditor {
         try reparse()
     }
 
-    /// Removes a top-level key and the lines of its value.
+    /// Removes a top-level key and the lines of its value, with the comment lines indented
+    /// under it (which would otherwise become text of a block scalar above it).
     mutating func remove(_ key: String) throws(SMSPlanError) {
         guard let span = span(key) else { return }
-        lines.removeSubrange(span.keyLine...span.lastLine)
+        var last = span.lastLine
+        let column = span.pair.key.location.column - 1
+        var probe = last + 1
+        while probe < closingLine, !contentLines[probe] {
+            let line = YAMLLineScanner(lines[probe].text)
+            if line.indentation < line.scalars.count {
+                guard line.indentation > column else { break }
+                last = probe
+            }
+            probe += 1
+        }
+        lines.removeSubrange(span.keyLine...last)
         try reparse()
     }
 
