@@ -176,10 +176,10 @@ public enum Baselines {
         }.sorted().joined()
         let coverage = manifest.coverage
         return """
-            smsplan baseline: phase \(manifest.phase) of \(plan.config.organization ?? "the SMS")
+            smsplan baseline: phase \(manifest.phase) of \(YAMLText.oneLine(plan.config.organization ?? "the SMS"))
 
             Phase \(manifest.phase) baselined as \(tag) on \(manifest.date), commit \(manifest.commit.prefix(12)).
-            \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(manifest.schema ?? "none").
+            \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(YAMLText.oneLine(manifest.schema ?? "none")).
             Coverage: \(coverage.covered) requirements covered, \(coverage.partial) partly, \(coverage.uncovered) not yet, \(coverage.excluded) excluded; \(coverage.coveredDueByPhase) of the \(coverage.dueByPhase) due by phase \(manifest.phase) covered.
             \(revisions)
             """
