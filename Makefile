@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check rules-doc dashboard-screenshot bench fuzz install clean
+.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check rules-doc dashboard-screenshot bench fuzz install clean
 
 all: run
 
@@ -19,12 +19,16 @@ build: deps
 	$(SWIFT) build
 
 ## run: build, then check the bundled plan-template, print its status, write its JSON report and HTML dashboard
-run: build
+run: build reports
+
+## reports: what `make run` does after the build, with the smsplan in BIN_DIR; the dashboard's
+## path is made absolute, since smsplan takes a relative --html folder from the -C folder
+reports:
 	@mkdir -p $(REPORTS)
 	$(BIN_DIR)/smsplan check -C plan-template
 	@$(BIN_DIR)/smsplan check -C plan-template --format json > $(REPORTS)/plan-template.json
 	$(BIN_DIR)/smsplan status -C plan-template
-	@$(BIN_DIR)/smsplan report -C plan-template --html $(REPORTS)/dashboard
+	@$(BIN_DIR)/smsplan report -C plan-template --html $(abspath $(REPORTS))/dashboard > /dev/null
 	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
 ## test: every output through the tool its users feed it to (see each target below), then every
@@ -85,13 +89,14 @@ bench: deps
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
-## install: build release and install bin/smsplan and share/smsplan/plan-template under PREFIX
+## install: build release and install bin/smsplan, share/smsplan/plan-template and share/smsplan/starter
+## under PREFIX; only the files git tracks are copied (never build output left in plan-template)
 install: deps
 	$(SWIFT) build -c release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/smsplan
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/smsplan" $(DESTDIR)$(PREFIX)/bin/smsplan
-	rm -rf $(DESTDIR)$(PREFIX)/share/smsplan/plan-template
-	cp -R plan-template $(DESTDIR)$(PREFIX)/share/smsplan/plan-template
+	rm -rf $(DESTDIR)$(PREFIX)/share/smsplan/plan-template $(DESTDIR)$(PREFIX)/share/smsplan/starter
+	git ls-files -z plan-template starter | xargs -0 -I{} install -D -m 644 {} $(DESTDIR)$(PREFIX)/share/smsplan/{}
 	install -m 644 docs/rules.md $(DESTDIR)$(PREFIX)/share/smsplan/rules.md
 
 clean:

@@ -42,8 +42,11 @@ struct BaselineCommand: ParsableCommand {
         @Option(help: "Make a revised baseline of a phase already baselined (phase-N.rR).")
         var revision: Int?
 
-        @Flag(help: "Print what would be tagged and the gate's shortfalls, without tagging.")
+        @Flag(help: "Print what would be tagged, the gate's shortfalls and whether the gate is met, without tagging.")
         var dryRun = false
+
+        @Flag(help: "With --dry-run: print the whole tag message, manifest included.")
+        var manifest = false
 
         @Flag(help: "Baseline HEAD although the working tree or index has uncommitted changes.")
         var allowDirty = false
@@ -54,6 +57,7 @@ struct BaselineCommand: ParsableCommand {
         func validate() throws {
             if phase < 1 { throw ValidationError("the phase must be 1 or more") }
             if let revision, revision < 2 { throw ValidationError("--revision starts at 2 (the first baseline is revision 1)") }
+            if manifest && !dryRun { throw ValidationError("--manifest goes with --dry-run (a tag's message is shown by git show TAG)") }
         }
 
         func run() throws {
@@ -63,17 +67,35 @@ struct BaselineCommand: ParsableCommand {
             if !creation.uncommitted.isEmpty && allowDirty {
                 print("note: uncommitted changes are not part of the baseline: \(creation.uncommitted.joined(separator: ", "))")
             }
+            if let exists = creation.alreadyExists {
+                print(exists)
+                throw ExitCode(1)
+            }
+            if dryRun { try printDryRun(creation) }
             if !creation.shortfalls.isEmpty {
                 print("phase \(phase) cannot be baselined yet:")
                 for shortfall in creation.shortfalls { print("  - \(shortfall)") }
                 throw ExitCode(1)
             }
-            if creation.created {
-                print("created \(creation.signed ? "signed " : "")tag \(creation.tag) at \(creation.commit.prefix(12))")
-            } else {
-                print("would create \(creation.signed ? "signed " : "")tag \(creation.tag) at \(creation.commit.prefix(12)) with this message:\n")
-                print(creation.message, terminator: "")
+            print("created \(creation.signed ? "signed " : "")tag \(creation.tag) at \(creation.commit.prefix(12))")
+        }
+
+        /// The tag's summary (its whole message with --manifest), the shortfalls, then one
+        /// closing line: gate met or not met. Exits 0 when met, 1 when not.
+        private func printDryRun(_ creation: Baselines.Creation) throws -> Never {
+            let kind = creation.signed ? "signed tag" : "tag"
+            print("dry run: \(kind) \(creation.tag) at \(creation.commit.prefix(12)) would have this \(manifest ? "message" : "summary"):\n")
+            let message = manifest ? creation.message : creation.summary
+            print(message.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  \($0)" }.joined(separator: "\n"))
+            print("")
+            guard creation.shortfalls.isEmpty else {
+                print("shortfalls:")
+                for shortfall in creation.shortfalls { print("  - \(shortfall)") }
+                print("gate not met: phase \(phase) cannot be baselined yet (\(creation.shortfalls.count) shortfall\(creation.shortfalls.count == 1 ? "" : "s"))")
+                throw ExitCode(1)
             }
+            print("gate met: smsplan baseline create \(phase)\(revision.map { " --revision \($0)" } ?? "") would create \(creation.tag)\(manifest ? "" : " (--manifest shows the whole message)")")
+            throw ExitCode(0)
         }
     }
 

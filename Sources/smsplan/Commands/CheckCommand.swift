@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
             scanning, CI test reports, GitHub Actions annotations and pull-request comments, \
             with paths relative to the repository's top level.
 
+            Outside a git hook and CI, a clone without a pre-commit hook gets a one-line \
+            reminder on standard error to run `smsplan hooks install` (never a finding).
+
             Examples:
               smsplan check
               smsplan check -C plan --format json
@@ -81,6 +84,16 @@ struct CheckCommand: ParsableCommand {
         for note in result.notes {
             FileHandle.standardError.write(Data("smsplan: note: \(note)\n".utf8))
         }
+        remindOfMissingHooks(in: directory)
         throw report.exitCode(for: result)
+    }
+
+    /// One line on standard error when a person (not a hook, not CI) checks a clone whose
+    /// hooks were never installed: git does not copy hooks with a clone.
+    private func remindOfMissingHooks(in directory: URL) {
+        let environment = ProcessInfo.processInfo.environment
+        let inHook = hook || ["GIT_INDEX_FILE", "GIT_DIR", "PRE_COMMIT", "CI"].contains { !(environment[$0] ?? "").isEmpty }
+        guard !inHook, !HooksInstaller.preCommitHookPresent(directory: directory, environment: environment) else { return }
+        FileHandle.standardError.write(Data("smsplan: note: the git hooks are not installed in this clone; run `smsplan hooks install`\n".utf8))
     }
 }
