@@ -11,12 +11,15 @@ import GitKit
 /// and the last writer wins.
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let fileName = "front-matter-cache"
 
     struct Entry {
         var document: Document?
         var findings: [Finding]
+        /// The size of the bytes decoded (the blob's size), so that `documents.max-file-size`
+        /// is applied without reading the file.
+        var size: Int
     }
 
     /// The first bytes of a cache file.
@@ -41,7 +44,8 @@ final class DecodeCache: @unchecked Sendable {
         do {
             guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             let pairs = try reader.array { reader in
-                (try reader.string(), Entry(document: try reader.optional { try $0.document() }, findings: try reader.array { try $0.finding() }))
+                (try reader.string(), Entry(document: try reader.optional { try $0.document() }, findings: try reader.array { try $0.finding() },
+                                            size: try reader.int()))
             }
             guard reader.atEnd else { return nil }
             return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
@@ -59,6 +63,7 @@ final class DecodeCache: @unchecked Sendable {
             writer.string(pair.key)
             writer.optional(pair.value.document) { $0.document($1) }
             writer.array(pair.value.findings) { $0.finding($1) }
+            writer.int(pair.value.size)
         }
         return magic + writer.bytes
     }

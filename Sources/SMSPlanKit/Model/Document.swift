@@ -38,8 +38,13 @@ public struct Document: Sendable {
     public var keyLocations: [String: SourceLocation] = [:]
     /// The Markdown body after the front matter.
     public var body: MarkdownBody = MarkdownBody()
-    /// The file's bytes, to compare revisions of the document (not kept in the cache).
-    public var contents: Data = Data()
+    /// The file's bytes, to compare revisions of the document (not kept in the cache). A
+    /// document taken from the cache reads them only when asked.
+    public var contents: Data {
+        get { storage.data }
+        set { storage = DocumentContents(newValue) }
+    }
+    var storage = DocumentContents(Data())
     /// The file's git blob id (not kept in the cache).
     public var blob: String?
 
@@ -73,4 +78,30 @@ public struct Activity: Sendable {
     public var status: Located<ActivityStatus>?
     public var evidence: [Located<String>] = []
     public var location: SourceLocation
+}
+
+/// A document's bytes, held or read once on first use (from the source the document was
+/// listed in); shared by the copies of a document, never changed once read.
+final class DocumentContents: @unchecked Sendable {
+    private var loaded: Data?
+    private let load: (@Sendable () -> Data)?
+    private let lock = NSLock()
+
+    init(_ data: Data) {
+        loaded = data
+        load = nil
+    }
+
+    init(reading load: @escaping @Sendable () -> Data) {
+        self.load = load
+    }
+
+    var data: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let data = load?() ?? Data()
+        loaded = data
+        return data
+    }
 }
