@@ -7,6 +7,9 @@ struct SMSPlanCommand: ParsableCommand {
         commandName: "smsplan",
         abstract: "Check an ISO/IEC 20000-1 service management system kept as Markdown in git.",
         discussion: """
+            `-C DIR` may come before the subcommand (smsplan -C plan check) or after it, as \
+            in git.
+
             The plan repository holds smsplan.yaml, roles.yaml and Markdown documents with YAML \
             front matter. `smsplan check` validates them; `smsplan rules` explains every rule.
 
@@ -21,4 +24,11 @@ struct SMSPlanCommand: ParsableCommand {
             HooksCommand.self, BaselineCommand.self, ReviewCommand.self, CodeOwnersCommand.self,
         ]
     )
+
+    /// `-C DIR` before the subcommand, and "did you mean" for a misspelt one, then the parser.
+    static func main() {
+        let arguments = LeadingOptions.applyDirectories(Array(CommandLine.arguments.dropFirst()))
+        LeadingOptions.suggestSubcommands(arguments, root: configuration)
+        main(arguments)
+    }
 }

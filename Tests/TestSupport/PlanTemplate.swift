@@ -15,6 +15,9 @@ public enum ProjectFiles {
     /// The bundled exemplar plan.
     public static var planTemplate: URL { root.appendingPathComponent("plan-template") }
 
+    /// The files of the starting plan that `smsplan init --organization` writes.
+    public static var starter: URL { root.appendingPathComponent("starter") }
+
     /// How many Markdown documents the template holds below its top folder (what
     /// `check` counts; a README at the top is not a document).
     public static var templateDocumentCount: Int {

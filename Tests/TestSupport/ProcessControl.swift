@@ -40,7 +40,9 @@ extension SMSPlanBinary {
         process.executableURL = executable ?? url
         process.arguments = prefix + arguments
         process.currentDirectoryURL = folder
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1"]
+        // CI set, as in a CI job: no reminder that the test repository has no hooks installed.
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1",
+                    "CI": "true"]
         base.merge(environment) { _, new in new }
         process.environment = base
         let temporary = FileManager.default.temporaryDirectory

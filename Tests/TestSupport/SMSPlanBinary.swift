@@ -19,13 +19,15 @@ public enum SMSPlanBinary {
         fatalError("smsplan binary not found beside \(Bundle.main.bundleURL.path)")
     }()
 
-    /// Runs `smsplan arguments` in `folder` with `environment` (plus PATH and HOME).
+    /// Runs `smsplan arguments` in `folder` with `environment` (plus PATH, HOME and CI).
     public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], binary: URL? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = binary ?? url
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1"]
+        // CI set, as in a CI job: no reminder that the test repository has no hooks installed.
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1",
+                    "CI": "true"]
         base.merge(environment) { _, new in new }
         process.environment = base
         let output = Pipe(), errors = Pipe()

@@ -34,10 +34,10 @@ final class AuthoringCommandTests: XCTestCase {
         return result
     }
 
-    func testInitMakesAValidPlanAndNeverOverwrites() throws {
-        let created = try run(["init", "x", "--organization", "Acme"])
+    func testInitExampleCopiesTheExemplarAndNeverOverwrites() throws {
+        let created = try run(["init", "x", "--example", "--organization", "Acme"])
         XCTAssertEqual(created.status, 0, created.errors)
-        XCTAssertTrue(created.output.hasPrefix("created a plan repository in x: "), created.output)
+        XCTAssertTrue(created.output.hasPrefix("created the exemplar plan in x: "), created.output)
         let plan = sandbox.appendingPathComponent("x")
         XCTAssertTrue(try String(contentsOf: plan.appendingPathComponent("smsplan.yaml"), encoding: .utf8).contains("organization: \"Acme\"\n"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: plan.appendingPathComponent(".git").path))
@@ -49,7 +49,7 @@ final class AuthoringCommandTests: XCTestCase {
         XCTAssertEqual((json["phases"] as? [[String: Any]])?.first?["state"] as? String, "complete")
 
         let before = try files(in: plan)
-        let again = try run(["init", "x"])
+        let again = try run(["init", "x", "--example"])
         XCTAssertEqual(again.status, 2)
         let firstFile = try XCTUnwrap(before.keys.filter { !$0.contains("/.git/") }.sorted().first)
         XCTAssertEqual(again.errors, "smsplan: error: \(firstFile) already exists; nothing was written (smsplan never overwrites a file)\n")
@@ -57,7 +57,7 @@ final class AuthoringCommandTests: XCTestCase {
     }
 
     func testInitCanMakeTheFirstCommit() throws {
-        let created = try run(["init", "--commit"])
+        let created = try run(["init", "--example", "--commit"])
         XCTAssertEqual(created.status, 0, created.errors)
         XCTAssertTrue(created.output.contains(", first commit "), created.output)
         let repository = TestRepository(wrapping: sandbox)
@@ -73,13 +73,17 @@ final class AuthoringCommandTests: XCTestCase {
         let binary = prefix.appendingPathComponent("bin/smsplan")
         try FileManager.default.copyItem(at: SMSPlanBinary.url, to: binary)
         try FileManager.default.copyItem(at: ProjectFiles.planTemplate, to: prefix.appendingPathComponent("share/smsplan/plan-template"))
-        let created = try run(["init", "plan"], binary: binary)
-        XCTAssertEqual(created.status, 0, created.errors)
+        try FileManager.default.copyItem(at: ProjectFiles.starter, to: prefix.appendingPathComponent("share/smsplan/starter"))
+        let example = try run(["init", "plan", "--example"], binary: binary)
+        XCTAssertEqual(example.status, 0, example.errors)
         XCTAssertEqual(try run(["check", "-C", "plan"], binary: binary).status, 0)
+        let starting = try run(["init", "acme", "--organization", "Acme Hosting"], binary: binary)
+        XCTAssertEqual(starting.status, 0, starting.errors)
+        XCTAssertTrue(try String(contentsOf: sandbox.appendingPathComponent("acme/README.md"), encoding: .utf8).contains("Acme Hosting"))
     }
 
     func testNewMakesADraftWithTheNextFreeID() throws {
-        XCTAssertEqual(try run(["init", "--commit"]).status, 0)
+        XCTAssertEqual(try run(["init", "--example", "--commit"]).status, 0)
         let policies = try files(in: sandbox.appendingPathComponent("policies")).keys
         let highest = policies.compactMap { path -> Int? in
             let text = try? String(contentsOfFile: path, encoding: .utf8)
@@ -101,7 +105,7 @@ final class AuthoringCommandTests: XCTestCase {
     }
 
     func testNewRefusesWhatWouldNotPass() throws {
-        XCTAssertEqual(try run(["init"]).status, 0)
+        XCTAssertEqual(try run(["init", "--example"]).status, 0)
         let owner = try run(["new", "policy", "X", "--owner", "nobody"])
         XCTAssertEqual(owner.status, 2)
         XCTAssertTrue(owner.errors.hasPrefix("smsplan: error: owner \"nobody\" is not a role in roles.yaml"), owner.errors)

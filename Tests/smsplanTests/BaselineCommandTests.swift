@@ -10,7 +10,7 @@ final class BaselineCommandTests: XCTestCase {
         repository = try TestRepository()
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         repository.extraEnvironment = ["PATH": SMSPlanBinary.url.deletingLastPathComponent().path + ":" + path]
-        let created = try smsplan("init", "--commit")
+        let created = try smsplan("init", "--example", "--commit")
         XCTAssertEqual(created.status, 0, created.errors)
     }
 
@@ -53,7 +53,8 @@ final class BaselineCommandTests: XCTestCase {
         let verify = try smsplan("baseline", "verify", "baseline/phase-1")
         XCTAssertEqual(verify.status, 0, verify.output)
         let list = try smsplan("baseline", "list", "--format", "json")
-        let baselines = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+        let listed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [String: Any])
+        let baselines = try XCTUnwrap(listed["baselines"] as? [[String: Any]])
         XCTAssertEqual(baselines.map { $0["tag"] as? String }, ["baseline/phase-1"])
         XCTAssertEqual(baselines.first?["signed"] as? Bool, false)
     }
@@ -66,12 +67,37 @@ final class BaselineCommandTests: XCTestCase {
         let tagBefore = try repository.git("rev-parse", "baseline/phase-1")
         let again = try smsplan("baseline", "create", "1")
         XCTAssertEqual(again.status, 1)
-        XCTAssertTrue(again.output.contains("baseline/phase-1 already exists"), again.output)
+        XCTAssertTrue(again.output.hasPrefix("phase 1 is baselined already: baseline/phase-1 exists ("), again.output)
+        XCTAssertFalse(again.output.contains("cannot be baselined yet"), again.output)
         XCTAssertTrue(again.output.contains("needs --revision 2 (baseline/phase-1.r2), which keeps the old one"), again.output)
         XCTAssertEqual(try repository.git("rev-parse", "baseline/phase-1"), tagBefore)
         XCTAssertEqual(try smsplan("baseline", "create", "1", "--revision", "2").status, 0)
         XCTAssertEqual(try repository.git("tag", "--list").split(separator: "\n"), ["baseline/phase-1", "baseline/phase-1.r2"])
         XCTAssertEqual(try repository.git("rev-parse", "baseline/phase-1"), tagBefore)
+    }
+
+    func testADryRunIsShortAndEndsWithWhetherTheGateIsMet() throws {
+        let met = try smsplan("baseline", "create", "1", "--dry-run")
+        XCTAssertEqual(met.status, 0, met.output)
+        let lines = met.output.split(separator: "\n")
+        XCTAssertLessThan(lines.count, 15, met.output)
+        XCTAssertTrue(met.output.hasPrefix("dry run: tag baseline/phase-1 at "), met.output)
+        XCTAssertTrue(met.output.contains("  smsplan baseline: phase 1 of Northwind Service Desk Ltd\n"), met.output)
+        XCTAssertFalse(met.output.contains("MANIFEST"), met.output)
+        XCTAssertEqual(lines.last, "gate met: smsplan baseline create 1 would create baseline/phase-1 (--manifest shows the whole message)")
+
+        let whole = try smsplan("baseline", "create", "1", "--dry-run", "--manifest")
+        XCTAssertEqual(whole.status, 0)
+        XCTAssertTrue(whole.output.contains("-----BEGIN SMSPLAN MANIFEST-----"), whole.output)
+        XCTAssertTrue(whole.output.hasSuffix("\ngate met: smsplan baseline create 1 would create baseline/phase-1\n"), whole.output)
+
+        let notMet = try smsplan("baseline", "create", "2", "--dry-run")
+        XCTAssertEqual(notMet.status, 1)
+        XCTAssertTrue(notMet.output.contains("\nshortfalls:\n  - activity P2-"), notMet.output)
+        let closing = try XCTUnwrap(notMet.output.split(separator: "\n").last)
+        XCTAssertTrue(closing.hasPrefix("gate not met: phase 2 cannot be baselined yet (") && closing.hasSuffix(" shortfalls)"), notMet.output)
+        XCTAssertEqual(try repository.git("tag", "--list"), "")
+        XCTAssertEqual(try smsplan("baseline", "create", "1", "--manifest").status, 64)
     }
 
     func testADirtyTreeIsRefusedAndAllowDirtyBaselinesHead() throws {

@@ -50,7 +50,7 @@ final class FaultCommandTests: XCTestCase {
 
     func testTwoBaselineCreatesAtOnceMakeOneTagAndOneClearRefusal() throws {
         repository = try TestRepository()
-        let created = try SMSPlanBinary.run(["init", "--commit"], in: repository.directory, environment: identity)
+        let created = try SMSPlanBinary.run(["init", "--example", "--commit"], in: repository.directory, environment: identity)
         XCTAssertEqual(created.status, 0, created.errors)
         for (tag, extra) in [("baseline/phase-1", [String]()), ("baseline/phase-1.r2", ["--revision", "2"])] {
             let refsBefore = try repository.git("for-each-ref", "--format=%(refname)")
@@ -81,7 +81,7 @@ final class FaultCommandTests: XCTestCase {
         let template = ProjectFiles.planTemplate
         for (attempt, delay) in [5_000, 20_000, 40_000, 70_000, 110_000, 160_000].enumerated() {
             let folder = repository.sandbox.appendingPathComponent("killed-\(attempt)")
-            let run = try SMSPlanBinary.start(["init", folder.path, "--commit"], in: repository.sandbox, environment: identity)
+            let run = try SMSPlanBinary.start(["init", folder.path, "--example", "--commit"], in: repository.sandbox, environment: identity)
             usleep(useconds_t(delay))
             run.kill()
             guard FileManager.default.fileExists(atPath: folder.path) else { continue }

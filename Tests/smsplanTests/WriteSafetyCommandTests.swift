@@ -69,7 +69,7 @@ final class WriteSafetyCommandTests: XCTestCase {
     func testInitRefusesALinkedFolderBeforeWritingAnything() throws {
         let target = repository.sandbox.appendingPathComponent("new-plan")
         try linkOutside("policies", in: target)
-        let result = try smsplan("init", target.path, "--commit", in: repository.sandbox)
+        let result = try smsplan("init", target.path, "--example", "--commit", in: repository.sandbox)
         XCTAssertEqual(result.status, 2, result.output)
         XCTAssertTrue(result.errors.hasPrefix("smsplan: error: \(target.appendingPathComponent("policies").path) is a symbolic link to \(outside.path), which leads outside \(target.path)"), result.errors)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: target.path), ["policies"], "no .git, no file")
@@ -113,7 +113,7 @@ final class WriteSafetyCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         // A file where the template has a folder: plan/ and policies/ are written, procedures/ fails.
         try Data("not a folder\n".utf8).write(to: target.appendingPathComponent("procedures"))
-        let result = try smsplan("init", target.path, "--commit", in: repository.sandbox)
+        let result = try smsplan("init", target.path, "--example", "--commit", in: repository.sandbox)
         XCTAssertEqual(result.status, 2, result.output)
         XCTAssertTrue(result.errors.hasPrefix("smsplan: error: cannot write \(target.path)/procedures/"), result.errors)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: target.path), ["procedures"])

@@ -54,7 +54,10 @@ public enum DocumentCreator {
         guard let owner else {
             throw .refused("no owner: give --owner ROLE (no template for \(request.type.rawValue) names one)")
         }
-        if let roles = plan.roles, roles.role(owner) == nil {
+        guard let roles = plan.roles else {
+            throw .refused("roles.yaml is missing beside smsplan.yaml, so owner \"\(owner)\" cannot be checked; add roles.yaml first")
+        }
+        if roles.role(owner) == nil {
             throw .refused("owner \"\(owner)\" is not a role in roles.yaml (roles: \(roles.roles.map(\.id).joined(separator: ", ")))")
         }
         if request.type == .record && request.recordOf == nil {
@@ -69,6 +72,8 @@ public enum DocumentCreator {
             do {
                 let text = try String(contentsOf: root.appendingPathComponent(template.path), encoding: .utf8)
                 body = retitled(bodyOf: text, title: request.title)
+                // A record is final from the start: the template's instructions would stay in it for good.
+                if request.type == .record { body = headings(of: body) }
             } catch {
                 throw .unreadable(path: template.path, reason: error.localizedDescription)
             }
@@ -98,18 +103,19 @@ public enum DocumentCreator {
         var lines = ["---", "id: \(id)", "title: \(YAMLText.quoted(request.title))", "type: \(request.type.rawValue)"]
         if request.type == .record {
             lines += ["status: final", "owner: \(owner)"]
-            if let author = request.author { lines.append("author: \(YAMLText.quoted(author))") }
+            if let author = request.author { lines.append("author: \(YAMLText.scalar(author))") }
             lines += ["record-of: \(request.recordOf ?? "")", "recorded-on: \(request.date)",
                       "retention: \(request.retention ?? "6 years")", "classification: internal", "satisfies: []", "---", ""]
             return lines.joined(separator: "\n")
         }
         lines += ["version: \"0.1\"", "status: draft", "owner: \(owner)"]
-        if let author = request.author { lines.append("author: \(YAMLText.quoted(author))") }
+        if let author = request.author { lines.append("author: \(YAMLText.scalar(author))") }
         lines += ["classification: internal", "satisfies: []"]
         if let phase = request.phase { lines.append("phase: \(phase)") }
         if request.type == .phasePlan { lines.append("activities: []") }
         if let source = request.source { lines.append("source: \(YAMLText.quoted(source))") }
-        let author = request.author.map { ", author: \(YAMLText.quoted($0))" } ?? ""
+        // Written as revise and approve write their entries: quoted only where YAML needs it.
+        let author = request.author.map { ", author: \(YAMLText.scalar($0, inFlow: true))" } ?? ""
         lines += ["history:", "  - { version: \"0.1\", date: \(request.date)\(author), summary: First draft }", "---", ""]
         return lines.joined(separator: "\n")
     }
@@ -127,6 +133,12 @@ public enum DocumentCreator {
             body.insert(contentsOf: ["# \(title)", ""], at: 0)
         }
         return body.joined(separator: "\n")
+    }
+
+    /// Only the headings of a body, each followed by an empty line: the sections to write.
+    static func headings(of body: String) -> String {
+        let headings = body.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("#") }
+        return headings.map { "\($0)\n" }.joined(separator: "\n")
     }
 
     /// "Access policy" -> "access-policy".

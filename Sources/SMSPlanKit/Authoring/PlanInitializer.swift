@@ -1,22 +1,32 @@
 import Foundation
 import GitKit
 
-/// `smsplan init`: a new plan repository made from the exemplar plan.
+/// `smsplan init`: a new plan repository, either the starting plan of an organization
+/// (see `StarterPlan`) or a copy of the exemplar plan.
 public enum PlanInitializer {
+    /// What to make from the exemplar plan's folder (`template`).
+    public enum Content: Sendable {
+        /// A copy of the exemplar, with the organization's name when one is given.
+        case example(organization: String?)
+        /// The starting plan of `organization` in the edition `standard`, made from the
+        /// `starter` folder, dated `date`.
+        case starter(URL, organization: String, standard: String, date: PlanDate)
+    }
+
     /// What to create, where, and from which template folder.
     public struct Request: Sendable {
         public var directory: URL
         public var template: URL
-        public var organization: String?
+        public var content: Content
         /// Make the first commit too.
         public var commit: Bool
         public var environment: [String: String]
 
-        public init(directory: URL, template: URL, organization: String? = nil, commit: Bool = false,
+        public init(directory: URL, template: URL, content: Content, commit: Bool = false,
                     environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.directory = directory
             self.template = template
-            self.organization = organization
+            self.content = content
             self.commit = commit
             self.environment = environment
         }
@@ -36,20 +46,42 @@ public enum PlanInitializer {
     /// writing anything, when any file it would write already exists or lies behind a symbolic
     /// link that leads out of `directory`; on any later error, removes everything it made.
     public static func run(_ request: Request) throws(SMSPlanError) -> Result {
-        let files = try templateFiles(in: request.template)
+        let files = try contents(of: request)
         let target = request.directory.standardizedFileURL
-        if let existing = files.first(where: { FileManager.default.fileExists(atPath: target.appendingPathComponent($0).path) }) {
-            throw .wouldOverwrite(path: target.appendingPathComponent(existing).path)
+        if let existing = files.first(where: { FileManager.default.fileExists(atPath: target.appendingPathComponent($0.path).path) }) {
+            throw .wouldOverwrite(path: target.appendingPathComponent(existing.path).path)
         }
         for file in files {
-            try SafePath.check(target.appendingPathComponent(file), within: target)
+            try SafePath.check(target.appendingPathComponent(file.path), within: target)
         }
         return try WriteTransaction(within: target).run { transaction throws(SMSPlanError) in
             try create(request, files: files, in: target, transaction: transaction)
         }
     }
 
-    private static func create(_ request: Request, files: [String], in target: URL, transaction: WriteTransaction) throws(SMSPlanError) -> Result {
+    /// The files to write, relative to the new plan's folder, sorted.
+    private static func contents(of request: Request) throws(SMSPlanError) -> [(path: String, data: Data)] {
+        switch request.content {
+        case .starter(let starter, let organization, let standard, let date):
+            return try StarterPlan.files(starter: starter, template: request.template, organization: organization,
+                                         standard: standard, date: date)
+        case .example(let organization):
+            return try templateFiles(in: request.template).map { file throws(SMSPlanError) in
+                var data: Data
+                do {
+                    data = try Data(contentsOf: request.template.appendingPathComponent(file))
+                } catch {
+                    throw .unreadable(path: file, reason: error.localizedDescription)
+                }
+                if file == "smsplan.yaml", let organization {
+                    data = Data(setOrganization(organization, in: String(decoding: data, as: UTF8.self)).utf8)
+                }
+                return (file, data)
+            }
+        }
+    }
+
+    private static func create(_ request: Request, files: [(path: String, data: Data)], in target: URL, transaction: WriteTransaction) throws(SMSPlanError) -> Result {
         let manager = FileManager.default
         let madeFolder = !manager.fileExists(atPath: target.path)
         let madeRepository = !manager.fileExists(atPath: target.appendingPathComponent(".git").path)
@@ -65,16 +97,7 @@ public enum PlanInitializer {
             throw .writeFailed(path: target.path, reason: error.localizedDescription)
         }
         for file in files {
-            var data: Data
-            do {
-                data = try Data(contentsOf: request.template.appendingPathComponent(file))
-            } catch {
-                throw .unreadable(path: file, reason: error.localizedDescription)
-            }
-            if file == "smsplan.yaml", let organization = request.organization {
-                data = Data(setOrganization(organization, in: String(decoding: data, as: UTF8.self)).utf8)
-            }
-            try transaction.write(data, to: target.appendingPathComponent(file))
+            try transaction.write(file.data, to: target.appendingPathComponent(file.path))
         }
         let hooks = try HooksInstaller.install(directory: target, force: false, environment: request.environment, transaction: transaction)
         var commit: String?
@@ -87,27 +110,17 @@ public enum PlanInitializer {
                 throw .writeFailed(path: target.path, reason: "\(error)")
             }
         }
-        return Result(files: files, commit: commit, hooksFolder: hooks.folder)
+        return Result(files: files.map(\.path), commit: commit, hooksFolder: hooks.folder)
     }
 
-    /// Every regular file of the template, relative to it, sorted; `.git` left out.
+    /// Every file of the template that git tracks (every regular file of an installed copy),
+    /// relative to it, sorted.
     static func templateFiles(in template: URL) throws(SMSPlanError) -> [String] {
         let root = template.standardizedFileURL
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("smsplan.yaml").path) else {
-            throw .templateNotFound(searched: [root.path])
+            throw .templateNotFound(folder: "plan-template", variable: "SMSPLAN_TEMPLATE", searched: [root.path])
         }
-        var files: [String] = []
-        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-        while let url = walker?.nextObject() as? URL {
-            if url.lastPathComponent == ".git" {
-                walker?.skipDescendants()
-                continue
-            }
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            files.append(String(url.standardizedFileURL.path.dropFirst(root.path.count + 1)))
-        }
-        return files.sorted()
+        return TrackedFiles.list(in: root)
     }
 
     /// smsplan.yaml with its `organization:` line set to `name` (added when missing).
@@ -128,19 +141,35 @@ public enum PlanInitializer {
     /// an installed binary, then a `plan-template` folder above the binary (a build folder
     /// inside the project).
     public static func findTemplate(executable: URL?, environment: [String: String]) throws(SMSPlanError) -> URL {
+        try find("plan-template", marker: "smsplan.yaml", variable: "SMSPLAN_TEMPLATE", besides: nil,
+                 executable: executable, environment: environment)
+    }
+
+    /// Where the starting plan's folder is: `SMSPLAN_STARTER`, then a `starter` folder beside
+    /// the template, then the places `findTemplate` looks in.
+    public static func findStarter(template: URL, executable: URL?, environment: [String: String]) throws(SMSPlanError) -> URL {
+        try find("starter", marker: "editions", variable: "SMSPLAN_STARTER", besides: template,
+                 executable: executable, environment: environment)
+    }
+
+    private static func find(_ name: String, marker: String, variable: String, besides sibling: URL?, executable: URL?,
+                             environment: [String: String]) throws(SMSPlanError) -> URL {
         var candidates: [URL] = []
-        if let path = environment["SMSPLAN_TEMPLATE"], !path.isEmpty { candidates.append(URL(fileURLWithPath: path)) }
+        if let path = environment[variable], !path.isEmpty { candidates.append(URL(fileURLWithPath: path)) }
+        if let sibling { candidates.append(sibling.deletingLastPathComponent().appendingPathComponent(name)) }
         if let folder = executable?.resolvingSymlinksInPath().deletingLastPathComponent() {
-            candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/smsplan/plan-template"))
+            candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/smsplan/" + name))
             var parent = folder
             for _ in 0..<6 {
-                candidates.append(parent.appendingPathComponent("plan-template"))
+                candidates.append(parent.appendingPathComponent(name))
                 parent = parent.deletingLastPathComponent()
             }
         }
-        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("smsplan.yaml").path) }) {
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent(marker).path) }) {
             return found.standardizedFileURL
         }
-        throw .templateNotFound(searched: candidates.map(\.path))
+        var seen = Set<String>()
+        let searched = candidates.map(\.standardizedFileURL.path).filter { seen.insert($0).inserted }
+        throw .templateNotFound(folder: name, variable: variable, searched: searched)
     }
 }

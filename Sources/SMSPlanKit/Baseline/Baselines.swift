@@ -37,9 +37,14 @@ public enum Baselines {
         public var commit: String
         /// Why the phase cannot be baselined; empty when the gate is met.
         public var shortfalls: [String]
+        /// When the tag is taken already: what it is and the `--revision` that would make a new one.
+        public var alreadyExists: String?
         /// Uncommitted paths, reported even with --allow-dirty.
         public var uncommitted: [String]
+        /// The whole tag message: the summary, then the manifest.
         public var message: String
+        /// The human part of the message (`message` without the manifest).
+        public var summary: String
         public var signed: Bool
         public var created: Bool
     }
@@ -74,8 +79,8 @@ public enum Baselines {
         let name = tagName(prefix: prefix, phase: request.phase, revision: request.revision)
         let existing = try Checker.git { try repository.tags(prefix: prefix) }
         var shortfalls: [String] = []
-        if let taken = existing.first(where: { $0.name == name }) {
-            shortfalls.append(alreadyTaken(taken, existing: existing, prefix: prefix, phase: request.phase))
+        let alreadyExists = existing.first(where: { $0.name == name }).map {
+            alreadyTaken($0, existing: existing, prefix: prefix, phase: request.phase)
         }
         if !uncommitted.isEmpty && !request.allowDirty {
             let listed = uncommitted.prefix(10).joined(separator: ", ") + (uncommitted.count > 10 ? ", ..." : "")
@@ -84,17 +89,18 @@ public enum Baselines {
         shortfalls += gate(plan: plan, phase: request.phase, existing: existing, prefix: prefix)
         let blobs = try blobMap(of: head.id, in: repository)
         let manifest = BaselineManifest(plan: plan, phase: request.phase, commit: head.id.hex, blobs: blobs, toolVersion: request.toolVersion)
-        let message = tagMessage(manifest: manifest, plan: plan, tag: name)
+        let summary = tagSummary(manifest: manifest, plan: plan, tag: name)
+        let message = summary + "\n" + manifest.block
         let sign = request.sign || plan.config.baseline.sign
-        var creation = Creation(tag: name, commit: head.id.hex, shortfalls: shortfalls, uncommitted: uncommitted, message: message,
-                                signed: sign, created: false)
-        guard shortfalls.isEmpty, !request.dryRun else { return creation }
+        var creation = Creation(tag: name, commit: head.id.hex, shortfalls: shortfalls, alreadyExists: alreadyExists,
+                                uncommitted: uncommitted, message: message, summary: summary, signed: sign, created: false)
+        guard shortfalls.isEmpty, alreadyExists == nil, !request.dryRun else { return creation }
         // Two runs may pass the gate at once: they take turns from here, and the second
         // finds the first one's tag and refuses, having created nothing.
         let lock = try DirectoryLock(repository.commonDirectory)
         defer { withExtendedLifetime(lock) {} }
         if let taken = try? repository.tag(named: name) {
-            creation.shortfalls.append(alreadyTaken(taken, existing: (try? repository.tags(prefix: prefix)) ?? [taken], prefix: prefix, phase: request.phase))
+            creation.alreadyExists = alreadyTaken(taken, existing: (try? repository.tags(prefix: prefix)) ?? [taken], prefix: prefix, phase: request.phase)
             return creation
         }
         if sign {
@@ -119,7 +125,7 @@ public enum Baselines {
     private static func alreadyTaken(_ taken: Tag, existing: [Tag], prefix: String, phase: Int) -> String {
         let next = (existing.compactMap { parse(tag: $0.name, prefix: prefix) }.filter { $0.phase == phase }
             .map { $0.revision ?? 1 }.max() ?? 1) + 1
-        return "\(taken.name) already exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: phase, revision: next))), which keeps the old one"
+        return "phase \(phase) is baselined already: \(taken.name) exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: phase, revision: next))), which keeps the old one"
     }
 
     /// Why `plan` may not be baselined as `phase`: errors, uncovered requirements due by the
@@ -159,6 +165,11 @@ public enum Baselines {
 
     /// The readable summary, then the manifest block.
     static func tagMessage(manifest: BaselineManifest, plan: Plan, tag: String) -> String {
+        tagSummary(manifest: manifest, plan: plan, tag: tag) + "\n" + manifest.block
+    }
+
+    /// The human part of the tag message: what is baselined, the documents and the coverage.
+    static func tagSummary(manifest: BaselineManifest, plan: Plan, tag: String) -> String {
         let approved = manifest.documents.filter { $0.status == "approved" }.count
         let coverage = manifest.coverage
         return """
@@ -168,7 +179,6 @@ public enum Baselines {
             \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(manifest.schema ?? "none").
             Coverage: \(coverage.covered) requirements covered, \(coverage.partial) partly, \(coverage.uncovered) not yet, \(coverage.excluded) excluded; \(coverage.coveredDueByPhase) of the \(coverage.dueByPhase) due by phase \(manifest.phase) covered.
 
-            \(manifest.block)
             """
     }
 }

@@ -72,8 +72,20 @@ public enum Checker {
         do {
             return try repository.resolveCommit(revision)
         } catch {
-            throw .badRevision(revision, reason: (error as? GitError)?.message ?? "\(error)")
+            throw .badRevision(revision, reason: plainReason(for: revision, (error as? GitError)?.message ?? "\(error)"))
         }
+    }
+
+    /// libgit2's reason for an unknown revision, in the words of a person reading the history.
+    static func plainReason(for revision: String, _ message: String) -> String {
+        if message.hasPrefix("parent "), message.hasSuffix(" does not exist") {
+            let base = revision.prefix { $0 != "~" && $0 != "^" }
+            return "that commit does not exist: the history of \(base.isEmpty ? "HEAD" : String(base)) is shorter"
+        }
+        if message.hasPrefix("revspec '"), message.hasSuffix("' not found") {
+            return "no branch, tag or commit is called that"
+        }
+        return message
     }
 
     /// A commit's tree as a plan source.

@@ -20,8 +20,9 @@ public enum SMSPlanError: Error, Sendable, CustomStringConvertible {
     case wouldOverwrite(path: String)
     /// A file or folder that could not be written.
     case writeFailed(path: String, reason: String)
-    /// The exemplar plan was not found where smsplan looks for it.
-    case templateNotFound(searched: [String])
+    /// The exemplar plan (`plan-template`) or the starting plan's folder (`starter`) was not
+    /// found where smsplan looks for it; `variable` names the environment variable that says where.
+    case templateNotFound(folder: String, variable: String, searched: [String])
     /// A request that cannot be carried out as given, such as a role that does not exist.
     case refused(String)
 
@@ -47,8 +48,8 @@ public enum SMSPlanError: Error, Sendable, CustomStringConvertible {
             "\(path) already exists; nothing was written (smsplan never overwrites a file)"
         case .writeFailed(let path, let reason):
             "cannot write \(path): \(reason)"
-        case .templateNotFound(let searched):
-            "the plan template was not found; set SMSPLAN_TEMPLATE to its folder (looked in \(searched.joined(separator: ", ")))"
+        case .templateNotFound(let folder, let variable, let searched):
+            "the \(folder) folder was not found; set \(variable) to its path (looked in \(searched.joined(separator: ", ")))"
         case .refused(let reason):
             reason
         }

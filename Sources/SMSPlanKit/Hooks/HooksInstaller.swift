@@ -30,13 +30,7 @@ public enum HooksInstaller {
     /// Installs the hooks as part of a larger change (`init`), undone with it.
     static func install(directory: URL, force: Bool, environment: [String: String], transaction: WriteTransaction) throws(SMSPlanError) -> Result {
         let repository = try Checker.openRepository(CheckRequest(directory: directory, environment: environment))
-        let folder: URL
-        if let configured = repository.configString("core.hooksPath"), !configured.isEmpty {
-            let base = repository.workingDirectory ?? repository.commonDirectory
-            folder = configured.hasPrefix("/") ? URL(fileURLWithPath: configured) : base.appendingPathComponent(configured)
-        } else {
-            folder = repository.commonDirectory.appendingPathComponent("hooks")
-        }
+        let folder = hooksFolder(of: repository)
         let root = [repository.workingDirectory, repository.commonDirectory].compactMap { $0 }
             .first { folder.standardizedFileURL.path.hasPrefix($0.standardizedFileURL.path + "/") } ?? folder
         let manager = FileManager.default
@@ -71,5 +65,25 @@ public enum HooksInstaller {
             try transaction.write(Data(script.utf8), to: url, permissions: 0o755)
         }
         return Result(folder: folder.standardizedFileURL, hooks: plan.map { ($0.name, $0.outcome) })
+    }
+
+    /// False when the repository around `directory` has a working tree and no pre-commit hook
+    /// at all (a fresh clone: git copies no hooks); true otherwise, including when it cannot
+    /// tell. Any pre-commit hook counts, so one of the pre-commit framework is not mistaken
+    /// for a missing one.
+    public static func preCommitHookPresent(directory: URL, environment: [String: String]) -> Bool {
+        guard let repository = try? Checker.openRepository(CheckRequest(directory: directory, environment: environment)),
+            repository.workingDirectory != nil
+        else { return true }
+        return FileManager.default.fileExists(atPath: hooksFolder(of: repository).appendingPathComponent("pre-commit").path)
+    }
+
+    /// `core.hooksPath` (relative to the working tree) when set, else the common git directory's `hooks/`.
+    private static func hooksFolder(of repository: Repository) -> URL {
+        if let configured = repository.configString("core.hooksPath"), !configured.isEmpty {
+            let base = repository.workingDirectory ?? repository.commonDirectory
+            return configured.hasPrefix("/") ? URL(fileURLWithPath: configured) : base.appendingPathComponent(configured)
+        }
+        return repository.commonDirectory.appendingPathComponent("hooks")
     }
 }

@@ -42,8 +42,11 @@ struct BaselineCommand: ParsableCommand {
         @Option(help: "Make a revised baseline of a phase already baselined (phase-N.rR).")
         var revision: Int?
 
-        @Flag(help: "Print what would be tagged and the gate's shortfalls, without tagging.")
+        @Flag(help: "Print what would be tagged, the gate's shortfalls and whether the gate is met, without tagging.")
         var dryRun = false
+
+        @Flag(help: "With --dry-run: print the whole tag message, manifest included.")
+        var manifest = false
 
         @Flag(help: "Baseline HEAD although the working tree or index has uncommitted changes.")
         var allowDirty = false
@@ -54,6 +57,7 @@ struct BaselineCommand: ParsableCommand {
         func validate() throws {
             if phase < 1 { throw ValidationError("the phase must be 1 or more") }
             if let revision, revision < 2 { throw ValidationError("--revision starts at 2 (the first baseline is revision 1)") }
+            if manifest && !dryRun { throw ValidationError("--manifest goes with --dry-run (a tag's message is shown by git show TAG)") }
         }
 
         func run() throws {
@@ -63,17 +67,35 @@ struct BaselineCommand: ParsableCommand {
             if !creation.uncommitted.isEmpty && allowDirty {
                 print("note: uncommitted changes are not part of the baseline: \(creation.uncommitted.joined(separator: ", "))")
             }
+            if let exists = creation.alreadyExists {
+                print(exists)
+                throw ExitCode(1)
+            }
+            if dryRun { try printDryRun(creation) }
             if !creation.shortfalls.isEmpty {
                 print("phase \(phase) cannot be baselined yet:")
                 for shortfall in creation.shortfalls { print("  - \(shortfall)") }
                 throw ExitCode(1)
             }
-            if creation.created {
-                print("created \(creation.signed ? "signed " : "")tag \(creation.tag) at \(creation.commit.prefix(12))")
-            } else {
-                print("would create \(creation.signed ? "signed " : "")tag \(creation.tag) at \(creation.commit.prefix(12)) with this message:\n")
-                print(creation.message, terminator: "")
+            print("created \(creation.signed ? "signed " : "")tag \(creation.tag) at \(creation.commit.prefix(12))")
+        }
+
+        /// The tag's summary (its whole message with --manifest), the shortfalls, then one
+        /// closing line: gate met or not met. Exits 0 when met, 1 when not.
+        private func printDryRun(_ creation: Baselines.Creation) throws -> Never {
+            let kind = creation.signed ? "signed tag" : "tag"
+            print("dry run: \(kind) \(creation.tag) at \(creation.commit.prefix(12)) would have this \(manifest ? "message" : "summary"):\n")
+            let message = manifest ? creation.message : creation.summary
+            print(message.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  \($0)" }.joined(separator: "\n"))
+            print("")
+            guard creation.shortfalls.isEmpty else {
+                print("shortfalls:")
+                for shortfall in creation.shortfalls { print("  - \(shortfall)") }
+                print("gate not met: phase \(phase) cannot be baselined yet (\(creation.shortfalls.count) shortfall\(creation.shortfalls.count == 1 ? "" : "s"))")
+                throw ExitCode(1)
             }
+            print("gate met: smsplan baseline create \(phase)\(revision.map { " --revision \($0)" } ?? "") would create \(creation.tag)\(manifest ? "" : " (--manifest shows the whole message)")")
+            throw ExitCode(0)
         }
     }
 
@@ -88,14 +110,58 @@ struct BaselineCommand: ParsableCommand {
         @Argument(help: "The baseline tag, such as baseline/phase-1.")
         var tag: String
 
+        @Option(help: "Output format: text, json, markdown.")
+        var format: OutputFormat = .text
+
         func run() throws {
             let verification = try CommandFailure.running {
                 try Baselines.verify(tag: tag, directory: repository.directoryURL, toolVersion: SMSPlanVersion.current)
             }
-            for problem in verification.problems { print("\(tag): \(problem)") }
-            guard verification.problems.isEmpty else { throw ExitCode(1) }
             let signature = verification.signed ? "signature good\(verification.signer.map { " (\($0))" } ?? "")" : "not signed"
-            print("\(tag): manifest matches commit \(verification.commit.prefix(12)); \(signature)")
+            let matches = "manifest matches commit \(verification.commit.prefix(12)); \(signature)"
+            switch format {
+            case .json:
+                print(JSONOutput.render(VerifyPayload(verification), kind: .baselineVerify), terminator: "")
+            case .markdown:
+                print("# Baseline \(tag)\n")
+                if verification.problems.isEmpty { print("The \(matches).") }
+                for problem in verification.problems { print("- \(problem)") }
+            case .text:
+                for problem in verification.problems { print("\(tag): \(problem)") }
+                if verification.problems.isEmpty { print("\(tag): \(matches)") }
+            }
+            guard verification.problems.isEmpty else { throw ExitCode(1) }
+        }
+
+        /// The verification as `baseline verify --format json` prints it.
+        private struct VerifyPayload: Encodable {
+            var tag: String
+            var commit: String
+            var verified: Bool
+            var signed: Bool
+            var signer: String?
+            var problems: [String]
+
+            init(_ verification: Baselines.Verification) {
+                tag = verification.tag
+                commit = verification.commit
+                verified = verification.problems.isEmpty
+                signed = verification.signed
+                signer = verification.signer
+                problems = verification.problems
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(tag, forKey: .tag)
+                try container.encode(commit, forKey: .commit)
+                try container.encode(verified, forKey: .verified)
+                try container.encode(signed, forKey: .signed)
+                try container.encode(signer, forKey: .signer)
+                try container.encode(problems, forKey: .problems)
+            }
+
+            private enum CodingKeys: String, CodingKey { case tag, commit, verified, signed, signer, problems }
         }
     }
 
@@ -111,7 +177,8 @@ struct BaselineCommand: ParsableCommand {
             let baselines = try CommandFailure.running { try Baselines.list(directory: repository.directoryURL) }
             switch format {
             case .json:
-                print(String(decoding: try JSONEncoder.sorted.encode(baselines), as: UTF8.self))
+                struct Payload: Encodable { var baselines: [Baselines.Summary] }
+                print(JSONOutput.render(Payload(baselines: baselines), kind: .baselineList), terminator: "")
             case .markdown:
                 print("| Phase | Tag | Date | Tagger | Signed | Summary |\n| --- | --- | --- | --- | --- | --- |")
                 for baseline in baselines {
@@ -149,14 +216,5 @@ struct BaselineCommand: ParsableCommand {
             }
             print(diff.render(format), terminator: "")
         }
-    }
-}
-
-extension JSONEncoder {
-    /// Pretty, sorted keys: how smsplan prints JSON.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }

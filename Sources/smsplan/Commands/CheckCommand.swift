@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
             scanning, CI test reports, GitHub Actions annotations and pull-request comments, \
             with paths relative to the repository's top level.
 
+            Outside a git hook and CI, a clone without a pre-commit hook gets a one-line \
+            reminder on standard error to run `smsplan hooks install` (never a finding).
+
             Examples:
               smsplan check
               smsplan check -C plan --format json
@@ -37,12 +40,18 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Check each commit of BASE..HEAD against its parent (history rules, naming the commit), and HEAD in full.", valueName: "base..head"))
     var range: String?
 
+    @Option(help: ArgumentHelp("The address of docs/rules.md that SARIF's rules link to (helpUri), such as where your team reads it; by default the copy installed with smsplan.", valueName: "url"))
+    var rulesUrl: String?
+
     @Flag(help: "Check what the running git hook is about to record: the pushed range when PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are set (pre-commit framework, pre-push), else the staged changes.")
     var hook = false
 
     func validate() throws {
         let modes = [source.staged, source.rev != nil, range != nil, hook].filter { $0 }.count
         if modes > 1 { throw ValidationError("use one of --staged, --rev, --range and --hook") }
+        if let rulesUrl, URL(string: rulesUrl)?.scheme == nil {
+            throw ValidationError("--rules-url takes an absolute URL, such as https://example.org/smsplan/rules.md; got '\(rulesUrl)'")
+        }
         if let range, range.components(separatedBy: "..").count != 2 || range.contains("...") {
             throw ValidationError("--range takes BASE..HEAD, such as main..feature")
         }
@@ -65,7 +74,9 @@ struct CheckCommand: ParsableCommand {
         let target = self.target
         let result = try CommandFailure.running { try Checker.check(CheckRequest(directory: directory, target: target)) }
         let root = result.repositoryRoot
-        let reporter = report.format.reporter(color: report.useColor, toolVersion: SMSPlanVersion.current) { path in
+        let rulesURI = rulesUrl ?? RulesDocumentation.installedURI
+        let reporter = report.format.reporter(color: report.useColor, toolVersion: SMSPlanVersion.current, rulesURI: rulesURI,
+                                              strict: report.strict) { path in
             guard let root else { return path }
             return RelativePath.display(root.appendingPathComponent(path), from: directory)
         }
@@ -73,6 +84,16 @@ struct CheckCommand: ParsableCommand {
         for note in result.notes {
             FileHandle.standardError.write(Data("smsplan: note: \(note)\n".utf8))
         }
+        remindOfMissingHooks(in: directory)
         throw report.exitCode(for: result)
+    }
+
+    /// One line on standard error when a person (not a hook, not CI) checks a clone whose
+    /// hooks were never installed: git does not copy hooks with a clone.
+    private func remindOfMissingHooks(in directory: URL) {
+        let environment = ProcessInfo.processInfo.environment
+        let inHook = hook || ["GIT_INDEX_FILE", "GIT_DIR", "PRE_COMMIT", "CI"].contains { !(environment[$0] ?? "").isEmpty }
+        guard !inHook, !HooksInstaller.preCommitHookPresent(directory: directory, environment: environment) else { return }
+        FileHandle.standardError.write(Data("smsplan: note: the git hooks are not installed in this clone; run `smsplan hooks install`\n".utf8))
     }
 }

@@ -13,11 +13,17 @@ struct RepositoryOptions: ParsableArguments {
         return URL(fileURLWithPath: directory, isDirectory: true, relativeTo: current).standardizedFileURL
     }
 
+    /// A `-C` folder that does not exist could not be run in: exit 2, as git does.
     func validate() throws {
         guard let directory else { return }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directoryURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("cannot change to '\(directory)': no such folder")
+            FileHandle.standardError.write(Data("smsplan: error: \(Self.missingFolderMessage(directory))\n".utf8))
+            throw ExitCode(2)
         }
+    }
+
+    static func missingFolderMessage(_ directory: String) -> String {
+        "cannot change to '\(directory)': no such folder"
     }
 }
