@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check rules-doc dashboard-screenshot bench fuzz install clean
+.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check rules-doc dashboard-screenshot bench fuzz install clean
 
 all: run
 
@@ -31,9 +31,9 @@ reports:
 	@$(BIN_DIR)/smsplan report -C plan-template --html $(abspath $(REPORTS))/dashboard > /dev/null
 	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
-## test: the template's front matter through a JSON Schema validator, the hooks through the
-## pre-commit framework, SARIF through the SARIF 2.1.0 schema, then every unit and end-to-end test
-test: deps schema-check pre-commit-check sarif-check
+## test: every output through the tool its users feed it to (see each target below), then every
+## unit and end-to-end test
+test: deps schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check
 	$(SWIFT) test --disable-swift-testing
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
@@ -46,9 +46,27 @@ pre-commit-check: build
 	scripts/check-pre-commit-framework $(BIN_DIR)/smsplan
 
 ## sarif-check: validate `check --format sarif` (the tests' reference report and a fresh one on a
-## broken copy of plan-template) against the SARIF 2.1.0 JSON Schema with check-jsonschema
+## broken copy of plan-template) against the SARIF 2.1.0 JSON Schema with check-jsonschema, and
+## against what GitHub code scanning documents as required of an upload
 sarif-check: build
 	scripts/check-sarif $(BIN_DIR)/smsplan
+
+## junit-check: validate `check --format junit` with `xmllint --schema` against Jenkins'
+## junit-10.xsd, and read it and the GitLab flavour with the junitparser library
+junit-check: build
+	scripts/check-junit $(BIN_DIR)/smsplan
+
+## ci-check: plan-template's GitHub workflow with actionlint and the GitHub-workflow schema, its
+## .gitlab-ci.yml with the GitLab-CI schema (check-jsonschema's vendored schemas), and what each
+## must do (post the review, upload SARIF on main, current action versions)
+ci-check:
+	scripts/check-ci-templates plan-template
+
+## json-check: every JSON output (check, status, coverage, register, review, baseline list, verify
+## and diff, rules, schema) against the JSON Schema `smsplan schema --output KIND` prints, with
+## check-jsonschema
+json-check: build
+	scripts/check-json-outputs $(BIN_DIR)/smsplan
 
 ## rules-doc: regenerate docs/rules.md from the rules' own descriptions
 rules-doc: build
@@ -79,6 +97,7 @@ install: deps
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/smsplan" $(DESTDIR)$(PREFIX)/bin/smsplan
 	rm -rf $(DESTDIR)$(PREFIX)/share/smsplan/plan-template $(DESTDIR)$(PREFIX)/share/smsplan/starter
 	git ls-files -z plan-template starter | xargs -0 -I{} install -D -m 644 {} $(DESTDIR)$(PREFIX)/share/smsplan/{}
+	install -m 644 docs/rules.md $(DESTDIR)$(PREFIX)/share/smsplan/rules.md
 
 clean:
 	rm -rf .build

@@ -25,6 +25,16 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/iso20000-1-2011.yaml"),
                 .embedInCode("Resources/iso20000-1-2018.yaml"),
+                .embedInCode("Resources/OutputSchemas/output-check.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-status.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-coverage.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-register.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-review.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-baseline-list.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-baseline-verify.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-baseline-diff.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-rules.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-schema.schema.json"),
             ]
         ),
         .executableTarget(

@@ -53,7 +53,8 @@ final class BaselineCommandTests: XCTestCase {
         let verify = try smsplan("baseline", "verify", "baseline/phase-1")
         XCTAssertEqual(verify.status, 0, verify.output)
         let list = try smsplan("baseline", "list", "--format", "json")
-        let baselines = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+        let listed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [String: Any])
+        let baselines = try XCTUnwrap(listed["baselines"] as? [[String: Any]])
         XCTAssertEqual(baselines.map { $0["tag"] as? String }, ["baseline/phase-1"])
         XCTAssertEqual(baselines.first?["signed"] as? Bool, false)
     }

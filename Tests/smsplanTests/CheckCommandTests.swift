@@ -85,7 +85,7 @@ final class CheckCommandTests: XCTestCase {
         let summary = try XCTUnwrap(json["summary"] as? [String: Any])
         XCTAssertEqual(summary["errors"] as? Int, 1)
         XCTAssertEqual(summary["warnings"] as? Int, 0)
-        XCTAssertEqual(summary["documents"] as? Int, ProjectFiles.templateDocumentCount + 1)
+        XCTAssertEqual(summary["documentCount"] as? Int, ProjectFiles.templateDocumentCount + 1)
         let diagnostics = try XCTUnwrap(json["diagnostics"] as? [[String: Any]])
         XCTAssertEqual(diagnostics.count, 1)
         let first = diagnostics[0]

@@ -42,7 +42,7 @@ final class HostileCorpusCommandTests: XCTestCase {
             messages[place] = diagnostic["message"] as? String
         }
         let summary = try XCTUnwrap(json["summary"] as? [String: Any])
-        return (places, messages, summary["documents"] as? Int ?? -1)
+        return (places, messages, summary["documentCount"] as? Int ?? -1)
     }
 
     private var expected: Set<String> {

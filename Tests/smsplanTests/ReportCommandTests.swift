@@ -55,7 +55,7 @@ final class ReportCommandTests: XCTestCase {
         let figures = try XCTUnwrap(try page.elements("li").first { $0.value(of: "data-errors") != nil })
         XCTAssertEqual(figures.value(of: "data-errors"), "\(status["errors"] as? Int ?? -1)")
         XCTAssertEqual(figures.value(of: "data-warnings"), "\(status["warnings"] as? Int ?? -1)")
-        let documents = try XCTUnwrap(status["documents"] as? [String: Int])
+        let documents = try XCTUnwrap(status["documentCounts"] as? [String: Int])
         XCTAssertEqual(try page.elements("li").first { $0.value(of: "data-approved") != nil }?.value(of: "data-approved"), "\(documents["approved"] ?? -1)")
         XCTAssertEqual(try page.elements("li").first { $0.value(of: "data-current-phase") != nil }?.value(of: "data-current-phase"),
                        "\(status["currentPhase"] as? Int ?? -1)")

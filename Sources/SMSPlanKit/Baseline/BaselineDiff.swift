@@ -67,7 +67,7 @@ public struct BaselineDiff: Sendable, Encodable {
 
     public func render(_ format: OutputFormat) -> String {
         switch format {
-        case .json: return JSONOutput.encode(self)
+        case .json: return JSONOutput.render(self, kind: .baselineDiff)
         case .text, .markdown:
             let markdown = format == .markdown
             var text = markdown ? "# Changes from \(from) to \(to)\n" : "Changes from \(from) to \(to):\n"

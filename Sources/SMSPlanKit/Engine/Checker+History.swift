@@ -37,6 +37,7 @@ extension Checker {
             let date = PlanDate(commit.time)
             var common: Set<Finding>?
             var removed: [Document] = []
+            var changed: Corpus?
             for parentID in commit.parents {
                 let changes = try git { try repository.changes(from: parentID, to: commit.id, under: final.planRoot) }
                 guard let after = try partialPlan(changes.compactMap { change in change.newPath.flatMap { path in change.newBlob.map { (path, $0) } } },
@@ -50,9 +51,14 @@ extension Checker {
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
                 common = common.map { $0.intersection(findings) } ?? findings
-                if parentID == commit.parents.first { removed = change.removed }
+                if parentID == commit.parents.first {
+                    removed = change.removed
+                    changed = after.corpus
+                }
             }
-            located += (common ?? []).map { ($0.path ?? final.path("smsplan.yaml"), $0) }
+            located += (common ?? []).map { finding in
+                headLocated(finding, path: finding.path ?? final.path("smsplan.yaml"), commitCorpus: changed, head: final.corpus)
+            }
             for document in removed {
                 if let id = document.id?.value, retired[id] == nil { retired[id] = document.path }
             }
@@ -62,6 +68,16 @@ extension Checker {
         var result = Engine.check(final)
         result.diagnostics = Array(Set(result.diagnostics + history)).sorted()
         return result
+    }
+
+    /// A finding at a commit of a range, moved to the path its document has in the head
+    /// tree when a later commit renamed it, so that code scanning can place it there.
+    static func headLocated(_ finding: Finding, path: String, commitCorpus: Corpus?, head: Corpus) -> (path: String, finding: Finding) {
+        guard head.byPath[path] == nil, let id = commitCorpus?.byPath[path]?.id?.value, let moved = head.byID[id]?.path, moved != path
+        else { return (path, finding) }
+        var finding = finding
+        finding.path = moved
+        return (moved, finding)
     }
 
     /// The change from the committed state `previous` to `plan`, reading from `previous`

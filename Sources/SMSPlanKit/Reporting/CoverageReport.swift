@@ -6,6 +6,12 @@ public struct CoverageReport: Sendable, Encodable {
         public var item: String
         public var met: Bool
         public var documents: [String]
+
+        /// In JSON, `documents` is always a list of documents; these are ids.
+        private enum CodingKeys: String, CodingKey {
+            case item, met
+            case documents = "documentIds"
+        }
     }
 
     /// One requirement of the schema.
@@ -50,7 +56,7 @@ public struct CoverageReport: Sendable, Encodable {
 
     public func render(_ format: OutputFormat) -> String {
         switch format {
-        case .json: JSONOutput.encode(self)
+        case .json: JSONOutput.render(self, kind: .coverage)
         case .text: text
         case .markdown: markdown
         }

@@ -1,15 +1,14 @@
 import Foundation
 
-/// `{"version": 1, "summary": {...}, "diagnostics": [...]}`, paths relative to the
-/// repository's top level, keys sorted so output is stable.
+/// `{"version": 1, "kind": "check", "summary": {...}, "diagnostics": [...]}`, paths relative
+/// to the repository's top level, keys sorted so output is stable.
 public struct JSONReporter: Reporter {
     /// The JSON report's format version.
-    public static let formatVersion = 1
+    public static let formatVersion = JSONOutput.formatVersion
 
     public init() {}
 
     private struct Report: Encodable {
-        var version: Int
         var summary: Summary
         var diagnostics: [Diagnostic]
     }
@@ -17,18 +16,17 @@ public struct JSONReporter: Reporter {
     private struct Summary: Encodable {
         var errors: Int
         var warnings: Int
-        var documents: Int
-        var files: Int
+        var documentCount: Int
+        var fileCount: Int
         var schema: String?
         var date: String
     }
 
     public func render(_ result: CheckResult) -> String {
         let report = Report(
-            version: Self.formatVersion,
-            summary: Summary(errors: result.errorCount, warnings: result.warningCount, documents: result.documentCount,
-                             files: result.fileCount, schema: result.schemaID, date: result.revisionDate.description),
+            summary: Summary(errors: result.errorCount, warnings: result.warningCount, documentCount: result.documentCount,
+                             fileCount: result.fileCount, schema: result.schemaID, date: result.revisionDate.description),
             diagnostics: result.diagnostics)
-        return JSONOutput.encode(report)
+        return JSONOutput.render(report, kind: .check)
     }
 }

@@ -1,43 +1,61 @@
-/// JUnit XML for CI test reports: one `<testsuite name="smsplan">` holding a test case per
-/// Markdown file checked and per other file with findings (`smsplan.yaml`, `roles.yaml`,
-/// a schema file). Each error is a `<failure>` of its file's test case; warnings are
-/// lines of its `<system-out>` and do not fail it. `failures` counts the test cases that
-/// failed, so it never exceeds `tests`. Paths are relative to the repository's top level.
+/// JUnit XML for CI test reports, valid against the Jenkins xunit schema (junit-10.xsd):
+/// a `<testsuite>` per file (`file` names it) holding a passing test case when the file
+/// has no findings, else one test case per finding, each with at most one `<failure>`, so
+/// that GitLab never sees several failures in one case. Errors fail their test case;
+/// warnings fail it under `--strict` and are otherwise a passing case with the warning in
+/// its `<system-out>`. `failures` counts the failed test cases. Paths are relative to the
+/// repository's top level. The GitLab flavour writes `file` on every test case too (GitLab
+/// links the file from it), which junit-10.xsd does not allow.
 public struct JUnitReporter: Reporter {
-    public init() {}
+    /// Warnings fail their test case, as they fail the run.
+    public var strict: Bool
+    /// `file` on each `<testcase>`, as GitLab reads it.
+    public var fileOnTestCases: Bool
+
+    public init(strict: Bool = false, fileOnTestCases: Bool = false) {
+        self.strict = strict
+        self.fileOnTestCases = fileOnTestCases
+    }
+
+    private func fails(_ diagnostic: Diagnostic) -> Bool { diagnostic.severity == .error || strict }
 
     public func render(_ result: CheckResult) -> String {
         let findings = Dictionary(grouping: result.diagnostics, by: \.path)
         let paths = Set(result.checkedPaths).union(findings.keys).sorted()
-        let failed = paths.count { path in findings[path, default: []].contains { $0.severity == .error } }
-        let counts = "tests=\"\(paths.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\""
+        let tests = paths.reduce(0) { $0 + max(1, findings[$1, default: []].count) }
+        let failed = result.diagnostics.count(where: fails)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"smsplan\" \(counts)>\n"
-        xml += "  <testsuite name=\"smsplan\" \(counts)>\n"
+        xml += "<testsuites name=\"smsplan\" tests=\"\(tests)\" failures=\"\(failed)\" errors=\"0\">\n"
         for path in paths {
-            xml += testCase(path, findings[path, default: []])
+            xml += testSuite(path, findings[path, default: []])
         }
-        xml += "  </testsuite>\n</testsuites>\n"
+        xml += "</testsuites>\n"
         return xml
     }
 
-    private func testCase(_ path: String, _ diagnostics: [Diagnostic]) -> String {
+    private func testSuite(_ path: String, _ diagnostics: [Diagnostic]) -> String {
+        let failed = diagnostics.count(where: fails)
+        var xml = "  <testsuite name=\"\(Self.escape(path))\" file=\"\(Self.escape(path))\" tests=\"\(max(1, diagnostics.count))\" "
+            + "failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-        let opening = "    <testcase classname=\"\(Self.escape(folder.isEmpty ? "." : folder))\" name=\"\(Self.escape(path))\""
-        guard !diagnostics.isEmpty else { return opening + "/>\n" }
-        var xml = opening + ">\n"
-        for diagnostic in diagnostics where diagnostic.severity == .error {
-            let line = "\(diagnostic.path):\(diagnostic.line):\(diagnostic.column): \(diagnostic.message) [\(diagnostic.rule)]"
-            xml += "      <failure message=\"\(Self.escape(diagnostic.message))\" type=\"\(Self.escape(diagnostic.rule.rawValue))\">"
-            xml += Self.escape(line, attribute: false) + "</failure>\n"
+        let classname = Self.escape(folder.isEmpty ? "." : folder)
+        let file = fileOnTestCases ? " file=\"\(Self.escape(path))\"" : ""
+        if diagnostics.isEmpty {
+            xml += "    <testcase classname=\"\(classname)\" name=\"\(Self.escape(path))\"\(file)/>\n"
         }
-        let warnings = diagnostics.filter { $0.severity == .warning }.map { diagnostic in
-            "\(diagnostic.path):\(diagnostic.line):\(diagnostic.column): warning: \(diagnostic.message) [\(diagnostic.rule)]"
+        for diagnostic in diagnostics {
+            let line = "\(diagnostic.path):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
+            let name = "\(diagnostic.path):\(diagnostic.line):\(diagnostic.column) \(diagnostic.rule)"
+            xml += "    <testcase classname=\"\(classname)\" name=\"\(Self.escape(name))\"\(file)>\n"
+            if fails(diagnostic) {
+                xml += "      <failure message=\"\(Self.escape(diagnostic.message))\" type=\"\(Self.escape(diagnostic.rule.rawValue))\">"
+                xml += Self.escape(line, attribute: false) + "</failure>\n"
+            } else {
+                xml += "      <system-out>" + Self.escape(line, attribute: false) + "</system-out>\n"
+            }
+            xml += "    </testcase>\n"
         }
-        if !warnings.isEmpty {
-            xml += "      <system-out>" + Self.escape(warnings.joined(separator: "\n"), attribute: false) + "</system-out>\n"
-        }
-        return xml + "    </testcase>\n"
+        return xml + "  </testsuite>\n"
     }
 
     /// Text made safe for XML 1.0: markup characters as entities, and the control

@@ -7,8 +7,36 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case markdown
 }
 
-/// JSON as every smsplan report writes it: pretty, keys sorted, slashes unescaped.
-enum JSONOutput {
+/// The kind of a JSON output: the second key of its envelope, and the name
+/// `smsplan schema --output KIND` prints the JSON Schema of.
+public enum JSONOutputKind: String, Sendable, CaseIterable {
+    case check
+    case status
+    case coverage
+    case register
+    case review
+    case baselineList = "baseline-list"
+    case baselineVerify = "baseline-verify"
+    case baselineDiff = "baseline-diff"
+    case rules
+    case schema
+}
+
+/// JSON as every smsplan report writes it: an envelope whose first keys are
+/// `"version": 1` and `"kind"`, then the payload's keys sorted; pretty, slashes unescaped.
+public enum JSONOutput {
+    /// The version of every JSON output's envelope.
+    public static let formatVersion = 1
+
+    /// `value`'s keys after `"version"` and `"kind"`; `value` must encode as an object.
+    public static func render(_ value: some Encodable, kind: JSONOutputKind) -> String {
+        let head = "{\n  \"version\" : \(formatVersion),\n  \"kind\" : \"\(kind.rawValue)\""
+        let body = encode(value)
+        guard body.hasPrefix("{") else { return head + "\n}\n" }
+        let rest = body.dropFirst().drop { $0 == "\n" }
+        return rest.hasPrefix("}") ? head + "\n}\n" : head + ",\n" + rest
+    }
+
     static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -18,8 +46,8 @@ enum JSONOutput {
 }
 
 /// A Markdown table from a header and rows; pipes in cells are escaped.
-enum MarkdownTable {
-    static func render(_ header: [String], _ rows: [[String]]) -> String {
+public enum MarkdownTable {
+    public static func render(_ header: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
                 .joined(separator: " | ") + " |"

@@ -21,7 +21,7 @@ extension DocumentRegister {
 
     public func render(_ format: RegisterFormat) -> String {
         switch format {
-        case .json: return JSONOutput.encode(self)
+        case .json: return JSONOutput.render(self, kind: .register)
         case .csv: return CSVTable.render(Self.header, rows)
         case .markdown:
             return "# \(organization ?? "SMS plan"): master list of controlled documents\n\nAs of \(date); \(documents.count) documents. "
@@ -63,7 +63,7 @@ extension RecordsRegister {
 
     public func render(_ format: RegisterFormat) -> String {
         switch format {
-        case .json: return JSONOutput.encode(self)
+        case .json: return JSONOutput.render(self, kind: .register)
         case .csv: return CSVTable.render(Self.header, rows)
         case .markdown:
             return "# \(organization ?? "SMS plan"): records register\n\nAs of \(date); \(records.count) records, \(disposalLine).\n\n"

@@ -24,6 +24,8 @@ public struct DocumentRegister: Sendable, Encodable {
     public var date: String
     public var reviewInterval: String
     public var documents: [Entry]
+    /// Which register this is, in JSON: `documents`.
+    public var register = "documents"
 
     public init(plan: Plan) {
         organization = plan.config.organization
@@ -62,11 +64,19 @@ public struct RecordsRegister: Sendable, Encodable {
         /// The records that correct this one.
         public var correctedBy: [String]
         public var path: String
+
+        /// In JSON, `kind` names the output; what a record records is `recordOf`.
+        private enum CodingKeys: String, CodingKey {
+            case id, title, recordedOn, retention, disposalDue, forDisposal, corrects, correctedBy, path
+            case kind = "recordOf"
+        }
     }
 
     public var organization: String?
     public var date: String
     public var records: [Entry]
+    /// Which register this is, in JSON: `records`.
+    public var register = "records"
 
     public init(plan: Plan) {
         organization = plan.config.organization

@@ -40,7 +40,9 @@ public struct SchemaReport: Sendable, Encodable {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json:
-            return JSONOutput.encode(self)
+            // Nested, so that the schema's own version does not meet the envelope's.
+            struct Payload: Encodable { var schema: SchemaReport }
+            return JSONOutput.render(Payload(schema: self), kind: .schema)
         case .text:
             var text = "\(title) (\(id), version \(version))\n\n"
             for requirement in requirements {

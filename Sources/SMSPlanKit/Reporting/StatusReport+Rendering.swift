@@ -1,7 +1,7 @@
 extension StatusReport {
     public func render(_ format: OutputFormat) -> String {
         switch format {
-        case .json: JSONOutput.encode(self)
+        case .json: JSONOutput.render(self, kind: .status)
         case .text: text
         case .markdown: markdown
         }

@@ -34,6 +34,12 @@ public struct StatusReport: Sendable, Encodable {
     public var errors: Int
     public var warnings: Int
 
+    /// In JSON, `documents` is always a list of documents; the counts by status are `documentCounts`.
+    private enum CodingKeys: String, CodingKey {
+        case organization, schema, date, currentPhase, phases, reviewsDue, recordsDue, errors, warnings
+        case documents = "documentCounts"
+    }
+
     /// How many days ahead reviews and records count as coming due.
     public static let horizonDays = 30
 

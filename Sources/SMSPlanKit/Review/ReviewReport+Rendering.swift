@@ -1,7 +1,7 @@
 extension ReviewReport {
     public func render(_ format: OutputFormat) -> String {
         switch format {
-        case .json: JSONOutput.encode(self)
+        case .json: JSONOutput.render(self, kind: .review)
         case .markdown: markdown
         case .text: text
         }

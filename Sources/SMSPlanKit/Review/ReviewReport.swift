@@ -31,8 +31,18 @@ public struct ReviewReport: Sendable, Encodable {
     public var documents: [DocumentChange]
     public var recordsAdded: [DocumentChange]
     public var coverage: [CoverageChange]
-    public var reviewsDue: [String]
+    /// The reviews that became due, as "POL-001 due 2026-01-01".
+    public var reviewsDue: [String] { dueReviews.map { "\($0.id) \($0.overdue ? "overdue since" : "due") \($0.due)" } }
+    /// The reviews that became due.
+    public var dueReviews: [StatusReport.Due]
     public var findings: [Diagnostic]
+
+    /// In JSON, findings are `diagnostics` as in every output, and reviews due are objects as in `status`.
+    private enum CodingKeys: String, CodingKey {
+        case range, documents, recordsAdded, coverage
+        case dueReviews = "reviewsDue"
+        case findings = "diagnostics"
+    }
 
     public var errors: Int { findings.count { $0.severity == .error } }
     public var warnings: Int { findings.count { $0.severity == .warning } }
@@ -94,6 +104,6 @@ public struct ReviewReport: Sendable, Encodable {
         }
         self.coverage = coverage
         let dueBefore = Set(StatusReport.reviewsDue(in: base).map(\.id))
-        reviewsDue = StatusReport.reviewsDue(in: head).filter { !dueBefore.contains($0.id) }.map { "\($0.id) \($0.overdue ? "overdue since" : "due") \($0.due)" }
+        dueReviews = StatusReport.reviewsDue(in: head).filter { !dueBefore.contains($0.id) }
     }
 }

@@ -110,14 +110,58 @@ struct BaselineCommand: ParsableCommand {
         @Argument(help: "The baseline tag, such as baseline/phase-1.")
         var tag: String
 
+        @Option(help: "Output format: text, json, markdown.")
+        var format: OutputFormat = .text
+
         func run() throws {
             let verification = try CommandFailure.running {
                 try Baselines.verify(tag: tag, directory: repository.directoryURL, toolVersion: SMSPlanVersion.current)
             }
-            for problem in verification.problems { print("\(tag): \(problem)") }
-            guard verification.problems.isEmpty else { throw ExitCode(1) }
             let signature = verification.signed ? "signature good\(verification.signer.map { " (\($0))" } ?? "")" : "not signed"
-            print("\(tag): manifest matches commit \(verification.commit.prefix(12)); \(signature)")
+            let matches = "manifest matches commit \(verification.commit.prefix(12)); \(signature)"
+            switch format {
+            case .json:
+                print(JSONOutput.render(VerifyPayload(verification), kind: .baselineVerify), terminator: "")
+            case .markdown:
+                print("# Baseline \(tag)\n")
+                if verification.problems.isEmpty { print("The \(matches).") }
+                for problem in verification.problems { print("- \(problem)") }
+            case .text:
+                for problem in verification.problems { print("\(tag): \(problem)") }
+                if verification.problems.isEmpty { print("\(tag): \(matches)") }
+            }
+            guard verification.problems.isEmpty else { throw ExitCode(1) }
+        }
+
+        /// The verification as `baseline verify --format json` prints it.
+        private struct VerifyPayload: Encodable {
+            var tag: String
+            var commit: String
+            var verified: Bool
+            var signed: Bool
+            var signer: String?
+            var problems: [String]
+
+            init(_ verification: Baselines.Verification) {
+                tag = verification.tag
+                commit = verification.commit
+                verified = verification.problems.isEmpty
+                signed = verification.signed
+                signer = verification.signer
+                problems = verification.problems
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(tag, forKey: .tag)
+                try container.encode(commit, forKey: .commit)
+                try container.encode(verified, forKey: .verified)
+                try container.encode(signed, forKey: .signed)
+                try container.encode(signer, forKey: .signer)
+                try container.encode(problems, forKey: .problems)
+            }
+
+            private enum CodingKeys: String, CodingKey { case tag, commit, verified, signed, signer, problems }
         }
     }
 
@@ -133,7 +177,8 @@ struct BaselineCommand: ParsableCommand {
             let baselines = try CommandFailure.running { try Baselines.list(directory: repository.directoryURL) }
             switch format {
             case .json:
-                print(String(decoding: try JSONEncoder.sorted.encode(baselines), as: UTF8.self))
+                struct Payload: Encodable { var baselines: [Baselines.Summary] }
+                print(JSONOutput.render(Payload(baselines: baselines), kind: .baselineList), terminator: "")
             case .markdown:
                 print("| Phase | Tag | Date | Tagger | Signed | Summary |\n| --- | --- | --- | --- | --- | --- |")
                 for baseline in baselines {
@@ -171,14 +216,5 @@ struct BaselineCommand: ParsableCommand {
             }
             print(diff.render(format), terminator: "")
         }
-    }
-}
-
-extension JSONEncoder {
-    /// Pretty, sorted keys: how smsplan prints JSON.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }

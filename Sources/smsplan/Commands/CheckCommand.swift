@@ -40,12 +40,18 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Check each commit of BASE..HEAD against its parent (history rules, naming the commit), and HEAD in full.", valueName: "base..head"))
     var range: String?
 
+    @Option(help: ArgumentHelp("The address of docs/rules.md that SARIF's rules link to (helpUri), such as where your team reads it; by default the copy installed with smsplan.", valueName: "url"))
+    var rulesUrl: String?
+
     @Flag(help: "Check what the running git hook is about to record: the pushed range when PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are set (pre-commit framework, pre-push), else the staged changes.")
     var hook = false
 
     func validate() throws {
         let modes = [source.staged, source.rev != nil, range != nil, hook].filter { $0 }.count
         if modes > 1 { throw ValidationError("use one of --staged, --rev, --range and --hook") }
+        if let rulesUrl, URL(string: rulesUrl)?.scheme == nil {
+            throw ValidationError("--rules-url takes an absolute URL, such as https://example.org/smsplan/rules.md; got '\(rulesUrl)'")
+        }
         if let range, range.components(separatedBy: "..").count != 2 || range.contains("...") {
             throw ValidationError("--range takes BASE..HEAD, such as main..feature")
         }
@@ -68,7 +74,9 @@ struct CheckCommand: ParsableCommand {
         let target = self.target
         let result = try CommandFailure.running { try Checker.check(CheckRequest(directory: directory, target: target)) }
         let root = result.repositoryRoot
-        let reporter = report.format.reporter(color: report.useColor, toolVersion: SMSPlanVersion.current) { path in
+        let rulesURI = rulesUrl ?? RulesDocumentation.installedURI
+        let reporter = report.format.reporter(color: report.useColor, toolVersion: SMSPlanVersion.current, rulesURI: rulesURI,
+                                              strict: report.strict) { path in
             guard let root else { return path }
             return RelativePath.display(root.appendingPathComponent(path), from: directory)
         }

@@ -18,6 +18,9 @@ struct RulesCommand: ParsableCommand {
     @Argument(help: "A rule id, such as field-missing, to explain in full.")
     var id: String?
 
+    @Option(help: "Output format: text, json, markdown.")
+    var format: OutputFormat = .text
+
     func validate() throws {
         if let id, RuleRegistry.descriptor(RuleID(rawValue: id)) == nil {
             throw ValidationError("unknown rule '\(id)'; `smsplan rules` lists them")
@@ -25,10 +28,12 @@ struct RulesCommand: ParsableCommand {
     }
 
     func run() {
-        if let id, let descriptor = RuleRegistry.descriptor(RuleID(rawValue: id)) {
-            print(RuleText.full(descriptor), terminator: "")
-        } else {
-            print(RuleText.table(RuleRegistry.all.map(\.descriptor)), terminator: "")
+        let all = RuleRegistry.all.map(\.descriptor)
+        let chosen = id.flatMap { RuleRegistry.descriptor(RuleID(rawValue: $0)) }
+        switch format {
+        case .json: print(RulesReport(chosen.map { [$0] } ?? all).json, terminator: "")
+        case .markdown: print(chosen?.markdownExplanation ?? RuleText.markdown(all), terminator: "")
+        case .text: print(chosen?.explanation ?? RuleText.table(all), terminator: "")
         }
     }
 }
@@ -48,25 +53,11 @@ enum RuleText {
         return text + "\n`smsplan rules ID` explains a rule with a passing and a failing example.\n"
     }
 
-    static func full(_ descriptor: RuleDescriptor) -> String {
-        var text = """
-            \(descriptor.id) (\(descriptor.category.rawValue), default severity: \(descriptor.defaultSeverity.rawValue))
-
-            \(descriptor.summary)
-
-            Why: \(descriptor.rationale)
-
-            """
-        for (heading, example) in [("Passes", descriptor.valid), ("Fails", descriptor.invalid)] {
-            text += "\n\(heading):\n"
-            for file in example.files {
-                text += "  \(file.path):\n"
-                text += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }.joined(separator: "\n") + "\n"
-            }
-            for link in example.links {
-                text += "  \(link.path): a symbolic link to \(link.target)\n"
-            }
-        }
-        return text
+    static func markdown(_ descriptors: [RuleDescriptor]) -> String {
+        var text = "# Rules\n\n"
+        text += MarkdownTable.render(["Rule", "Category", "Default severity", "Finds"], descriptors.map { descriptor in
+            ["[\(descriptor.id)](#\(descriptor.anchor))", descriptor.category.rawValue, descriptor.defaultSeverity.rawValue, descriptor.summary]
+        })
+        return text + descriptors.map { "\n" + $0.markdownExplanation }.joined()
     }
 }

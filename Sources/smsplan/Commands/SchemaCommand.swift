@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SMSPlanKit
 
+extension JSONOutputKind: ExpressibleByArgument {}
+
 /// `smsplan schema`: the requirement schema in use, or the front matter's JSON Schema.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +15,9 @@ struct SchemaCommand: ParsableCommand {
             --json-schema prints a JSON Schema (draft 2020-12) of the front matter, with the \
             requirement ids and role ids of this plan, for editors that validate YAML:
               smsplan schema --json-schema > .smsplan-front-matter.schema.json
+            --output KIND prints the JSON Schema of a JSON output (every one starts with \
+            "version": 1 and "kind": KIND); it needs no plan repository:
+              smsplan schema --output check > smsplan-check.schema.json
             """
     )
 
@@ -25,7 +30,19 @@ struct SchemaCommand: ParsableCommand {
     @Flag(help: "Print the JSON Schema (draft 2020-12) of document front matter instead.")
     var jsonSchema = false
 
+    @Option(help: ArgumentHelp("Print the JSON Schema (draft 2020-12) of a JSON output instead: \(JSONOutputKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "kind"))
+    var output: JSONOutputKind?
+
+    func validate() throws {
+        if output != nil && jsonSchema { throw ValidationError("use one of --output and --json-schema") }
+    }
+
     func run() throws {
+        if let output {
+            print(output.jsonSchema, terminator: "")
+            return
+        }
         let plan = try source.loadPlan(from: repository.directoryURL)
         if jsonSchema {
             print(FrontMatterJSONSchema.render(plan: plan), terminator: "")
