@@ -62,21 +62,17 @@ public enum DocumentApproval {
             throw .refused("the approval date \(request.date) is after today (\(plan.revisionDate)); an approval is dated the day it is given")
         }
 
-        if version.major == 0 {
-            try target.editor.set("version", to: YAMLText.quoted(newVersion.description))
-            var entry: [(key: String, value: YAMLValue)] = [("version", .quoted(newVersion.description)), ("date", .raw(request.date.description))]
-            if let author = request.author ?? target.document.author?.value { entry.append(("author", .text(author))) }
-            entry.append(("summary", .text(firstIssueSummary)))
-            try target.editor.appendHistoryEntry(entry)
-        }
-        try target.editor.set("status", to: DocumentStatus.approved.rawValue)
-        try target.editor.set("approved-by", to: YAMLText.scalar(request.role))
-        try target.editor.set("approved-on", to: request.date.description)
+        let author = request.author ?? target.document.author?.value
+        let firstIssue = version.major == 0
+            ? (newVersion, FrontMatterEditor.historyEntry(version: newVersion, date: request.date, author: author, summary: firstIssueSummary)) : nil
+        try target.editor.approve(firstIssue: firstIssue, role: request.role, date: request.date)
         let previous = plan.versionInForce(of: target.document)?.approvedOn?.value ?? target.document.approvedOn?.value
+        var changing = FrontMatterEditor.approvalKeys
         if let renewed = renewedReview(of: target.document, previous: previous, approvedOn: request.date, interval: plan.config.reviewInterval) {
             try target.editor.set("next-review", to: renewed.description)
+            changing.insert("next-review")
         }
-        let data = try target.checkedEdit { edited in
+        let data = try target.checkedEdit(changing: changing) { edited in
             edited.status?.value == .approved && edited.version?.value == newVersion && edited.approvedBy?.value == request.role
                 && edited.approvedOn?.value == request.date && edited.history.contains { $0.version?.value == newVersion }
         }

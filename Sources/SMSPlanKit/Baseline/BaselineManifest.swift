@@ -89,8 +89,9 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
     }
 
     /// The manifest in a tag message, or nil when the message has none or it does not decode.
+    /// smsplan writes it last, so the last block is read: text above it cannot stand in.
     static func parse(message: String) -> BaselineManifest? {
-        guard let start = message.range(of: begin + "\n"), let stop = message.range(of: "\n" + end, range: start.upperBound..<message.endIndex)
+        guard let start = message.range(of: begin + "\n", options: .backwards), let stop = message.range(of: "\n" + end, range: start.upperBound..<message.endIndex)
         else { return nil }
         return try? JSONDecoder().decode(BaselineManifest.self, from: Data(message[start.upperBound..<stop.lowerBound].utf8))
     }

@@ -139,8 +139,7 @@ public enum Baselines {
         }
         if let schema = plan.schema, let analysis = plan.analysis {
             for requirement in schema.requirements where schema.isLeaf(requirement.id) {
-                guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase,
-                    coverage.status != .covered, coverage.status != .excluded
+                guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase, coverage.blocks
                 else { continue }
                 shortfalls.append("requirement \(requirement.id) \"\(requirement.title)\" is due by phase \(coverage.duePhase) and \(coverage.status.rawValue)")
             }
@@ -177,10 +176,10 @@ public enum Baselines {
         }.sorted().joined()
         let coverage = manifest.coverage
         return """
-            smsplan baseline: phase \(manifest.phase) of \(plan.config.organization ?? "the SMS")
+            smsplan baseline: phase \(manifest.phase) of \(YAMLText.oneLine(plan.config.organization ?? "the SMS"))
 
             Phase \(manifest.phase) baselined as \(tag) on \(manifest.date), commit \(manifest.commit.prefix(12)).
-            \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(manifest.schema ?? "none").
+            \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(YAMLText.oneLine(manifest.schema ?? "none")).
             Coverage: \(coverage.covered) requirements covered, \(coverage.partial) partly, \(coverage.uncovered) not yet, \(coverage.excluded) excluded; \(coverage.coveredDueByPhase) of the \(coverage.dueByPhase) due by phase \(manifest.phase) covered.
             \(revisions)
             """

@@ -98,13 +98,14 @@ public struct StatusReport: Sendable, Encodable {
                 let due = schema.requirements.filter { requirement in
                     schema.isLeaf(requirement.id) && analysis.coverage.requirements[requirement.id].map { $0.duePhase == phase && $0.status != .excluded } == true
                 }.map(\.id)
-                let uncovered = due.filter { analysis.coverage.requirements[$0]?.status != .covered }
+                let uncovered = due.filter { analysis.coverage.requirements[$0]?.blocks == true }
                 let partial = uncovered.filter { analysis.coverage.requirements[$0]?.status == .partial }
                 let open = activities.filter { !$0.isComplete(in: analysis.counted) }.map { $0.activity.id?.value ?? "?" }
                 let finished = open.isEmpty && uncovered.isEmpty
                 let state = phase > currentPhase ? "planned" : phase == currentPhase ? (finished ? "complete" : "current") : (finished ? "complete" : "behind")
                 phases.append(Phase(phase: phase, state: state, activitiesDone: activities.count - open.count, activitiesTotal: activities.count,
-                                    openActivities: open, requirementsDue: due.count, requirementsCovered: due.count - uncovered.count,
+                                    openActivities: open, requirementsDue: due.count,
+                                    requirementsCovered: due.filter { analysis.coverage.requirements[$0]?.status == .covered }.count,
                                     uncoveredRequirements: uncovered, partialRequirements: partial))
             }
         }

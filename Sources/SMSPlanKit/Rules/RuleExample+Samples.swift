@@ -69,7 +69,7 @@ extension RuleExample {
         """
     }
 
-    /// A final management review record made on `date`.
+    /// A final management review record made on `date`, with the topics its evidence item asks for.
     static func managementReview(on date: String) -> String {
         """
         ---
@@ -84,6 +84,10 @@ extension RuleExample {
         satisfies: ["4.5.4.3"]
         ---
         # Management review
+
+        ## Inputs
+        ## Decisions
+        ## Actions
 
         """
     }

@@ -23,10 +23,13 @@ public struct RequirementUncoveredRule: CorpusRule {
         let phase = context.config.currentPhase
         return schema.requirements.compactMap { requirement -> Finding? in
             guard schema.isLeaf(requirement.id), let coverage = analysis.coverage.requirements[requirement.id],
-                coverage.duePhase <= phase, coverage.status == .uncovered || coverage.status == .partial
+                coverage.duePhase <= phase, coverage.blocks
             else { return nil }
-            let missing = coverage.items.filter { !$0.isMet }.map(\.item.label).joined(separator: "; ")
-            let listed = coverage.listedBy.isEmpty ? "no document lists it in satisfies" : "listed by \(coverage.listedBy.joined(separator: ", ")), none approved of the kind required"
+            let missing = coverage.items.filter { !$0.isMet && $0.item.level == .required }.map { item in
+                item.missing.isEmpty ? "\(item.item.label) [\(requirement.id)/\(item.item.id)]"
+                    : "\(item.item.label) [\(requirement.id)/\(item.item.id)] (\(item.missing.joined(separator: ", ")))"
+            }.joined(separator: "; ")
+            let listed = coverage.listedBy.isEmpty ? "no document lists it in satisfies" : "listed by \(coverage.listedBy.joined(separator: ", "))"
             let open = coverage.duePhase == phase
             let state = coverage.status == .partial ? "only partly covered" : "not covered"
             let message = open
