@@ -54,6 +54,15 @@ final class ReviewCommandTests: XCTestCase {
         ---
         # Management review
 
+        ## Inputs
+        The SMS as it stands.
+
+        ## Decisions
+        None yet.
+
+        ## Actions
+        None.
+
         """
 
     /// main: an approved policy. feature: the policy revised to 1.1 and back in review (its
@@ -104,7 +113,7 @@ final class ReviewCommandTests: XCTestCase {
     func testCodeOwnersAreWrittenAndKeptCurrent() throws {
         try makeBranches()
         let printed = try smsplan("codeowners")
-        XCTAssertTrue(printed.output.contains("/policies/policy.md @sokafor @kode\n"), printed.output)
+        XCTAssertTrue(printed.output.contains("/policies/policy.md @sokafor @kode @dlee\n"), printed.output)
         try repository.write(".github/CODEOWNERS", "* @platform-team\n")
         let wrote = try smsplan("codeowners", "--write")
         XCTAssertEqual(wrote.output, "wrote .github/CODEOWNERS\n", wrote.errors)
