@@ -16,6 +16,8 @@ public enum DocumentCreator {
         /// External documents: where the original is kept.
         public var source: String?
         public var date: PlanDate
+        /// Ids in use elsewhere (other branches, remote-tracking refs), never given out.
+        public var taken: Set<String> = []
 
         public init(type: DocumentType, title: String, owner: String? = nil, author: String? = nil, phase: Int? = nil,
                     recordOf: String? = nil, retention: String? = nil, source: String? = nil, date: PlanDate) {
@@ -66,7 +68,7 @@ public enum DocumentCreator {
         if request.type == .phasePlan && request.phase == nil {
             throw .refused("a phase plan needs --phase N")
         }
-        let id = nextID(for: request.type, in: plan)
+        let id = nextID(for: request.type, in: plan, taken: request.taken)
         let heading = YAMLText.oneLine(request.title)
         var body = "# \(heading)\n"
         if let template {
@@ -91,10 +93,10 @@ public enum DocumentCreator {
     }
 
     /// The next id for the type: its prefix and one more than the highest number in use.
-    static func nextID(for type: DocumentType, in plan: Plan) -> String {
+    static func nextID(for type: DocumentType, in plan: Plan, taken: Set<String> = []) -> String {
         let prefix = plan.config.idPrefixes[type] ?? "DOC"
-        let numbers = plan.corpus.documents.compactMap { document -> Int? in
-            guard let id = document.id?.value, id.hasPrefix(prefix + "-") else { return nil }
+        let numbers = (plan.corpus.documents.compactMap { $0.id?.value } + taken).compactMap { id -> Int? in
+            guard id.hasPrefix(prefix + "-") else { return nil }
             return Int(id.dropFirst(prefix.count + 1))
         }
         return "\(prefix)-" + String((numbers.max() ?? 0) + 1).leftPadded(to: 3)

@@ -20,7 +20,7 @@ public struct IDDuplicateRule: CorpusRule {
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
         corpus.documents.compactMap { document in
             guard let id = document.id, let first = corpus.byID[id.value], first.path != document.path else { return nil }
-            return Finding(Self.id, at: id.location, "id \"\(id.value)\" is also used by \(first.path); ids must be unique", path: document.path)
+            return Finding(Self.id, at: id.location, "id \"\(id.value)\" is also used by \(first.path); ids must be unique: give one of them a free id with `smsplan renumber \(id.value) NEW-ID --path \(document.path)`", path: document.path)
         }
     }
 }
