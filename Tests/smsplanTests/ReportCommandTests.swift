@@ -61,7 +61,7 @@ final class ReportCommandTests: XCTestCase {
                        "\(status["currentPhase"] as? Int ?? -1)")
 
         // The heat map: every clause of the schema, with the status `coverage` gives it.
-        let schema = try XCTUnwrap(try json("schema", "--format", "json")["requirements"] as? [[String: Any]])
+        let schema = try XCTUnwrap((try json("schema", "--format", "json")["schema"] as? [String: Any])?["requirements"] as? [[String: Any]])
         let coverage = try XCTUnwrap(try json("coverage", "--format", "json")["requirements"] as? [[String: Any]])
         let cells = try page.elements("a", having: "data-clause")
         XCTAssertEqual(cells.compactMap { $0.value(of: "data-clause") }, schema.compactMap { $0["id"] as? String })
