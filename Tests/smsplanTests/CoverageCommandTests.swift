@@ -53,6 +53,10 @@ final class CoverageCommandTests: XCTestCase {
         let page = try repository.read("out/index.html")
         XCTAssertTrue(page.contains("held in Service desk tool</span>"), "8.1's service request records")
         XCTAssertTrue(page.contains("held in Platform monitoring</span>"))
+        XCTAssertTrue(page.contains("<span class=\"held\">held in Service desk tool, last checked 2026-11-27</span>"), "the records register marks them")
+        let register = try SMSPlanBinary.json(["register", "--records", "--format", "json"], in: repository.directory)
+        let records = try XCTUnwrap(register["records"] as? [[String: Any]])
+        XCTAssertEqual(records.first { $0["id"] as? String == "REC-019" }?["heldIn"] as? String, "Service desk tool")
         let coverage = try smsplan("coverage")
         XCTAssertTrue(coverage.output.contains("REC-019 (held in Service desk tool)"), coverage.output)
     }
