@@ -47,15 +47,18 @@ final class OverviewCommandTests: XCTestCase {
             id: PHS-001
             title: Phase 1
             type: phase-plan
-            version: "0.1"
-            status: draft
+            version: "1.0"
+            status: approved
             owner: service-manager
+            approved-by: top-management
+            approved-on: 2026-11-02
             phase: 1
             activities:
               - { id: P1-01, title: Policy, requirements: ["4.1.2"], status: done, evidence: [POL-001] }
               - { id: P1-02, title: Scope, requirements: ["4.5.1"], status: in-progress, evidence: [PLN-001] }
             history:
               - { version: "0.1", date: 2026-11-01, author: Sam Okafor, summary: First draft }
+              - { version: "1.0", date: 2026-11-02, author: Sam Okafor, summary: Approved for issue }
             ---
             # Phase 1
 
@@ -78,8 +81,9 @@ final class OverviewCommandTests: XCTestCase {
         XCTAssertEqual(phases[0]["uncoveredRequirements"] as? [String], ["4.5.1"])
         XCTAssertEqual(phases[0]["state"] as? String, "current")
         XCTAssertEqual(phases[2]["requirementsDue"] as? Int, 37, "39 leaves of the 2011 schema, 2 planned in phase 1")
-        XCTAssertEqual(status["documentCounts"] as? [String: Int], ["approved": 1, "draft": 2])
-        XCTAssertEqual(status["errors"] as? Int, 1)
+        XCTAssertEqual(status["documentCounts"] as? [String: Int], ["approved": 2, "draft": 1])
+        XCTAssertEqual(status["errors"] as? Int, 0, "4.5.1 is open work of the current phase")
+        XCTAssertEqual(status["warnings"] as? Int, 1)
 
         let text = try smsplan("status")
         XCTAssertEqual(text.status, 0)
