@@ -21,11 +21,12 @@ final class PrePushTests: XCTestCase {
         repository?.remove()
     }
 
-    /// A correction record for REC-001, which is new and breaks no rule.
+    /// A correction record for REC-001, which is new and breaks no rule (with the topics of a
+    /// management review record).
     private var correction: String {
         get throws {
             try repository.read(recordPath).replacingOccurrences(of: "id: REC-001", with: "id: REC-901")
-                .replacingOccurrences(of: "record-of: management-review", with: "record-of: management-review\ncorrects: REC-001")
+                .replacingOccurrences(of: "record-of: management-review", with: "record-of: management-review\ncorrects: REC-001") + "\n## Inputs\n## Decisions\n"
         }
     }
 
