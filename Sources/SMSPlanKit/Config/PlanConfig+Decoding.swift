@@ -51,10 +51,12 @@ extension PlanConfig {
             let key = pair.keyText ?? ""
             switch key {
             case "roots":
-                let roots = reader.list(pair.value, "documents.roots")
-                for root in roots where root.value.hasPrefix("/") || root.value.split(separator: "/").contains("..") {
+                var roots = reader.list(pair.value, "documents.roots")
+                for root in roots where !Self.isInside(root.value) {
                     reader.invalid(at: root.location, "documents root \"\(root.value)\" must be a folder inside the plan repository")
                 }
+                // An invalid root is reported and left out: nothing is read outside the plan.
+                roots.removeAll { !Self.isInside($0.value) }
                 if !roots.isEmpty {
                     self.roots = roots.map(\.value)
                     rootLocations = Dictionary(roots.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
@@ -159,5 +161,22 @@ enum ConfigFile {
                                   message: "the file must be a mapping of keys to values")
         }
         return root
+    }
+}
+
+extension PlanConfig {
+    /// True for a relative folder that stays inside the plan root (no `..`, not absolute).
+    static func isInside(_ folder: String) -> Bool {
+        !folder.hasPrefix("/") && !folder.hasPrefix("~") && !folder.split(separator: "/").contains("..") && !folder.contains("\0")
+    }
+
+    /// True when `folder` (relative to the plan root) is one of `roots` or inside one.
+    public func isInRoots(_ folder: String) -> Bool {
+        func parts(_ path: String) -> [Substring] { path.split(separator: "/").filter { $0 != "." } }
+        let target = parts(folder)
+        return roots.contains { root in
+            let prefix = parts(root)
+            return prefix.count <= target.count && Array(target.prefix(prefix.count)) == prefix
+        }
     }
 }
