@@ -126,6 +126,10 @@ extension RequirementSchema {
         for (requirement, location) in own where !seen.insert(requirement.id).inserted {
             reader.invalid(at: location, "requirement \"\(requirement.id)\" is defined twice")
         }
+        let locations = Dictionary(own.map { ($0.requirement.id, $0.location) }, uniquingKeysWith: { first, _ in first })
+        for problem in schema.parentProblems {
+            reader.invalid(at: locations[problem.id] ?? .fileStart, problem.message)
+        }
         for (requirement, location) in own {
             if let parent = requirement.parent, schema.requirement(parent) == nil {
                 reader.invalid(at: location, "requirement \"\(requirement.id)\" names parent \"\(parent)\", which the schema does not have")
