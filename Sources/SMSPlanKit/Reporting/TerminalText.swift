@@ -23,6 +23,13 @@ public enum TerminalText {
         return text.unicodeScalars.map(escape).joined()
     }
 
+    /// Text of several lines with every control character but the line feeds between its
+    /// lines written as a C escape: what every text report prints.
+    public static func lines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && isControl($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
+    }
+
     private static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
