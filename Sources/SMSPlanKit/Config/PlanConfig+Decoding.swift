@@ -135,7 +135,13 @@ extension PlanConfig {
     private mutating func decodeBaseline(_ node: YAMLNode, reader: inout NodeReader) {
         for pair in reader.mapping(node, "baseline") ?? [] {
             switch pair.keyText {
-            case "tag-prefix": baseline.tagPrefix = reader.text(pair.value, "baseline.tag-prefix")?.value ?? baseline.tagPrefix
+            case "tag-prefix":
+                guard let prefix = reader.text(pair.value, "baseline.tag-prefix") else { continue }
+                if let problem = Self.tagPrefixProblem(prefix.value) {
+                    reader.invalid(at: prefix.location, "baseline.tag-prefix \"\(TerminalText.line(prefix.value))\" \(problem); the default \"\(baseline.tagPrefix)\" is used")
+                } else {
+                    baseline.tagPrefix = prefix.value
+                }
             case "sign": baseline.sign = reader.boolean(pair.value, "baseline.sign") ?? baseline.sign
             default: reader.invalid(at: pair.key.location, "unknown key \"baseline.\(pair.keyText ?? "?")\"; known keys are tag-prefix, sign")
             }
@@ -178,5 +184,21 @@ extension PlanConfig {
             let prefix = parts(root)
             return prefix.count <= target.count && Array(target.prefix(prefix.count)) == prefix
         }
+    }
+}
+
+extension PlanConfig {
+    /// Why a tag prefix cannot start a tag name git accepts (`git check-ref-format`), or nil.
+    static func tagPrefixProblem(_ prefix: String) -> String? {
+        if prefix.isEmpty { return nil }
+        if prefix.hasPrefix("/") || prefix.hasPrefix("-") { return "cannot start with \"\(prefix.prefix(1))\"" }
+        if prefix.contains("//") || prefix.contains("..") || prefix.contains("@{") { return "cannot hold \"//\", \"..\" or \"@{\"" }
+        if let bad = prefix.unicodeScalars.first(where: { $0.value < 0x21 || $0.value == 0x7F || "~^:?*[\\".unicodeScalars.contains($0) }) {
+            return "cannot hold \(TerminalText.line(String(bad)).debugDescription) (git refuses it in a tag name)"
+        }
+        if prefix.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix(".lock") }) {
+            return "cannot have a part that starts with \".\" or ends in \".lock\""
+        }
+        return nil
     }
 }
