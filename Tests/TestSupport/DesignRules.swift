@@ -9,5 +9,7 @@ public enum DesignRules {
         "requirement-uncovered", "exclusion-unjustified", "activity-open", "record-due",
         "approved-content-changed", "version-regressed", "history-rewritten", "id-reused", "record-modified",
         "record-deleted", "document-deleted", "scope-changed", "codeowners-stale", "file-too-large", "file-unreadable",
+        // issue 15: robustness
+        "reference-cycle",
     ]
 }

@@ -53,3 +53,22 @@ final class MisleadingFindingCommandTests: XCTestCase {
         XCTAssertTrue(file.errors.contains("that names a file in a commit, not a commit"), file.errors)
     }
 }
+
+extension MisleadingFindingCommandTests {
+    func testSelfReferencesAndSupersedeCirclesAreFound() throws {
+        let policy = try repository.read("policies/supplier-policy.md")
+        let id = try XCTUnwrap(policy.split(separator: "\n").first { $0.hasPrefix("id: ") }).dropFirst(4)
+        try repository.write("policies/supplier-policy.md", policy.replacingOccurrences(of: "\nsatisfies:", with: "\nsupersedes: [\(id)]\nsatisfies:"))
+        let result = try smsplan("check")
+        XCTAssertTrue(result.output.contains("error: \(id) supersedes itself [reference-cycle]"), result.output)
+    }
+
+    func testTwoSpellingsOfOneNumberAreOneId() throws {
+        let policy = try repository.read("policies/supplier-policy.md")
+        let line = try XCTUnwrap(policy.split(separator: "\n").first { $0.hasPrefix("id: POL-") })
+        let number = try XCTUnwrap(Int(line.dropFirst("id: POL-".count)))
+        try repository.write("policies/copy.md", policy.replacingOccurrences(of: String(line), with: "id: POL-\(number)"))
+        let result = try smsplan("check")
+        XCTAssertTrue(result.output.contains("id \"POL-\(number)\" is the same number as \(line.dropFirst(4))") || result.output.contains("id \"\(line.dropFirst(4))\" is the same number as POL-\(number)"), result.output)
+    }
+}
