@@ -88,7 +88,7 @@ public struct CoverageReport: Sendable, Encodable {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: JSONOutput.render(self, kind: .coverage)
-        case .text: text
+        case .text: TerminalText.lines(text)
         case .markdown: markdown
         }
     }
@@ -117,7 +117,7 @@ public struct CoverageReport: Sendable, Encodable {
     }
 
     private var markdown: String {
-        var text = "# Coverage of \(schema)\n\nAs of \(date), current phase \(currentPhase): \(totalsLine).\n\n## Traceability\n\n"
+        var text = "# Coverage of \(MarkdownText.inline(schema))\n\nAs of \(date), current phase \(currentPhase): \(totalsLine).\n\n## Traceability\n\n"
         text += MarkdownTable.render(["Requirement", "Title", "Status", "Due", "Evidence"], requirements.map { row in
             [row.id, row.title, row.status, "phase \(row.duePhase)",
              (row.evidence.map(\.text) + row.parties).joined(separator: "<br>")]

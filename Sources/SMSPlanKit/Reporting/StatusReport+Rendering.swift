@@ -2,7 +2,7 @@ extension StatusReport {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: JSONOutput.render(self, kind: .status)
-        case .text: text
+        case .text: TerminalText.lines(text)
         case .markdown: markdown
         }
     }
@@ -39,7 +39,7 @@ extension StatusReport {
     }
 
     private var markdown: String {
-        var text = "# \(organization ?? "SMS plan"): status\n\n\(schema ?? "no schema"), current phase \(currentPhase), as of \(date).\n\n## Phases\n\n"
+        var text = "# \(MarkdownText.inline(organization ?? "SMS plan")): status\n\n\(MarkdownText.inline(schema ?? "no schema")), current phase \(currentPhase), as of \(date).\n\n## Phases\n\n"
         text += MarkdownTable.render(["Phase", "State", "Activities done", "Requirements covered", "Open activities"], phases.map {
             ["\($0.phase)", $0.state, "\($0.activitiesDone)/\($0.activitiesTotal)", "\($0.requirementsCovered)/\($0.requirementsDue)",
              $0.openActivities.joined(separator: ", ")]

@@ -2,7 +2,7 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         FrontMatterMissingRule(), FrontMatterInvalidRule(), FieldMissingRule(), FieldInvalidRule(),
-        FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(),
+        FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(), ReferenceCycleRule(),
         RequirementUnknownRule(), OwnerUnknownRule(), HeadingMissingRule(), ConfigInvalidRule(),
         ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
         ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), DateInFutureRule(), ApprovalUnverifiedRule(), SchemaInvalidRule(),
