@@ -32,9 +32,10 @@ reports:
 	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
 ## test: every output through the tool its users feed it to (see each target below), then every
-## unit and end-to-end test
+## unit and end-to-end test (XCTest, then the front-matter editor's property-based test, which
+## runs under Swift Testing)
 test: deps schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check
-	$(SWIFT) test --disable-swift-testing
+	$(SWIFT) test
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
 ## with check-jsonschema (installed from PyPI into .build/venv)

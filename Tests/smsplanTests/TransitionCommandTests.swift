@@ -36,6 +36,13 @@ final class TransitionCommandTests: XCTestCase {
         return formatter.string(from: Date())
     }()
 
+    /// Twelve months after today (a 29 February becomes the 28th).
+    private var inAYear: String {
+        let parts = today.split(separator: "-").map { Int($0)! }
+        let day = parts[1] == 2 && parts[2] == 29 ? 28 : parts[2]
+        return String(format: "%04d-%02d-%02d", parts[0] + 1, parts[1], day)
+    }
+
     /// Runs a command that must succeed, and returns what it did to the file at `path`.
     private func changes(_ path: String, by arguments: [String], printing output: String? = nil) throws -> LineChanges {
         let before = try repository.read(path)
@@ -87,11 +94,13 @@ final class TransitionCommandTests: XCTestCase {
         let original = try repository.read(supplierPath)
         XCTAssertEqual(try run(["revise", "POL-015", "-m", "Supplier tiers, explained"]).status, 0)
         let approved = try changes(supplierPath, by: ["approve", "POL-015", "--by", "top-management"])
-        XCTAssertEqual(approved, LineChanges(removed: ["status: draft\r"], added: ["status: approved\r", "approved-by: top-management\r", "approved-on: \(today)\r"]))
+        // The explicit next-review, twelve months after the previous approval, moves on with the new one.
+        XCTAssertEqual(approved, LineChanges(removed: ["status: draft\r", "next-review: 2027-11-06\r"],
+                                             added: ["status: approved\r", "approved-by: top-management\r", "approved-on: \(today)\r", "next-review: \(inAYear)\r"]))
         let text = try repository.read(supplierPath)
         XCTAssertEqual(LineChanges(from: original, to: text), LineChanges(
-            removed: ["version: \"1.0\"\r", "approved-on: 2026-11-06\r"],
-            added: ["version: \"1.1\"\r", "approved-on: \(today)\r",
+            removed: ["version: \"1.0\"\r", "approved-on: 2026-11-06\r", "next-review: 2027-11-06\r"],
+            added: ["version: \"1.1\"\r", "approved-on: \(today)\r", "next-review: \(inAYear)\r",
                     "  - { version: \"1.1\", date: \(today), author: Ada Lovelace, summary: \"Supplier tiers, explained\" }\r"]))
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line still ends in CRLF")
         try assertChecksClean()
@@ -117,8 +126,9 @@ final class TransitionCommandTests: XCTestCase {
                     "  - { version: \"1.1\", date: \(today), author: Ada Lovelace, summary: \"Review: no change\" }"]))
         let approved = try changes(policyPath, by: ["approve", "POL-010", "--by", "service-manager"])
         XCTAssertEqual(approved, LineChanges(
-            removed: ["status: draft # draft, review, approved or obsolete"],
-            added: ["status: approved # draft, review, approved or obsolete", "approved-by: service-manager", "approved-on: \(today)"]))
+            removed: ["status: draft # draft, review, approved or obsolete", "next-review: 2027-11-09"],
+            added: ["status: approved # draft, review, approved or obsolete", "approved-by: service-manager", "approved-on: \(today)",
+                    "next-review: \(inAYear)"]))
         let text = try repository.read(policyPath)
         XCTAssertTrue(text.hasPrefix("---\n# Kept by the quality manager.\nid: POL-010\n"), text)
         XCTAssertTrue(text.contains("author: Priya Raman\napproved-by: service-manager\napproved-on: \(today)\nnext-review:"), text)

@@ -55,19 +55,21 @@ public enum DocumentApproval {
         if let latest = target.document.history.compactMap({ $0.date?.value }).max(), request.date < latest {
             throw .refused("the approval date \(request.date) is before the last history entry of \(id) (\(latest)); give --date on or after it")
         }
-        try refuseReusedDate(request.date, version: newVersion, of: target.document, in: plan)
-
-        if version.major == 0 {
-            try target.editor.set("version", to: YAMLText.quoted(newVersion.description))
-            var entry: [(key: String, value: YAMLValue)] = [("version", .quoted(newVersion.description)), ("date", .raw(request.date.description))]
-            if let author = request.author ?? target.document.author?.value { entry.append(("author", .text(author))) }
-            entry.append(("summary", .text(firstIssueSummary)))
-            try target.editor.appendHistoryEntry(entry)
+        if request.date > plan.revisionDate {
+            throw .refused("the approval date \(request.date) is after today (\(plan.revisionDate)); an approval is dated the day it is given")
         }
-        try target.editor.set("status", to: DocumentStatus.approved.rawValue)
-        try target.editor.set("approved-by", to: YAMLText.scalar(request.role))
-        try target.editor.set("approved-on", to: request.date.description)
-        let data = try target.checkedEdit { edited in
+
+        let author = request.author ?? target.document.author?.value
+        let firstIssue = version.major == 0
+            ? (newVersion, FrontMatterEditor.historyEntry(version: newVersion, date: request.date, author: author, summary: firstIssueSummary)) : nil
+        try target.editor.approve(firstIssue: firstIssue, role: request.role, date: request.date)
+        let previous = plan.versionInForce(of: target.document)?.approvedOn?.value ?? target.document.approvedOn?.value
+        var changing = FrontMatterEditor.approvalKeys
+        if let renewed = renewedReview(of: target.document, previous: previous, approvedOn: request.date, interval: plan.config.reviewInterval) {
+            try target.editor.set("next-review", to: renewed.description)
+            changing.insert("next-review")
+        }
+        let data = try target.checkedEdit(changing: changing) { edited in
             edited.status?.value == .approved && edited.version?.value == newVersion && edited.approvedBy?.value == request.role
                 && edited.approvedOn?.value == request.date && edited.history.contains { $0.version?.value == newVersion }
         }
@@ -100,12 +102,14 @@ public enum DocumentApproval {
         throw .refused("\(document.id?.value ?? document.path) has \(errors.count) error\(errors.count == 1 ? "" : "s") in `smsplan check`; fix them before approval: \(first.path):\(first.line):\(first.column): \(first.message) [\(first.rule)]\(more)")
     }
 
-    /// Refuses re-approving a new version with the date of the committed approval, which the
-    /// approved-content-changed rule would refuse at commit.
-    static func refuseReusedDate(_ date: PlanDate, version: DocumentVersion, of document: Document, in plan: Plan) throws(SMSPlanError) {
-        guard let id = document.id?.value, let committed = plan.change?.previous.byID[id], committed.status?.value == .approved,
-            let committedVersion = committed.version?.value, committedVersion < version, committed.approvedOn?.value == date
-        else { return }
-        throw .refused("version \(committedVersion) of \(id) was approved on \(date); give the approval of version \(version) its own date with --date")
+    /// The next review of a re-approved document whose front matter gives an explicit
+    /// next-review: as far after the new approval as it was after the previous one (else the
+    /// review interval), counted in months, so that a stale date is never kept. Nil without
+    /// an explicit one.
+    static func renewedReview(of document: Document, previous: PlanDate?, approvedOn date: PlanDate, interval: PlanDuration) -> PlanDate? {
+        guard let explicit = document.nextReview?.value else { return nil }
+        guard let previous, previous < explicit else { return interval.after(date) }
+        let months = (explicit.year * 12 + explicit.month) - (previous.year * 12 + previous.month)
+        return months > 0 ? date.adding(months: months) : interval.after(date)
     }
 }

@@ -67,11 +67,12 @@ public enum DocumentCreator {
             throw .refused("a phase plan needs --phase N")
         }
         let id = nextID(for: request.type, in: plan)
-        var body = "# \(request.title)\n"
+        let heading = YAMLText.oneLine(request.title)
+        var body = "# \(heading)\n"
         if let template {
             do {
                 let text = try String(contentsOf: root.appendingPathComponent(template.path), encoding: .utf8)
-                body = retitled(bodyOf: text, title: request.title)
+                body = retitled(bodyOf: text, title: heading)
                 // A record is final from the start: the template's instructions would stay in it for good.
                 if request.type == .record { body = headings(of: body) }
             } catch {
@@ -100,15 +101,15 @@ public enum DocumentCreator {
     }
 
     private static func frontMatter(_ request: Request, id: String, owner: String) -> String {
-        var lines = ["---", "id: \(id)", "title: \(YAMLText.quoted(request.title))", "type: \(request.type.rawValue)"]
+        var lines = ["---", "id: \(YAMLText.scalar(id))", "title: \(YAMLText.quoted(request.title))", "type: \(request.type.rawValue)"]
         if request.type == .record {
-            lines += ["status: final", "owner: \(owner)"]
+            lines += ["status: final", "owner: \(YAMLText.scalar(owner))"]
             if let author = request.author { lines.append("author: \(YAMLText.scalar(author))") }
-            lines += ["record-of: \(request.recordOf ?? "")", "recorded-on: \(request.date)",
-                      "retention: \(request.retention ?? "6 years")", "classification: internal", "satisfies: []", "---", ""]
+            lines += ["record-of: \(YAMLText.scalar(request.recordOf ?? ""))", "recorded-on: \(request.date)",
+                      "retention: \(YAMLText.scalar(request.retention ?? "6 years"))", "classification: internal", "satisfies: []", "---", ""]
             return lines.joined(separator: "\n")
         }
-        lines += ["version: \"0.1\"", "status: draft", "owner: \(owner)"]
+        lines += ["version: \"0.1\"", "status: draft", "owner: \(YAMLText.scalar(owner))"]
         if let author = request.author { lines.append("author: \(YAMLText.scalar(author))") }
         lines += ["classification: internal", "satisfies: []"]
         if let phase = request.phase { lines.append("phase: \(phase)") }

@@ -71,13 +71,17 @@ struct TransitionTarget {
 
     /// The edited file as the decoder reads it; refuses an edit that made the front matter
     /// worse or did not give `expected` (a bug, but never written to disk).
-    func checkedEdit(_ expected: (Document) -> Bool) throws(SMSPlanError) -> Data {
+    /// Any other top-level value that the edit changed is refused too: only `keys` may change.
+    func checkedEdit(changing keys: Set<String>, _ expected: (Document) -> Bool) throws(SMSPlanError) -> Data {
         let data = editor.data
         let before = DocumentDecoder.decode(original, path: document.path)
         let after = DocumentDecoder.decode(data, path: document.path)
         guard let edited = after.document, after.findings.count <= before.findings.count, edited.id?.value == id, expected(edited) else {
             let problem = after.findings.first.map { ": line \($0.location.line): \($0.message)" } ?? ""
             throw .refused("cannot edit the front matter of \(document.path) in place\(problem); nothing was written")
+        }
+        if let key = FrontMatterEditor.changedKeys(from: original, to: data).first(where: { !keys.contains($0) }) {
+            throw .refused("cannot edit the front matter of \(document.path) in place: the edit would change \"\(key)\" too; nothing was written")
         }
         return data
     }

@@ -11,6 +11,9 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
         public var status: String
         public var path: String
         public var blob: String
+        /// For a document under revision: the approved version in force, and its blob.
+        public var inForceVersion: String?
+        public var inForceBlob: String?
     }
 
     /// Coverage of the schema's clauses without sub-clauses at the tagged commit.
@@ -45,9 +48,11 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
         self.commit = commit
         date = plan.revisionDate.description
         func entry(_ document: Document) -> Entry {
-            Entry(id: document.id?.value ?? document.path, title: document.title?.value ?? "", type: document.type?.value.rawValue ?? "",
-                  version: document.version?.value.description, status: document.status?.value.rawValue ?? "",
-                  path: document.path, blob: blobs[document.path] ?? "")
+            let inForce = plan.versionInForce(of: document)
+            return Entry(id: document.id?.value ?? document.path, title: document.title?.value ?? "", type: document.type?.value.rawValue ?? "",
+                         version: document.version?.value.description, status: document.status?.value.rawValue ?? "",
+                         path: document.path, blob: blobs[document.path] ?? "",
+                         inForceVersion: inForce?.version?.value.description, inForceBlob: inForce?.blob)
         }
         let sorted = plan.corpus.documents.sorted { ($0.id?.value ?? $0.path) < ($1.id?.value ?? $1.path) }
         documents = sorted.filter { $0.type?.value != .record }.map(entry)
@@ -84,8 +89,9 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
     }
 
     /// The manifest in a tag message, or nil when the message has none or it does not decode.
+    /// smsplan writes it last, so the last block is read: text above it cannot stand in.
     static func parse(message: String) -> BaselineManifest? {
-        guard let start = message.range(of: begin + "\n"), let stop = message.range(of: "\n" + end, range: start.upperBound..<message.endIndex)
+        guard let start = message.range(of: begin + "\n", options: .backwards), let stop = message.range(of: "\n" + end, range: start.upperBound..<message.endIndex)
         else { return nil }
         return try? JSONDecoder().decode(BaselineManifest.self, from: Data(message[start.upperBound..<stop.lowerBound].utf8))
     }

@@ -37,10 +37,11 @@ extension PlanConfig {
                 }
             case "documents": config.decodeDocuments(value, reader: &reader)
             case "exclusions": config.exclusions = decodeExclusions(value, reader: &reader)
+            case "record-intervals": config.recordIntervals = decodeIntervals(value, reader: &reader)
             case "rules": config.ruleSettings = decodeRules(value, knownRules: knownRules, reader: &reader)
             case "baseline": config.decodeBaseline(value, reader: &reader)
             default:
-                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, rules, baseline")
+                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, record-intervals, rules, baseline")
             }
         }
         return (config, reader.findings)
@@ -113,6 +114,20 @@ extension PlanConfig {
             }
             return Exclusion(requirement: requirement, reason: reason)
         }
+    }
+
+    /// `record-intervals: { management-review: 6 months }`: the planned intervals.
+    private static func decodeIntervals(_ node: YAMLNode, reader: inout NodeReader) -> [String: PlanDuration] {
+        var intervals: [String: PlanDuration] = [:]
+        for pair in reader.mapping(node, "record-intervals") ?? [] {
+            guard let kind = pair.keyText, let text = reader.text(pair.value, "record-intervals.\(kind)") else { continue }
+            guard let duration = PlanDuration(text.value), duration.count > 0 else {
+                reader.invalid(at: text.location, "\"record-intervals.\(kind)\" must be a period such as \"6 months\"; found \"\(text.value)\"")
+                continue
+            }
+            intervals[kind] = duration
+        }
+        return intervals
     }
 
     private static func decodeRules(_ node: YAMLNode, knownRules: Set<RuleID>, reader: inout NodeReader) -> [RuleID: SeveritySetting] {

@@ -37,6 +37,9 @@ public struct PlanConfig: Sendable {
         .agreement: "AGR", .record: "REC", .template: "TPL", .external: "EXT", .phasePlan: "PHS",
     ]
     public var exclusions: [Exclusion] = []
+    /// The planned interval of each kind of periodic record (`record-intervals:`), by
+    /// record-of; a kind not named keeps the schema's `every`.
+    public var recordIntervals: [String: PlanDuration] = [:]
     /// Severity overrides from `rules:`.
     public var ruleSettings: [RuleID: SeveritySetting] = [:]
     public var baseline = BaselineSettings()

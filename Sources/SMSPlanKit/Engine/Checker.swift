@@ -21,16 +21,20 @@ public enum Checker {
         let source: any PlanSource
         let revisionDate: PlanDate
         let previous: ObjectID?
+        // Where the history of the state read begins: HEAD, or the revision's parents.
+        var history: [ObjectID] = []
         switch request.target {
         case .workingTree:
             guard let workdir = repository.workingDirectory else { throw .noWorkingTree }
             source = WorkingTreeSource(repository: repository, root: workdir)
             revisionDate = PlanDate(request.now)
             previous = try git { try repository.headCommit()?.id }
+            history = previous.map { [$0] } ?? []
         case .staged:
             source = BlobSource(repository: repository, entries: try git { try repository.indexEntries() })
             revisionDate = PlanDate(request.now)
             previous = try git { try repository.headCommit()?.id }
+            history = previous.map { [$0] } ?? []
         case .revision, .range:
             // A range is read at its head: BASE..HEAD.
             let name = switch request.target {
@@ -42,6 +46,7 @@ public enum Checker {
             source = try snapshot(of: commit.id, in: repository)
             revisionDate = PlanDate(commit.time)
             previous = commit.parents.first
+            history = commit.parents
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
@@ -49,6 +54,12 @@ public enum Checker {
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
+        let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
+        if !inForce.inForce.isEmpty, let schema = plan.schema {
+            plan.analysis = PlanAnalysis(corpus: plan.corpus, schema: schema, config: plan.config, revisionDate: plan.revisionDate,
+                                         inForce: inForce.inForce)
+        }
+        plan.notes += inForce.notes
         // A previous commit a shallow clone lacks leaves the history rules without a
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {

@@ -11,7 +11,7 @@ import GitKit
 /// and the last writer wins.
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let fileName = "front-matter-cache"
 
     struct Entry {

@@ -34,6 +34,18 @@ public struct Document: Sendable {
     public var activities: [Activity] = []
     /// For `type: template`: the document type whose required headings this template defines.
     public var templateFor: Located<DocumentType>?
+    /// A catalogue: the services it lists; another document: the services it concerns (an SLA's).
+    public var services: [Located<String>] = []
+    /// A catalogue: the suppliers the services depend on.
+    public var suppliers: [Located<String>] = []
+    /// An agreement: the other party (a customer or a supplier), as `suppliers:` or `operated-by:` name it.
+    public var party: Located<String>?
+    /// Ids of the process documents a document concerns (an audit programme's processes).
+    public var processes: [Located<String>] = []
+    /// A process document: the other party that operates the process (2011 4.2, 2018 8.2.3).
+    public var operatedBy: Located<String>?
+    /// A record held in another system instead of in the file.
+    public var heldIn: ExternalRecord?
     /// Where each top-level key was written, by key.
     public var keyLocations: [String: SourceLocation] = [:]
     /// The Markdown body after the front matter.
@@ -54,6 +66,19 @@ public struct Document: Sendable {
     public func location(ofKey key: String) -> SourceLocation {
         keyLocations[key] ?? .fileStart
     }
+}
+
+/// Where a record kept in another tool (the service desk, HR) is held: `held-in:`.
+public struct ExternalRecord: Sendable {
+    public var system: Located<String>?
+    /// How to find the records in that system: a saved query or a URL.
+    public var query: Located<String>?
+    public var url: Located<String>?
+    /// Who answers for the records there (a role id or a name).
+    public var owner: Located<String>?
+    /// When someone last confirmed the records there are complete and current.
+    public var lastChecked: Located<PlanDate>?
+    public var location: SourceLocation
 }
 
 /// One entry of a document's change history.

@@ -14,7 +14,7 @@ extension DocumentRegister {
     /// One row per document, cells in the order of `header`.
     public var rows: [[String]] {
         documents.map { entry in
-            [entry.id, entry.title ?? "", entry.type ?? "", entry.version ?? "", entry.status ?? "", entry.owner ?? "",
+            [entry.id, entry.title ?? "", entry.type ?? "", entry.version ?? "", entry.revision ?? entry.status ?? "", entry.owner ?? "",
              entry.approvedBy ?? "", entry.approvedOn ?? "", entry.nextReview ?? "", entry.classification ?? "", entry.path]
         }
     }
