@@ -41,7 +41,7 @@ final class CoverageCommandTests: XCTestCase {
         XCTAssertTrue(text.output.contains("evidence: [8.1/incident-procedure] procedure: documented procedure for incidents and major incidents"), text.output)
         XCTAssertTrue(text.output.contains("[6.1/slas] agreement, one per service: service level agreement for each service of the catalogue; topics: parties, scope, service levels, responsibilities, reporting"), text.output)
         let json = try SMSPlanBinary.json(["schema", "--format", "json"], in: repository.directory)
-        let requirements = try XCTUnwrap(json["requirements"] as? [[String: Any]])
+        let requirements = try XCTUnwrap((json["schema"] as? [String: Any])?["requirements"] as? [[String: Any]])
         let ids = requirements.flatMap { ($0["evidence"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
         XCTAssertTrue(ids.contains("8.1/service-request-procedure"))
         XCTAssertEqual(ids.count, Set(ids).count, "item ids are unique")
