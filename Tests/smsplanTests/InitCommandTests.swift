@@ -147,8 +147,11 @@ final class HooksReminderTests: XCTestCase {
     private let reminder = "smsplan: note: the git hooks are not installed in this clone; run `smsplan hooks install`\n"
 
     func testCheckInACloneWithoutHooksSaysSoOnceOnStandardError() throws {
-        let repository = try TestRepository.withPlanTemplate()
+        let origin = try TestRepository.withPlanTemplate()
+        let repository = TestRepository(wrapping: origin.sandbox.appendingPathComponent("clone"))
+        try origin.git("clone", "-q", origin.directory.path, repository.directory.path)
         let person = ["CI": ""]
+        XCTAssertEqual(try SMSPlanBinary.run(["check"], in: origin.directory, environment: person).errors, "", "not a clone")
         let text = try SMSPlanBinary.run(["check"], in: repository.directory, environment: person)
         XCTAssertEqual(text.status, 0, text.output)
         XCTAssertEqual(text.errors, reminder)

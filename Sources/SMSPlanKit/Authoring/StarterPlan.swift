@@ -42,9 +42,22 @@ public enum StarterPlan {
         return result.keys.sorted().map { path in (path, Data((result[path] ?? "").utf8)) }
     }
 
-    /// `text` with every `{{name}}` of `values` replaced.
+    /// `text` with every `{{name}}` of `values` replaced, in one pass (a value that itself
+    /// holds `{{...}}` stays as it is); other `{{...}}` are left alone.
     static func fill(_ text: String, with values: [String: String]) -> String {
-        values.reduce(text) { text, pair in text.replacingOccurrences(of: "{{\(pair.key)}}", with: pair.value) }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}"), let value = values[String(rest[open.upperBound..<close.lowerBound])] else {
+                result += "{{"
+                rest = rest[open.upperBound...]
+                continue
+            }
+            result += value
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// An exemplar template made a draft of the new plan: its id, title, type, the type it is
