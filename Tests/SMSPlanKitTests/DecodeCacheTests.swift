@@ -54,7 +54,8 @@ final class DecodeCacheTests: XCTestCase {
             var stored = document
             stored.contents = Data()
             stored.blob = nil
-            entries[document.path] = DecodeCache.Entry(document: stored, findings: [Finding("field-unknown", at: .fileStart, "x", path: nil)])
+            entries[document.path] = DecodeCache.Entry(document: stored, findings: [Finding("field-unknown", at: .fileStart, "x", path: nil)],
+                                                           size: document.contents.count)
         }
         let bytes = DecodeCache.encode(entries)
         let decoded = try XCTUnwrap(DecodeCache.decode(bytes))

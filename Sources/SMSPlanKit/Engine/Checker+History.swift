@@ -21,7 +21,7 @@ extension Checker {
         defer { cache?.save() }
         // Each commit against its first parent, reading only the files the commit changed;
         // ids deleted along the way join those deleted before the range.
-        var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository)) ?? [:] } ?? [:]
+        var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository, cache: cache)) ?? [:] } ?? [:]
         let disposed = Set(final.corpus.documents.flatMap { $0.disposes.map(\.value) })
         var located: [(path: String, finding: Finding)] = []
         var cutOff: [Commit] = []
@@ -93,7 +93,7 @@ extension Checker {
         let unchanged = plan.corpus.documents.filter { $0.blob.map(previousBlobs.contains) ?? false }
         let changed = plan.corpus.documents.filter { !($0.blob.map(previousBlobs.contains) ?? false) }
         return PlanChange(previous: before.corpus, current: Corpus(documents: changed),
-                          retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository),
+                          retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache),
                           unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
                           disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
     }
@@ -109,20 +109,39 @@ extension Checker {
     }
 
     /// Ids of documents deleted in the history of `commit` (itself included), with the path
-    /// each had, for `id-reused`.
-    static func retiredIDs(before commit: ObjectID, planRoot: String, in repository: Repository) throws(SMSPlanError) -> [String: String] {
+    /// each had, for `id-reused`. Kept in the cache by commit (outside a shallow clone): a
+    /// commit with one parent adds its own deletions to its parent's, so the history is walked
+    /// once, not on every check.
+    static func retiredIDs(before commit: ObjectID, planRoot: String, in repository: Repository,
+                           cache: DecodeCache? = nil) throws(SMSPlanError) -> [String: String] {
+        // A shallow clone's history may grow (`git fetch --unshallow`): nothing is kept.
+        let cache = repository.isShallow ? nil : cache
+        let key = DecodeCache.retiredKey(commit.hex, planRoot: planRoot)
+        if let known = cache?.retired(key) { return known }
         var retired: [String: String] = [:]
-        let history = try git { try repository.ancestry(of: commit) }
-        for entry in history {
-            let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
-            for change in changes where change.kind == .deleted {
-                guard let path = change.oldPath, path.hasSuffix(".md"), let blob = change.oldBlob,
-                    let data = try? repository.blobData(blob), let id = DocumentDecoder.decode(data, path: path).document?.id?.value
-                else { continue }
-                retired[id] = retired[id] ?? path
+        if let cache, let entry = try? repository.commit(commit), entry.parents.count == 1,
+            let earlier = cache.retired(DecodeCache.retiredKey(entry.parents[0].hex, planRoot: planRoot)) {
+            retired = earlier.merging(deletedIDs(in: entry, planRoot: planRoot, in: repository)) { _, own in own }
+        } else {
+            for entry in try git({ try repository.ancestry(of: commit) }) {
+                retired.merge(deletedIDs(in: entry, planRoot: planRoot, in: repository)) { first, _ in first }
             }
         }
+        cache?.storeRetired(key, retired)
         return retired
+    }
+
+    /// The ids of the documents a commit deleted (against its first parent), with their paths.
+    private static func deletedIDs(in entry: Commit, planRoot: String, in repository: Repository) -> [String: String] {
+        var deleted: [String: String] = [:]
+        let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
+        for change in changes where change.kind == .deleted {
+            guard let path = change.oldPath, path.hasSuffix(".md"), let blob = change.oldBlob,
+                let data = try? repository.blobData(blob), let id = DocumentDecoder.decode(data, path: path).document?.id?.value
+            else { continue }
+            deleted[id] = deleted[id] ?? path
+        }
+        return deleted
     }
 
     /// The scope document named by `scope:` as it stood at the last phase baseline.

@@ -24,13 +24,13 @@ enum PlanLoader {
 
         var markdown: [String] = []
         var linked: [(path: String, finding: Finding)] = []
-        var seen = Set<String>()
+        var seen = Set<PathKey>()
         for root in config.roots {
             let entries = try source.files(under: planRoot.appendingPathComponent(root))
             if entries.isEmpty, let location = config.rootLocations[root] {
                 findings.append(Finding(ConfigInvalidRule.id, at: location, "documents root \"\(root)\" has no files", path: configPath))
             }
-            for entry in entries where entry.path.lowercased().hasSuffix(".md") && seen.insert(entry.path).inserted {
+            for entry in entries where entry.path.lowercased().hasSuffix(".md") && seen.insert(PathKey(entry.path)).inserted {
                 if entry.kind == .regular { markdown.append(entry.path) }
                 if entry.kind == .symlink { linked.append((entry.path, FileScreen.link(entry.path, in: source))) }
             }
@@ -75,13 +75,23 @@ enum PlanLoader {
     }
 
     /// Reads every file and decodes it, in parallel across cores; with a cache, a file
-    /// whose blob id was seen before is taken from it instead of parsed.
+    /// whose blob id was seen before is taken from it instead of parsed. A file whose blob id
+    /// the source knows without reading it (a git object, or a working-tree file the index
+    /// vouches for) and that the cache holds is not read at all: its bytes are read only if
+    /// a rule asks for them.
     private static func decodeAll(_ paths: [String], from source: some PlanSource, maximumSize: ByteSize,
                                   cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
+        var cached: [Int: (blob: String, entry: DecodeCache.Entry)] = [:]
         read.reserveCapacity(paths.count)
         for (index, path) in paths.enumerated() {
+            if let cache, let blob = source.blobID(path), let entry = cache.lookup(blob),
+                max(entry.size, source.listedSize(path) ?? entry.size) <= maximumSize.bytes {
+                cached[index] = (blob, entry)
+                read.append(Data())
+                continue
+            }
             switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
             case .contents(let data): read.append(data)
             case .refused(let finding):
@@ -89,13 +99,21 @@ enum PlanLoader {
                 refused[index] = finding
             }
         }
-        let contents = read, screened = refused
+        let contents = read, screened = refused, taken = cached
         let known = paths.map { source.blobID($0) }
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let data = contents[index], path = paths[index]
             if let finding = screened[index] {
                 results.set(index, (nil, [finding]))
+                return
+            }
+            if let (blob, entry) = taken[index] {
+                var document = entry.document
+                document?.path = path
+                document?.storage = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
+                document?.blob = blob
+                results.set(index, (document, entry.findings))
                 return
             }
             let blob = known[index] ?? DecodeCache.blobID(of: data)
@@ -111,7 +129,7 @@ enum PlanLoader {
             if let blob, let cache {
                 var stored = decoded.document
                 stored?.contents = Data()
-                cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings))
+                cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings, size: data.count))
             }
             decoded.document?.blob = blob
             results.set(index, decoded)

@@ -80,7 +80,7 @@ enum VersionsInForce {
         let decoded = DocumentDecoder.decode(data, path: path)
         if var stored = decoded.document, let cache {
             stored.contents = Data()
-            cache.store(blob.hex, DecodeCache.Entry(document: stored, findings: decoded.findings))
+            cache.store(blob.hex, DecodeCache.Entry(document: stored, findings: decoded.findings, size: data.count))
         }
         var document = decoded.document
         document?.blob = blob.hex

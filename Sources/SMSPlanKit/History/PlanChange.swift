@@ -10,8 +10,12 @@ public struct PlanChange: Sendable {
         public var old: Document
         public var new: Document
 
-        /// True when the file's bytes differ (a move alone changes nothing).
-        public var contentChanged: Bool { old.contents != new.contents }
+        /// True when the file's bytes differ (a move alone changes nothing); told by the blob
+        /// ids when both are known.
+        public var contentChanged: Bool {
+            if let oldBlob = old.blob, let newBlob = new.blob { return oldBlob != newBlob }
+            return old.contents != new.contents
+        }
     }
 
     public var previous: Corpus
