@@ -45,8 +45,9 @@ extension Checker {
                     let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
                                                  at: parentID, planRoot: final.planRoot, date: date, in: repository, cache: cache)
                 else { continue }
-                let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
+                var change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
                                         retiredIDs: retired, disposed: disposed)
+                change.migration = ClaimLines.migration(from: before, to: after)
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
@@ -92,10 +93,12 @@ extension Checker {
         else { return nil }
         let unchanged = plan.corpus.documents.filter { $0.blob.map(previousBlobs.contains) ?? false }
         let changed = plan.corpus.documents.filter { !($0.blob.map(previousBlobs.contains) ?? false) }
-        return PlanChange(previous: before.corpus, current: Corpus(documents: changed),
-                          retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache),
-                          unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
-                          disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
+        var change = PlanChange(previous: before.corpus, current: Corpus(documents: changed),
+                                retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache),
+                                unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
+                                disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
+        change.migration = ClaimLines.migration(from: before, to: plan)
+        return change
     }
 
     /// The documents of one side of a commit's changes, with the commit's configuration.

@@ -18,6 +18,9 @@ extension MigrationReport {
     /// What a person decides for one clause.
     static func choice(_ decision: Decision) -> String {
         if decision.candidates.isEmpty { return "no counterpart: remove it or name the clauses the document covers" }
+        if !decision.fits {
+            return "maps to \(decision.candidates.joined(separator: ", ")), none of which this document can be evidence for: remove the claim or name the clauses it covers"
+        }
         let mapped = decision.through.map { "not mapped itself; \($0), which holds it, maps to" } ?? "maps to"
         return "\(mapped) \(decision.candidates.joined(separator: ", ")): keep the ones the document covers"
     }

@@ -21,6 +21,8 @@ public struct MigrationReport: Sendable, Encodable {
         public var candidates: [String]
         /// For a clause the mapping does not name: the enclosing clause whose mapping gave the candidates.
         public var through: String?
+        /// False when the document's type can be evidence for none of the candidates.
+        public var fits: Bool = true
     }
 
     /// A clause of the new edition that no document claims after the migration.
@@ -65,25 +67,29 @@ public enum PlanMigration {
         var claimed = Set<String>()
 
         guard let old = RequirementSchema.bundled(source) else { throw .refused("unknown edition \"\(source)\"") }
-        func map(_ id: Located<String>, in path: String, counts: Bool) {
+        func map(_ id: Located<String>, in path: String, counts: Bool, document: Document? = nil) {
             let value = id.value
             guard old.requirement(value) != nil else { return }
-            let (targets, through) = mapping.candidates(for: value, in: old)
+            let (mapped, through) = mapping.candidates(for: value, in: old)
+            // A clause the document's type cannot be evidence for is no choice for it.
+            let fitting = document.map { document in mapped.filter { Self.fits(document, mapping.to, $0) } } ?? mapped
+            let targets = fitting.isEmpty ? mapped : fitting
             let written: String
-            if targets.count == 1 && through == nil {
+            if mapped.count == 1 && fitting.count == 1 && through == nil {
                 written = targets[0]
                 report.rewrites.append(.init(path: path, line: id.location.line, from: value, to: written))
                 if counts { claimed.insert(written) }
             } else {
                 written = MigrationDecision.placeholder(value, edition: source)
-                report.decisions.append(.init(path: path, line: id.location.line, clause: value, written: written, candidates: targets, through: through))
+                report.decisions.append(.init(path: path, line: id.location.line, clause: value, written: written, candidates: targets, through: through,
+                                              fits: mapped.isEmpty || !fitting.isEmpty))
             }
             edits.replace(in: path, at: id.location, old: value, new: written)
         }
 
         for document in plan.corpus.documents {
             let counts = document.type?.value != .template
-            for id in document.satisfies { map(id, in: document.path, counts: counts) }
+            for id in document.satisfies { map(id, in: document.path, counts: counts, document: counts && document.isActive ? document : nil) }
             for activity in document.activities {
                 for id in activity.requirements { map(id, in: document.path, counts: false) }
             }
@@ -99,6 +105,13 @@ public enum PlanMigration {
         let written = try edits.apply(root: root, frontMatter: Set(plan.corpus.documents.map(\.path)), dryRun: dryRun)
         report.files = written
         return report
+    }
+
+    /// True when the document can be evidence for the clause, as evidence-type-mismatch judges it.
+    static func fits(_ document: Document, _ schema: RequirementSchema, _ clause: String) -> Bool {
+        guard let requirement = schema.requirement(clause), let type = document.type?.value else { return true }
+        if requirement.evidence.isEmpty { return schema.isLeaf(clause) }
+        return requirement.evidence.filter { $0.asIn == nil }.contains { $0.accepts(type, recordOf: document.recordOf?.value) }
     }
 
     /// `standard:` (or a custom schema's `extends:`) and `claims-edition:` name the new edition.
