@@ -22,6 +22,23 @@ public struct EditionMismatch: Sendable, Equatable {
     }
 }
 
+/// How reports name the edition: after the schema id when that is not the edition itself,
+/// and a warning line when the claims belong to another edition.
+public enum EditionLabel {
+    /// "iso20000-1:2018", or "in-house.yaml (edition iso20000-1:2018)" for a custom schema.
+    public static func schema(_ schema: String?, edition: String?) -> String {
+        guard let schema else { return "no schema" }
+        guard let edition, edition != schema else { return schema }
+        return "\(schema) (edition \(edition))"
+    }
+
+    /// The line saying the claims belong to another edition, or nil.
+    public static func mismatch(claims: String?, edition: String?) -> String? {
+        guard let claims, let edition else { return nil }
+        return "the satisfies claims are written for \(claims), not \(edition): no claim counts until `smsplan migrate --to \(edition)`"
+    }
+}
+
 extension PlanConfig {
     /// The edition the plan's claims are written for: `claims-edition:`, else the schema's.
     public func claimsEdition(schema: RequirementSchema?) -> String? {
