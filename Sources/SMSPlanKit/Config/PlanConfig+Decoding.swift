@@ -29,6 +29,14 @@ extension PlanConfig {
             case "smsplan": break
             case "organization": config.organization = reader.text(value, key)?.value
             case "standard": config.standard = reader.text(value, key)
+            case "claims-edition":
+                if let edition = reader.text(value, key) {
+                    if RequirementSchema.bundled(edition.value) == nil {
+                        reader.invalid(at: edition.location, "\"claims-edition\" must be an edition of ISO/IEC 20000-1 (\(RequirementSchema.bundledIDs.joined(separator: ", "))); found \"\(edition.value)\"")
+                    } else {
+                        config.claimsEdition = edition
+                    }
+                }
             case "scope": config.scope = reader.text(value, key)
             case "current-phase":
                 if let phase = reader.integer(value, key, in: 1...99) {
@@ -43,7 +51,7 @@ extension PlanConfig {
             case "approval": config.decodeApproval(value, reader: &reader)
             case "codeowners": config.decodeCodeOwners(value, reader: &reader)
             default:
-                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, record-intervals, rules, baseline, approval, codeowners")
+                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, claims-edition, scope, current-phase, documents, exclusions, record-intervals, rules, baseline, approval, codeowners")
             }
         }
         return (config, reader.findings)

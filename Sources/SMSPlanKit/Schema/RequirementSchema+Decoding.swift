@@ -36,6 +36,7 @@ extension RequirementSchema {
                     continue
                 }
                 schema.requirements = parent.requirements
+                schema.edition = parent.edition
                 inherited = Set(parent.requirements.map(\.id))
             case "requirements":
                 own = (reader.sequence(pair.value, "requirements") ?? []).compactMap { decodeRequirement($0, reader: &reader) }
@@ -54,7 +55,8 @@ extension RequirementSchema {
                 merged.append(requirement)
             }
         }
-        let result = RequirementSchema(id: schema.id, title: schema.title, version: schema.version, requirements: merged)
+        var result = RequirementSchema(id: schema.id, title: schema.title, version: schema.version, requirements: merged)
+        result.edition = schema.edition
         checkTree(result, own: own, reader: &reader)
         return (result, reader.findings)
     }

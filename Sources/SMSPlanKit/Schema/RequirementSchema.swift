@@ -23,6 +23,9 @@ public struct RequirementSchema: Sendable {
     public var id: String
     public var title: String
     public var version: String
+    /// The edition of ISO/IEC 20000-1 the schema's clause ids belong to: a bundled schema's
+    /// own id, or the one a custom schema `extends`; nil for a schema of in-house requirements.
+    public var edition: String?
     public var requirements: [Requirement]
     private var index: [String: Int]
     private var childIndex: [String: [String]]
@@ -46,11 +49,13 @@ public struct RequirementSchema: Sendable {
 
     /// The same schema with every requirement marked as not excludable.
     func excludingNothing() -> RequirementSchema {
-        RequirementSchema(id: id, title: title, version: version, requirements: requirements.map { requirement in
+        var schema = RequirementSchema(id: id, title: title, version: version, requirements: requirements.map { requirement in
             var requirement = requirement
             requirement.excludable = false
             return requirement
         })
+        schema.edition = id
+        return schema
     }
 
     /// The requirement with this id.
