@@ -55,13 +55,8 @@ final class ReviewCommandTests: XCTestCase {
         # Management review
 
         ## Inputs
-        The SMS as it stands.
-
         ## Decisions
-        None yet.
-
         ## Actions
-        None.
 
         """
 
