@@ -40,8 +40,10 @@ extension PlanConfig {
             case "record-intervals": config.recordIntervals = decodeIntervals(value, reader: &reader)
             case "rules": config.ruleSettings = decodeRules(value, knownRules: knownRules, reader: &reader)
             case "baseline": config.decodeBaseline(value, reader: &reader)
+            case "approval": config.decodeApproval(value, reader: &reader)
+            case "codeowners": config.decodeCodeOwners(value, reader: &reader)
             default:
-                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, record-intervals, rules, baseline")
+                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, record-intervals, rules, baseline, approval, codeowners")
             }
         }
         return (config, reader.findings)

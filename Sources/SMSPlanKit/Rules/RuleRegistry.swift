@@ -5,7 +5,7 @@ public enum RuleRegistry {
         FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(),
         RequirementUnknownRule(), OwnerUnknownRule(), HeadingMissingRule(), ConfigInvalidRule(),
         ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
-        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), DateInFutureRule(), SchemaInvalidRule(),
+        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), DateInFutureRule(), ApprovalUnverifiedRule(), SchemaInvalidRule(),
         RequirementUncoveredRule(), ExclusionNotPermittedRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
         EvidenceTypeMismatchRule(), PartyUngovernedRule(),
         ApprovedContentChangedRule(), VersionRegressedRule(), HistoryRewrittenRule(), IDReusedRule(),
