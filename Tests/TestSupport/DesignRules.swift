@@ -10,5 +10,7 @@ public enum DesignRules {
         "evidence-type-mismatch", "party-ungoverned",
         "approved-content-changed", "version-regressed", "history-rewritten", "id-reused", "record-modified",
         "record-deleted", "document-deleted", "scope-changed", "codeowners-stale", "file-too-large", "file-unreadable",
+        // issue 15: robustness
+        "reference-cycle",
     ]
 }

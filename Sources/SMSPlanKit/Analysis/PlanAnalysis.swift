@@ -28,7 +28,11 @@ public struct PlanAnalysis: Sendable {
     /// approved version), by id, read from git history.
     public var inForce: [String: Document]
     /// The documents that count: the plan's, each one under revision replaced by its version in force.
+    /// Without their claims when the claims belong to another edition (`editionMismatch`).
     public var counted: Corpus
+    /// Set when the claims are written for another edition than the schema's: then no claim
+    /// counts for coverage or phases.
+    public var editionMismatch: EditionMismatch?
 
     public init(corpus: Corpus, schema: RequirementSchema, config: PlanConfig, revisionDate: PlanDate, inForce: [String: Document] = [:]) {
         self.inForce = inForce
@@ -37,8 +41,10 @@ public struct PlanAnalysis: Sendable {
             approved.path = document.path
             return approved
         })
-        self.counted = counted
-        let corpus = counted
+        let mismatch = EditionMismatch.check(config: config, schema: schema)
+        editionMismatch = mismatch
+        self.counted = mismatch == nil ? counted : counted.withoutClaims()
+        let corpus = self.counted
         phases = PhasePlanning(corpus: corpus, schema: schema, config: config)
         coverage = CoverageMap(corpus: corpus, schema: schema, config: config, phases: phases)
         var periodic: [PeriodicRecord] = []

@@ -71,11 +71,12 @@ public struct BaselineDiff: Sendable, Encodable {
         case .json: return JSONOutput.render(self, kind: .baselineDiff)
         case .text, .markdown:
             let markdown = format == .markdown
-            var text = markdown ? "# Changes from \(from) to \(to)\n" : "Changes from \(from) to \(to):\n"
+            var text = markdown ? "# Changes from \(MarkdownText.inline(from)) to \(MarkdownText.inline(to))\n"
+                : "Changes from \(TerminalText.line(from)) to \(TerminalText.line(to)):\n"
             func section(_ title: String, _ lines: [String]) {
                 guard !lines.isEmpty else { return }
                 text += markdown ? "\n## \(title)\n\n" : "\n\(title):\n"
-                text += lines.map { (markdown ? "- " : "  ") + $0 }.joined(separator: "\n") + "\n"
+                text += lines.map { markdown ? "- " + MarkdownText.inline($0) : "  " + TerminalText.line($0) }.joined(separator: "\n") + "\n"
             }
             section("Documents added", added.map { "\($0.id) \($0.title), version \($0.to ?? "-")" })
             section("Documents revised", revised.map { "\($0.id) \($0.title): version \($0.from ?? "-") -> \($0.to ?? "-")" })

@@ -20,6 +20,9 @@ public struct PlanConfig: Sendable {
 
     public var organization: String?
     public var standard: Located<String>?
+    /// `claims-edition:`: the edition of ISO/IEC 20000-1 the plan's `satisfies` claims are
+    /// written for (written by `init` and `migrate`); when absent, the edition of the schema in use.
+    public var claimsEdition: Located<String>?
     public var scope: Located<String>?
     public var currentPhase = 1
     /// Where `current-phase` was written, when it was.

@@ -50,6 +50,7 @@ extension Checker {
                 if after.config.approvalIdentity != .off {
                     change.author = author(of: commit, mode: after.config.approvalIdentity, in: repository, environment: request.environment)
                 }
+                change.migration = ClaimLines.migration(from: before, to: after)
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
@@ -106,10 +107,12 @@ extension Checker {
         else { return nil }
         let unchanged = plan.corpus.documents.filter { $0.blob.map(previousBlobs.contains) ?? false }
         let changed = plan.corpus.documents.filter { !($0.blob.map(previousBlobs.contains) ?? false) }
-        return PlanChange(previous: before.corpus, current: Corpus(documents: changed),
-                          retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache),
-                          unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
-                          disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
+        var change = PlanChange(previous: before.corpus, current: Corpus(documents: changed),
+                                retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache),
+                                unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
+                                disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
+        change.migration = ClaimLines.migration(from: before, to: plan)
+        return change
     }
 
     /// The documents of one side of a commit's changes, with the commit's configuration.

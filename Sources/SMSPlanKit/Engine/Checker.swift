@@ -97,6 +97,11 @@ public enum Checker {
 
     /// libgit2's reason for an unknown revision, in the words of a person reading the history.
     static func plainReason(for revision: String, _ message: String) -> String {
+        if let peel = revision.range(of: "^{", options: .backwards), revision.hasSuffix("}") {
+            let kind = revision[peel.upperBound..<revision.index(before: revision.endIndex)]
+            if !["", "commit"].contains(kind) { return "that names a \(kind), not a commit; give a commit, such as HEAD or main" }
+        }
+        if revision.contains(":") && !revision.hasPrefix(":/") { return "that names a file in a commit, not a commit; give a commit, such as HEAD or main" }
         if message.hasPrefix("parent "), message.hasSuffix(" does not exist") {
             let base = revision.prefix { $0 != "~" && $0 != "^" }
             return "that commit does not exist: the history of \(base.isEmpty ? "HEAD" : String(base)) is shorter"

@@ -9,14 +9,23 @@ public struct PlanChange: Sendable {
     public struct Pair: Sendable {
         public var old: Document
         public var new: Document
+        /// True in a migration to another edition: a change of the claims alone is no change.
+        var ignoresClaims = false
 
         /// True when the file's bytes differ (a move alone changes nothing); told by the blob
-        /// ids when both are known.
+        /// ids when both are known. In a migration, claims rewritten for the new edition
+        /// (satisfies, activities' requirements) do not count.
         public var contentChanged: Bool {
-            if let oldBlob = old.blob, let newBlob = new.blob { return oldBlob != newBlob }
-            return old.contents != new.contents
+            let differs: Bool
+            if let oldBlob = old.blob, let newBlob = new.blob { differs = oldBlob != newBlob } else { differs = old.contents != new.contents }
+            guard differs, ignoresClaims else { return differs }
+            return ClaimLines.withoutClaims(old) != ClaimLines.withoutClaims(new)
         }
     }
+
+    /// Set when the two states' claims belong to different editions (`smsplan migrate`):
+    /// the edition before and after.
+    public var migration: (from: String, to: String)?
 
     public var previous: Corpus
     public var current: Corpus
@@ -46,7 +55,7 @@ public struct PlanChange: Sendable {
     public var pairs: [Pair] {
         current.documents.compactMap { new in
             guard let id = new.id?.value, current.byID[id]?.path == new.path, let old = previous.byID[id] else { return nil }
-            return Pair(old: old, new: new)
+            return Pair(old: old, new: new, ignoresClaims: migration != nil)
         }
     }
 

@@ -54,6 +54,10 @@ public struct CoverageReport: Sendable, Encodable {
     }
 
     public var schema: String
+    /// The edition of ISO/IEC 20000-1 the schema belongs to.
+    public var edition: String?
+    /// Set only when the claims are written for another edition: then no claim counts.
+    public var claimsEdition: String?
     public var date: String
     public var currentPhase: Int
     /// True when the schema lets some requirement be excluded (custom schemas only).
@@ -65,6 +69,8 @@ public struct CoverageReport: Sendable, Encodable {
     public init?(plan: Plan) {
         guard let schema = plan.schema, let analysis = plan.analysis else { return nil }
         self.schema = schema.id
+        edition = schema.edition
+        claimsEdition = analysis.editionMismatch?.claims
         date = plan.revisionDate.description
         currentPhase = plan.config.currentPhase
         exclusionsAllowed = schema.allowsExclusions
@@ -88,7 +94,7 @@ public struct CoverageReport: Sendable, Encodable {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: JSONOutput.render(self, kind: .coverage)
-        case .text: text
+        case .text: TerminalText.lines(text)
         case .markdown: markdown
         }
     }
@@ -100,7 +106,9 @@ public struct CoverageReport: Sendable, Encodable {
     private func depth(_ row: Row) -> Int { row.id.split(separator: ".").count - 1 }
 
     private var text: String {
-        var text = "Coverage of \(schema) as of \(date) (phase \(currentPhase)): \(totalsLine) (clauses without sub-clauses)\n\n"
+        var text = "Coverage of \(EditionLabel.schema(schema, edition: edition)) as of \(date) (phase \(currentPhase)): \(totalsLine) (clauses without sub-clauses)\n"
+        text += EditionLabel.mismatch(claims: claimsEdition, edition: edition).map { "\($0)\n" } ?? ""
+        text += "\n"
         text += TextTable.render(requirements.map { row in
             let documents = row.evidence.map(\.text) + row.parties
             return [String(repeating: "  ", count: depth(row)) + row.id, row.status, "phase \(row.duePhase)",
@@ -117,7 +125,9 @@ public struct CoverageReport: Sendable, Encodable {
     }
 
     private var markdown: String {
-        var text = "# Coverage of \(schema)\n\nAs of \(date), current phase \(currentPhase): \(totalsLine).\n\n## Traceability\n\n"
+        var text = "# Coverage of \(MarkdownText.inline(EditionLabel.schema(schema, edition: edition)))\n\nAs of \(date), current phase \(currentPhase): \(totalsLine).\n\n"
+        text += EditionLabel.mismatch(claims: claimsEdition, edition: edition).map { "**Editions mixed:** \($0).\n\n" } ?? ""
+        text += "## Traceability\n\n"
         text += MarkdownTable.render(["Requirement", "Title", "Status", "Due", "Evidence"], requirements.map { row in
             [row.id, row.title, row.status, "phase \(row.duePhase)",
              (row.evidence.map(\.text) + row.parties).joined(separator: "<br>")]

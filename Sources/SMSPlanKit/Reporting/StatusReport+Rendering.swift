@@ -2,7 +2,7 @@ extension StatusReport {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: JSONOutput.render(self, kind: .status)
-        case .text: text
+        case .text: TerminalText.lines(text)
         case .markdown: markdown
         }
     }
@@ -14,7 +14,9 @@ extension StatusReport {
     }
 
     private var text: String {
-        var text = "\(organization ?? "SMS plan") - \(schema ?? "no schema"), phase \(currentPhase), as of \(date)\n\nPhases:\n"
+        var text = "\(organization ?? "SMS plan") - \(EditionLabel.schema(schema, edition: edition)), phase \(currentPhase), as of \(date)\n"
+        text += EditionLabel.mismatch(claims: claimsEdition, edition: edition).map { "\($0)\n" } ?? ""
+        text += "\nPhases:\n"
         text += TextTable.render(phases.map { phase in
             ["phase \(phase.phase)", phase.state, "activities \(phase.activitiesDone)/\(phase.activitiesTotal) done",
              "requirements \(phase.requirementsCovered)/\(phase.requirementsDue) covered",
@@ -39,7 +41,9 @@ extension StatusReport {
     }
 
     private var markdown: String {
-        var text = "# \(organization ?? "SMS plan"): status\n\n\(schema ?? "no schema"), current phase \(currentPhase), as of \(date).\n\n## Phases\n\n"
+        var text = "# \(MarkdownText.inline(organization ?? "SMS plan")): status\n\n\(MarkdownText.inline(EditionLabel.schema(schema, edition: edition))), current phase \(currentPhase), as of \(date).\n\n"
+        text += EditionLabel.mismatch(claims: claimsEdition, edition: edition).map { "**Editions mixed:** \($0).\n\n" } ?? ""
+        text += "## Phases\n\n"
         text += MarkdownTable.render(["Phase", "State", "Activities done", "Requirements covered", "Open activities"], phases.map {
             ["\($0.phase)", $0.state, "\($0.activitiesDone)/\($0.activitiesTotal)", "\($0.requirementsCovered)/\($0.requirementsDue)",
              $0.openActivities.joined(separator: ", ")]

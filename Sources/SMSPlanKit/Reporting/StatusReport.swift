@@ -45,6 +45,10 @@ public struct StatusReport: Sendable, Encodable {
 
     public var organization: String?
     public var schema: String?
+    /// The edition of ISO/IEC 20000-1 the schema belongs to.
+    public var edition: String?
+    /// Set only when the claims are written for another edition (edition-mismatch).
+    public var claimsEdition: String?
     public var date: String
     public var currentPhase: Int
     public var phases: [Phase]
@@ -61,7 +65,7 @@ public struct StatusReport: Sendable, Encodable {
 
     /// In JSON, `documents` is always a list of documents; the counts by status are `documentCounts`.
     private enum CodingKeys: String, CodingKey {
-        case organization, schema, date, currentPhase, phases, underRevision, proposedPlans, reviewsDue, recordsDue, errors, warnings
+        case organization, schema, edition, claimsEdition, date, currentPhase, phases, underRevision, proposedPlans, reviewsDue, recordsDue, errors, warnings
         case documents = "documentCounts"
     }
 
@@ -86,6 +90,8 @@ public struct StatusReport: Sendable, Encodable {
         let horizon = date.adding(days: Self.horizonDays)
         organization = plan.config.organization
         schema = plan.schema?.id
+        edition = plan.schema?.edition
+        claimsEdition = plan.analysis?.editionMismatch?.claims
         self.date = date.description
         currentPhase = plan.config.currentPhase
         errors = result.errorCount

@@ -36,6 +36,7 @@ extension RequirementSchema {
                     continue
                 }
                 schema.requirements = parent.requirements
+                schema.edition = parent.edition
                 inherited = Set(parent.requirements.map(\.id))
             case "requirements":
                 own = (reader.sequence(pair.value, "requirements") ?? []).compactMap { decodeRequirement($0, reader: &reader) }
@@ -54,7 +55,8 @@ extension RequirementSchema {
                 merged.append(requirement)
             }
         }
-        let result = RequirementSchema(id: schema.id, title: schema.title, version: schema.version, requirements: merged)
+        var result = RequirementSchema(id: schema.id, title: schema.title, version: schema.version, requirements: merged)
+        result.edition = schema.edition
         checkTree(result, own: own, reader: &reader)
         return (result, reader.findings)
     }
@@ -103,6 +105,10 @@ extension RequirementSchema {
         var seen = Set<String>()
         for (requirement, location) in own where !seen.insert(requirement.id).inserted {
             reader.invalid(at: location, "requirement \"\(requirement.id)\" is defined twice")
+        }
+        let locations = Dictionary(own.map { ($0.requirement.id, $0.location) }, uniquingKeysWith: { first, _ in first })
+        for problem in schema.parentProblems {
+            reader.invalid(at: locations[problem.id] ?? .fileStart, problem.message)
         }
         for (requirement, location) in own {
             for target in requirement.evidence.compactMap(\.asIn) where schema.requirement(target) == nil || target == requirement.id {

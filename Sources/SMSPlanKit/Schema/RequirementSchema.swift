@@ -23,14 +23,22 @@ public struct RequirementSchema: Sendable {
     public var id: String
     public var title: String
     public var version: String
+    /// The edition of ISO/IEC 20000-1 the schema's clause ids belong to: a bundled schema's
+    /// own id, or the one a custom schema `extends`; nil for a schema of in-house requirements.
+    public var edition: String?
     public var requirements: [Requirement]
     private var index: [String: Int]
     private var childIndex: [String: [String]]
+
+    /// Parent links cut because they formed a cycle or went too deep.
+    public private(set) var parentProblems: [ParentProblem] = []
 
     public init(id: String, title: String, version: String, requirements: [Requirement]) {
         self.id = id
         self.title = title
         self.version = version
+        var requirements = requirements
+        parentProblems = Self.cutParents(of: &requirements)
         self.requirements = requirements
         self.index = Dictionary(requirements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.childIndex = Dictionary(grouping: requirements.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
@@ -41,11 +49,13 @@ public struct RequirementSchema: Sendable {
 
     /// The same schema with every requirement marked as not excludable.
     func excludingNothing() -> RequirementSchema {
-        RequirementSchema(id: id, title: title, version: version, requirements: requirements.map { requirement in
+        var schema = RequirementSchema(id: id, title: title, version: version, requirements: requirements.map { requirement in
             var requirement = requirement
             requirement.excludable = false
             return requirement
         })
+        schema.edition = id
+        return schema
     }
 
     /// The requirement with this id.
@@ -64,7 +74,16 @@ public struct RequirementSchema: Sendable {
     }
 
     /// The requirement and every requirement below it.
+    /// Walked without recursion, in schema order (a requirement before its children).
     public func subtree(of id: String) -> [String] {
-        [id] + children(of: id).flatMap { subtree(of: $0) }
+        var result: [String] = []
+        var stack = [id]
+        var seen = Set<String>()
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            result.append(next)
+            stack.append(contentsOf: children(of: next).reversed())
+        }
+        return result
     }
 }

@@ -58,7 +58,9 @@ extension Dashboard {
             let alert = key == "findings" && status.errors > 0 ? " alert" : ""
             return "<li class=\"figure figure-\(key)\(alert)\" \(data)><span class=\"label\">\(label)</span><span class=\"value\">\(value)</span>\(note)</li>"
         }
-        let schema = [schemaTitle, status.schema.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+        let schema = [schemaTitle, status.schema.map { "(\(EditionLabel.schema($0, edition: status.edition)))" },
+                      EditionLabel.mismatch(claims: status.claimsEdition, edition: status.edition).map { "\u{00b7} \($0)" }]
+            .compactMap { $0 }.joined(separator: " ")
         return """
             <header class="masthead">
             <h1>\(status.organization ?? "SMS plan") <span class="kind">service management system</span></h1>

@@ -12,7 +12,8 @@ public struct EvidenceTypeMismatchRule: CorpusRule {
     public init() {}
 
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
-        guard let schema = context.schema else { return [] }
+        // Claims of another edition are judged after `smsplan migrate`; edition-mismatch says so.
+        guard let schema = context.schema, context.analysis?.editionMismatch == nil else { return [] }
         return corpus.documents.flatMap { document -> [Finding] in
             guard document.isActive, let type = document.type?.value, type != .template else { return [] }
             return document.satisfies.compactMap { claim -> Finding? in

@@ -19,7 +19,8 @@ public struct RequirementUncoveredRule: CorpusRule {
     public init() {}
 
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
-        guard let schema = context.schema, let analysis = context.analysis else { return [] }
+        // Claims of another edition count for nothing; edition-mismatch says so once.
+        guard let schema = context.schema, let analysis = context.analysis, analysis.editionMismatch == nil else { return [] }
         let phase = context.config.currentPhase
         return schema.requirements.compactMap { requirement -> Finding? in
             guard schema.isLeaf(requirement.id), let coverage = analysis.coverage.requirements[requirement.id],
