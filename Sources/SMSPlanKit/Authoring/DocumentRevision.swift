@@ -44,15 +44,9 @@ public enum DocumentRevision {
         }
         let wasStatus = target.status?.rawValue ?? "no status"
 
-        try target.editor.set("version", to: YAMLText.quoted(next.description))
-        var entry: [(key: String, value: YAMLValue)] = [("version", .quoted(next.description)), ("date", .raw(request.date.description))]
-        if let author = request.author ?? target.document.author?.value { entry.append(("author", .text(author))) }
-        entry.append(("summary", .text(request.summary)))
-        try target.editor.appendHistoryEntry(entry)
-        try target.editor.set("status", to: DocumentStatus.draft.rawValue)
-        try target.editor.remove("approved-by")
-        try target.editor.remove("approved-on")
-        let data = try target.checkedEdit { edited in
+        let author = request.author ?? target.document.author?.value
+        try target.editor.revise(to: next, entry: FrontMatterEditor.historyEntry(version: next, date: request.date, author: author, summary: request.summary))
+        let data = try target.checkedEdit(changing: FrontMatterEditor.revisionKeys) { edited in
             edited.status?.value == .draft && edited.version?.value == next && edited.approvedBy == nil && edited.approvedOn == nil
                 && edited.history.last?.version?.value == next && edited.history.count == target.document.history.count + 1
         }

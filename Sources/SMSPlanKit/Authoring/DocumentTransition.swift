@@ -12,6 +12,8 @@ public struct TransitionOutcome: Sendable {
     }
 
     public var edits: [Edit]
+    /// What the user should know though nothing was refused, one line each.
+    public var warnings: [String] = []
 }
 
 /// A document found by id in the plan, with an editor over its file's front matter.
@@ -50,6 +52,19 @@ struct TransitionTarget {
             throw .unreadable(path: document.path, reason: error.localizedDescription)
         }
         editor = try FrontMatterEditor(original, path: document.path)
+        // The plan was read a moment ago: a command that wrote the file since (a transition
+        // run at the same time) would otherwise be undone by this one.
+        if let now = DocumentDecoder.decode(original, path: document.path).document, !Self.sameState(now, document) {
+            throw .refused("\(document.path) changed while this command ran (another smsplan command or an editor wrote it); nothing was written: run the command again")
+        }
+    }
+
+    /// True when two readings of a document agree on everything a transition looks at.
+    private static func sameState(_ one: Document, _ other: Document) -> Bool {
+        one.status?.value == other.status?.value && one.version?.value == other.version?.value
+            && one.approvedBy?.value == other.approvedBy?.value && one.approvedOn?.value == other.approvedOn?.value
+            && one.history.count == other.history.count && one.supersedes.map(\.value) == other.supersedes.map(\.value)
+            && one.supersededBy?.value == other.supersededBy?.value
     }
 
     var type: DocumentType? { document.type?.value }
@@ -71,7 +86,8 @@ struct TransitionTarget {
 
     /// The edited file as the decoder reads it; refuses an edit that made the front matter
     /// worse or did not give `expected` (a bug, but never written to disk).
-    func checkedEdit(_ expected: (Document) -> Bool) throws(SMSPlanError) -> Data {
+    /// Any other top-level value that the edit changed is refused too: only `keys` may change.
+    func checkedEdit(changing keys: Set<String>, _ expected: (Document) -> Bool) throws(SMSPlanError) -> Data {
         let data = editor.data
         let before = DocumentDecoder.decode(original, path: document.path)
         let after = DocumentDecoder.decode(data, path: document.path)
@@ -79,12 +95,27 @@ struct TransitionTarget {
             let problem = after.findings.first.map { ": line \($0.location.line): \($0.message)" } ?? ""
             throw .refused("cannot edit the front matter of \(document.path) in place\(problem); nothing was written")
         }
+        if let key = FrontMatterEditor.changedKeys(from: original, to: data).first(where: { !keys.contains($0) }) {
+            throw .refused("cannot edit the front matter of \(document.path) in place: the edit would change \"\(key)\" too; nothing was written")
+        }
         return data
     }
 
     /// Writes the edited file over the original, atomically, never through a link that
     /// leads out of the working tree.
     func write(_ data: Data) throws(SMSPlanError) {
+        let lock = try DirectoryLock(root)
+        try checkUnchanged()
         try AtomicFile.write(data, to: url, overwrite: true, within: root)
+        withExtendedLifetime(lock) {}
+    }
+
+    /// Refuses when the file is no longer what this command read: another command (or an
+    /// editor) wrote it meanwhile, and writing now would lose that edit. Called with the
+    /// plan's lock held, so two transitions at once give one edit and one refusal.
+    func checkUnchanged() throws(SMSPlanError) {
+        guard (try? Data(contentsOf: url)) == original else {
+            throw .refused("\(document.path) changed while this command ran (another smsplan command or an editor wrote it); nothing was written: run the command again")
+        }
     }
 }

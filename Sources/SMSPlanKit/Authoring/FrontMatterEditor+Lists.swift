@@ -82,18 +82,28 @@ extension FrontMatterEditor {
             guard prefix.trimmingSpaces() == "-" else { throw cannotEdit("the last item of \"\(key)\" does not start its line with \"- \"") }
             return try insert(lines: [prefix + YAMLText.scalar(item)], after: span.lastLine)
         }
-        let line = YAMLLineScanner(lines[span.keyLine].text)
-        guard span.lastLine == span.keyLine, let start = span.valueStart, let end = line.valueEnd(from: start),
-            end > start, line.scalars[end - 1] == "]"
-        else {
-            // A bracketed list over several lines is written again on one line.
-            let texts = items.compactMap(\.scalar?.text).map { YAMLText.scalar($0, inFlow: true) }
-            return try set(key, to: "[" + (texts + [rendered]).joined(separator: ", ") + "]")
+        // In brackets, on one line or over several: the item goes in after the last item
+        // (or just inside `[` of an empty list), so every other line and comment stays.
+        guard case .sequence(_, let open) = span.pair.value else { throw cannotEdit("\"\(key)\" is not a list") }
+        if let last = items.last {
+            guard last.scalar != nil else { throw cannotEdit("the last item of \"\(key)\" is not a single value") }
+            let index = last.location.line - 1
+            let line = YAMLLineScanner(lines[index].text)
+            guard let end = line.flowItemEnd(from: last.location.column - 1) else {
+                throw cannotEdit("the last item of \"\(key)\" goes on over several lines")
+            }
+            return try replaceLine(index, with: line.text(0, end) + ", " + rendered + line.text(end, line.scalars.count))
         }
-        var insertAt = end - 1
-        while insertAt > start + 1 && (line.scalars[insertAt - 1] == " " || line.scalars[insertAt - 1] == "\t") { insertAt -= 1 }
-        let addition = items.isEmpty ? rendered : ", " + rendered
-        try replaceLine(span.keyLine, with: line.text(0, insertAt) + addition + line.text(insertAt, line.scalars.count))
+        let index = open.line - 1
+        let line = YAMLLineScanner(lines[index].text)
+        let inside = open.column
+        guard inside - 1 < line.scalars.count, line.scalars[inside - 1] == "[" else { throw cannotEdit("\"\(key)\" is not a list in brackets") }
+        let spaced = inside < line.scalars.count && line.scalars[inside] == " "
+        let closes = line.skipSpaces(from: inside)
+        let sameLine = closes < line.scalars.count && line.scalars[closes] == "]"
+        let text = sameLine ? line.text(0, inside) + (spaced ? " \(rendered) " : rendered) + line.text(closes, line.scalars.count)
+            : line.text(0, inside) + (spaced ? " " : "") + rendered + line.text(inside, line.scalars.count)
+        try replaceLine(index, with: text)
     }
 
     /// True when the key's value is a block list (`- ` lines), not one in brackets.

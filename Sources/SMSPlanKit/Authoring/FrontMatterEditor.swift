@@ -33,6 +33,9 @@ struct FrontMatterEditor {
     private(set) var closingLine = 0
     /// The top-level pairs of the current text.
     private(set) var pairs: [YAMLPair] = []
+    /// For each line up to the closing `---`, true when it holds part of a value (not only
+    /// spaces or a comment).
+    private var contentLines: [Bool] = []
 
     /// Reads the file; refuses files whose front matter cannot be edited line by line.
     init(_ data: Data, path: String) throws(SMSPlanError) {
@@ -67,7 +70,7 @@ struct FrontMatterEditor {
         let keyLine = pair.key.location.line - 1
         let next = pairs.dropFirst(index + 1).map { $0.key.location.line - 1 }.min() ?? closingLine
         var last = keyLine
-        for candidate in stride(from: next - 1, to: keyLine, by: -1) where !YAMLLineScanner(lines[candidate].text).isBlankOrComment {
+        for candidate in stride(from: next - 1, to: keyLine, by: -1) where contentLines[candidate] {
             last = candidate
             break
         }
@@ -80,6 +83,7 @@ struct FrontMatterEditor {
     /// order of `DocumentField` (after the nearest key that comes before it).
     mutating func set(_ key: String, to value: String) throws(SMSPlanError) {
         guard let span = span(key) else { return try insert(key, value) }
+        try Self.checkOneLine(value, path)
         let scanner = YAMLLineScanner(lines[span.keyLine].text)
         guard let start = span.valueStart else { throw cannotEdit("the line of \"\(key)\" has no \"key: value\" form") }
         if span.lastLine == span.keyLine, let end = scanner.valueEnd(from: start) {
@@ -95,10 +99,22 @@ struct FrontMatterEditor {
         try reparse()
     }
 
-    /// Removes a top-level key and the lines of its value.
+    /// Removes a top-level key and the lines of its value, with the comment lines indented
+    /// under it (which would otherwise become text of a block scalar above it).
     mutating func remove(_ key: String) throws(SMSPlanError) {
         guard let span = span(key) else { return }
-        lines.removeSubrange(span.keyLine...span.lastLine)
+        var last = span.lastLine
+        let column = span.pair.key.location.column - 1
+        var probe = last + 1
+        while probe < closingLine, !contentLines[probe] {
+            let line = YAMLLineScanner(lines[probe].text)
+            if line.indentation < line.scalars.count {
+                guard line.indentation > column else { break }
+                last = probe
+            }
+            probe += 1
+        }
+        lines.removeSubrange(span.keyLine...last)
         try reparse()
     }
 
@@ -127,14 +143,28 @@ struct FrontMatterEditor {
             indentation = pairs.first.map { $0.key.location.column - 1 } ?? 0
         }
         let pad = String(repeating: " ", count: indentation)
-        lines.insert(contentsOf: newLines.map { Line(text: pad + $0, ending: lineEnding) }, at: at)
+        try insert(newLines.map { pad + $0 }, at: at)
+    }
+
+    /// Inserts lines after line index `index`, with the line end of the lines around them.
+    mutating func insert(lines newLines: [String], after index: Int) throws(SMSPlanError) {
+        try insert(newLines, at: index + 1)
+    }
+
+    private mutating func insert(_ newLines: [String], at index: Int) throws(SMSPlanError) {
+        for text in newLines { try Self.checkOneLine(text, path) }
+        let ending = endingForNewLine(at: index)
+        lines.insert(contentsOf: newLines.map { Line(text: $0, ending: ending) }, at: index)
         try reparse()
     }
 
-    /// Inserts lines after line index `index`, with the file's line end.
-    mutating func insert(lines newLines: [String], after index: Int) throws(SMSPlanError) {
-        lines.insert(contentsOf: newLines.map { Line(text: $0, ending: lineEnding) }, at: index + 1)
-        try reparse()
+    /// The line end a line inserted at `index` gets: that of the line before it (a file with
+    /// mixed line ends keeps each part's), or of the line after it, or the file's.
+    private func endingForNewLine(at index: Int) -> String {
+        let hard = ["\n", "\r\n", "\r"]
+        if index > 0, hard.contains(lines[index - 1].ending) { return lines[index - 1].ending }
+        if index < lines.count, hard.contains(lines[index].ending) { return lines[index].ending }
+        return lineEnding
     }
 
     /// Replaces the text of the line at `index` (its line end stays).
@@ -144,6 +174,7 @@ struct FrontMatterEditor {
 
     /// Replaces the lines in `range` by one line of text, with the first line's line end.
     mutating func replaceLines(_ range: ClosedRange<Int>, with text: String) throws(SMSPlanError) {
+        try Self.checkOneLine(text, path)
         lines[range.lowerBound].text = text
         lines.removeSubrange((range.lowerBound + 1)..<(range.upperBound + 1))
         try reparse()
@@ -159,7 +190,10 @@ struct FrontMatterEditor {
         guard let root = parsed.frontMatter, let pairs = root.pairs else {
             throw cannotEdit(parsed.findings.first.map { "\($0.location): \($0.message)" } ?? "its front matter cannot be read")
         }
-        guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].text.trimmingSpaces()) }) else {
+        let close = lines.indices.dropFirst().first {
+            ["---", "..."].contains(lines[$0].text.trimmingSpaces()) && endsAFileLine($0 - 1) && endsAFileLine($0)
+        }
+        guard let close else {
             throw cannotEdit("its front matter is not closed")
         }
         let column = pairs.first?.key.location.column ?? 1
@@ -172,25 +206,47 @@ struct FrontMatterEditor {
         }
         self.pairs = pairs
         closingLine = close
+        contentLines = YAMLLineClassifier.contentLines(lines[..<close].map(\.text))
     }
 
     static func endsInSpace(_ text: String) -> Bool {
         text.hasSuffix(" ") || text.hasSuffix("\t")
     }
 
-    /// Splits text into lines where the parser does, keeping each line's end as written.
+    /// Splits text into lines where YAML does (LF, CR, CRLF, U+0085, U+2028, U+2029), so
+    /// that the editor's line numbers are the parser's, keeping each line's end as written.
     private static func split(_ text: String) -> [Line] {
         var lines: [Line] = []
-        var current = ""
-        for character in text {
-            if character.isNewline {
-                lines.append(Line(text: current, ending: String(character)))
-                current = ""
-            } else {
-                current.append(character)
+        var current = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            guard YAMLText.isLineBreak(scalar) else {
+                current.append(scalar)
+                continue
             }
+            var ending = String(scalar)
+            if scalar == "\r" && pending == "\n" {
+                ending = "\r\n"
+                pending = scalars.next()
+            }
+            lines.append(Line(text: String(current), ending: ending))
+            current = String.UnicodeScalarView()
         }
-        if !current.isEmpty || lines.isEmpty { lines.append(Line(text: current, ending: "")) }
+        if !current.isEmpty || lines.isEmpty { lines.append(Line(text: String(current), ending: "")) }
         return lines
+    }
+
+    /// True when the line ends where the parser's line table ends one too (LF, CR, CRLF or
+    /// the end of the file): only such lines open or close the front matter.
+    private func endsAFileLine(_ index: Int) -> Bool {
+        index < 0 || ["\n", "\r", "\r\n", ""].contains(lines[index].ending)
+    }
+
+    /// Refuses text for a line that holds a line break: it would shift every line after it.
+    static func checkOneLine(_ text: String, _ path: String) throws(SMSPlanError) {
+        guard let scalar = text.unicodeScalars.first(where: YAMLText.isLineBreak) else { return }
+        throw .refused("cannot edit the front matter of \(path) in place: a new line would hold the line break U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))")
     }
 }

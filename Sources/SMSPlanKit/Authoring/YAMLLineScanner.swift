@@ -111,3 +111,20 @@ struct YAMLLineScanner {
         index >= scalars.count || scalars[index] == " " || scalars[index] == "\t"
     }
 }
+
+extension YAMLLineScanner {
+    /// Where an item of a flow collection starting at `start` ends (before the spaces, `,`,
+    /// `]` or `}` that follow it); nil when it goes on to the next line.
+    func flowItemEnd(from start: Int) -> Int? {
+        guard start < scalars.count else { return nil }
+        if scalars[start] == "\"" || scalars[start] == "'" { return quotedEnd(from: start) }
+        var end = start
+        while end < scalars.count && ![",", "]", "}"].contains(scalars[end])
+            && !(scalars[end] == "#" && end > 0 && (scalars[end - 1] == " " || scalars[end - 1] == "\t")) {
+            end += 1
+        }
+        while end > start && (scalars[end - 1] == " " || scalars[end - 1] == "\t") { end -= 1 }
+        // A plain item that runs to the end of the line may go on on the next one.
+        return end == scalars.count && !(end > start) ? nil : end
+    }
+}

@@ -21,6 +21,10 @@ enum PlanLoader {
 
         let (schema, schemaFindings) = try loadSchema(config: config, configPath: configPath, source: source, planRoot: planRoot)
         findings += schemaFindings
+        if let scope = config.scope, (try? source.read(planRoot.appendingPathComponent(scope.value))) ?? nil == nil {
+            findings.append(Finding(ConfigInvalidRule.id, at: scope.location,
+                                    "scope file \"\(TerminalText.line(scope.value))\" is not in the plan repository, so scope-changed cannot watch it", path: configPath))
+        }
 
         var markdown: [String] = []
         var linked: [(path: String, finding: Finding)] = []

@@ -37,7 +37,9 @@ public enum FrontMatterParser {
                           "front matter opened on line 1 is never closed by a line \"---\"")
         }
         let body = MarkdownBody(lines: lines[(close + 1)...], firstLine: close + 2)
-        let yaml = lines[1..<close].joined(separator: "\n")
+        // Each line of front matter ends in a line break, the last one too (a block scalar
+        // there keeps its final newline, as it does anywhere else).
+        let yaml = lines[1..<close].joined(separator: "\n") + "\n"
         do {
             guard let root = try YAMLComposer.compose(yaml, firstLine: 2) else {
                 return ParsedFile(frontMatter: nil, body: body, findings: [

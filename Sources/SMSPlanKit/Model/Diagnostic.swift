@@ -55,12 +55,16 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Set when the finding is about another file than the document being checked
     /// (for example `smsplan.yaml`, or the other copy of a duplicated id).
     public var path: String?
+    /// The most serious the finding may be, below the rule's configured severity: a
+    /// requirement of the current phase not covered yet is open work, a warning.
+    public var ceiling: Severity?
 
-    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, path: String? = nil) {
+    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, path: String? = nil, ceiling: Severity? = nil) {
         self.rule = rule
         self.location = location
         self.message = message
         self.path = path
+        self.ceiling = ceiling
     }
 }
 

@@ -116,6 +116,36 @@ public struct Document: Sendable {
         get { fields.templateFor }
         _modify { yield &unique().templateFor }
     }
+    /// A catalogue: the services it lists; another document: the services it concerns (an SLA's).
+    public var services: [Located<String>] {
+        get { fields.services }
+        _modify { yield &unique().services }
+    }
+    /// A catalogue: the suppliers the services depend on.
+    public var suppliers: [Located<String>] {
+        get { fields.suppliers }
+        _modify { yield &unique().suppliers }
+    }
+    /// An agreement: the other party (a customer or a supplier), as `suppliers:` or `operated-by:` name it.
+    public var party: Located<String>? {
+        get { fields.party }
+        _modify { yield &unique().party }
+    }
+    /// Ids of the process documents a document concerns (an audit programme's processes).
+    public var processes: [Located<String>] {
+        get { fields.processes }
+        _modify { yield &unique().processes }
+    }
+    /// A process document: the other party that operates the process (2011 4.2, 2018 8.2.3).
+    public var operatedBy: Located<String>? {
+        get { fields.operatedBy }
+        _modify { yield &unique().operatedBy }
+    }
+    /// A record held in another system instead of in the file.
+    public var heldIn: ExternalRecord? {
+        get { fields.heldIn }
+        _modify { yield &unique().heldIn }
+    }
     /// Where each top-level key was written, by key.
     public var keyLocations: [String: SourceLocation] {
         get { fields.keyLocations }
@@ -159,6 +189,19 @@ public struct Document: Sendable {
     public func location(ofKey key: String) -> SourceLocation {
         keyLocations[key] ?? .fileStart
     }
+}
+
+/// Where a record kept in another tool (the service desk, HR) is held: `held-in:`.
+public struct ExternalRecord: Sendable {
+    public var system: Located<String>?
+    /// How to find the records in that system: a saved query or a URL.
+    public var query: Located<String>?
+    public var url: Located<String>?
+    /// Who answers for the records there (a role id or a name).
+    public var owner: Located<String>?
+    /// When someone last confirmed the records there are complete and current.
+    public var lastChecked: Located<PlanDate>?
+    public var location: SourceLocation
 }
 
 /// One entry of a document's change history.
@@ -235,6 +278,12 @@ final class DocumentFields: @unchecked Sendable {
     var disposes: [Located<String>] = []
     var activities: [Activity] = []
     var templateFor: Located<DocumentType>?
+    var services: [Located<String>] = []
+    var suppliers: [Located<String>] = []
+    var party: Located<String>?
+    var processes: [Located<String>] = []
+    var operatedBy: Located<String>?
+    var heldIn: ExternalRecord?
     var keyLocations: [String: SourceLocation] = [:]
     var body: MarkdownBody = MarkdownBody()
     var storage = DocumentContents(Data())
@@ -271,6 +320,12 @@ final class DocumentFields: @unchecked Sendable {
         copy.disposes = disposes
         copy.activities = activities
         copy.templateFor = templateFor
+        copy.services = services
+        copy.suppliers = suppliers
+        copy.party = party
+        copy.processes = processes
+        copy.operatedBy = operatedBy
+        copy.heldIn = heldIn
         copy.keyLocations = keyLocations
         copy.body = body
         copy.storage = storage

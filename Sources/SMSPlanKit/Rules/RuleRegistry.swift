@@ -2,11 +2,12 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         FrontMatterMissingRule(), FrontMatterInvalidRule(), FieldMissingRule(), FieldInvalidRule(),
-        FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(),
-        RequirementUnknownRule(), OwnerUnknownRule(), HeadingMissingRule(), ConfigInvalidRule(),
+        FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(), ReferenceCycleRule(),
+        RequirementUnknownRule(), EditionMismatchRule(), OwnerUnknownRule(), HeadingMissingRule(), ConfigInvalidRule(),
         ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
-        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), SchemaInvalidRule(),
-        RequirementUncoveredRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
+        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), DateInFutureRule(), ApprovalUnverifiedRule(), SchemaInvalidRule(),
+        RequirementUncoveredRule(), ExclusionNotPermittedRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
+        EvidenceTypeMismatchRule(), PartyUngovernedRule(),
         ApprovedContentChangedRule(), VersionRegressedRule(), HistoryRewrittenRule(), IDReusedRule(),
         RecordModifiedRule(), RecordDeletedRule(), DocumentDeletedRule(), ScopeChangedRule(),
         CodeOwnersStaleRule(), FileTooLargeRule(), FileUnreadableRule(),
