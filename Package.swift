@@ -37,6 +37,7 @@ let package = Package(
                 .embedInCode("Resources/OutputSchemas/output-baseline-diff.schema.json"),
                 .embedInCode("Resources/OutputSchemas/output-rules.schema.json"),
                 .embedInCode("Resources/OutputSchemas/output-schema.schema.json"),
+                .embedInCode("Resources/OutputSchemas/output-migrate.schema.json"),
             ]
         ),
         .executableTarget(

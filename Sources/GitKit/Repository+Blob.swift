@@ -44,3 +44,25 @@ extension Repository {
         return ObjectID(oid)
     }
 }
+
+extension Repository {
+    /// `data`, read from the working-tree file at the repository-relative `path`, as git
+    /// would store it: through the filters its configuration and attributes name for that
+    /// path (`core.autocrlf`, `text`/`eol` attributes, `ident`, filter drivers), the way
+    /// `git add` and `git status` see it. The same bytes when no filter applies.
+    /// - Throws: `GitError` when a filter fails.
+    public func cleaned(_ data: Data, path: String) throws -> Data {
+        guard !data.isEmpty else { return data }
+        var filters: OpaquePointer?
+        try GitError.check(git_filter_list_load(&filters, pointer, nil, path, GIT_FILTER_TO_ODB, 0), "git_filter_list_load")
+        guard let filters else { return data }
+        defer { git_filter_list_free(filters) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try data.withUnsafeBytes { raw in
+            try GitError.check(git_filter_list_apply_to_buffer(&buffer, filters, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count), "git_filter_list_apply_to_buffer")
+        }
+        guard let bytes = buffer.ptr, buffer.size > 0 else { return Data() }
+        return Data(bytes: bytes, count: buffer.size)
+    }
+}

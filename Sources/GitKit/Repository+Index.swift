@@ -6,7 +6,8 @@ extension Repository {
     /// Reads the index file named by `GIT_INDEX_FILE` when the repository was opened with one,
     /// otherwise the repository's own index, fresh from disk on every call. Works in a repository
     /// with no commits. Submodules are listed with mode `.submodule` and their commit id in `blob`.
-    /// Conflicted paths (stages 1-3 only) are left out.
+    /// Conflicted paths (stages 1-3 only) are left out, and so are intent-to-add entries
+    /// (`git add -N`): like git, the staged state does not hold them until they are added.
     /// - Throws: `GitError` when the index cannot be read.
     public func indexEntries(under prefix: String = "") throws -> [FileEntry] {
         let prefix = try RepositoryPath.normalize(prefix, function: "indexEntries(under:)")
@@ -17,6 +18,7 @@ extension Repository {
         for position in 0..<git_index_entrycount(index) {
             // Borrowed from the index: not freed here.
             guard let entry = git_index_get_byindex(index, position), git_index_entry_stage(entry) == 0,
+                entry.pointee.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) == 0,
                 let rawPath = entry.pointee.path
             else { continue }
             let path = String(cString: rawPath)
@@ -28,7 +30,7 @@ extension Repository {
     }
 
     /// A new reference to the index to read; the caller frees it with `git_index_free`.
-    private func openIndex() throws -> OpaquePointer {
+    func openIndex() throws -> OpaquePointer {
         var index: OpaquePointer?
         if let indexFile {
             // A missing file gives an empty index; nothing is created.

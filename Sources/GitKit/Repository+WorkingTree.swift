@@ -13,6 +13,24 @@ extension Repository {
     /// - Throws: `GitError` (code `GIT_EBAREREPO`) for a bare repository, or when a folder
     ///   cannot be read.
     public func workingTreeFiles(under prefix: String = "") throws -> [WorkingFile] {
+        try walk(under: prefix).map(\.file)
+    }
+
+    /// The files of the working tree at or under `prefix`, as `workingTreeFiles(under:)` lists
+    /// them, each with the blob id the index holds for it when git would take it as unchanged
+    /// without reading it (`git status`): its stat data (size, modification and change time,
+    /// inode, mode) match its index entry, and the entry is not racy (the file was not
+    /// changed within the index's own timestamp). Skip-worktree entries (sparse checkout)
+    /// count with the index's content (`isSkipWorktree`), and those absent from the disk are
+    /// listed too. Intent-to-add entries (`git add -N`) are never trusted.
+    /// - Throws: `GitError` as `workingTreeFiles(under:)`, or when the index cannot be read.
+    public func workingTreeState(under prefix: String = "") throws -> [WorkingFile] {
+        let listed = try walk(under: prefix)
+        let normalized = try RepositoryPath.normalize(prefix, function: "workingTreeState(under:)")
+        return try IndexStat(repository: self).match(listed, under: normalized)
+    }
+
+    private func walk(under prefix: String) throws -> [WorkingTreeWalker.Listed] {
         guard let workingDirectory else {
             throw GitError.make(
                 GIT_EBAREREPO, GIT_ERROR_REPOSITORY, function: "git_repository_workdir",

@@ -11,15 +11,21 @@ struct WorkingTreeWalker {
     /// Absolute path of the git directory, without a trailing "/".
     let gitDirectory: String
 
+    /// A file the walk found, with the `lstat` it was found by.
+    struct Listed {
+        let file: WorkingFile
+        let info: stat
+    }
+
     /// The files at or under the normalized repository-relative `prefix`, sorted by path.
-    func files(under prefix: String) throws -> [WorkingFile] {
-        var files: [WorkingFile] = []
+    func files(under prefix: String) throws -> [Listed] {
+        var files: [Listed] = []
         if prefix.isEmpty {
             try appendFolder("", to: &files)
         } else if try isReachable(prefix) {
             try appendItem(prefix, to: &files)
         }
-        return files.sorted { RepositoryPath.precedes($0.path, $1.path) }
+        return files.sorted { RepositoryPath.precedes($0.file.path, $1.file.path) }
     }
 
     /// Whether the walk from the root would get to `path`: no folder above it is skipped.
@@ -36,7 +42,7 @@ struct WorkingTreeWalker {
     }
 
     /// Appends `path` if it is a file or symlink git would see, or the files of the folder it names.
-    private func appendItem(_ path: String, to files: inout [WorkingFile]) throws {
+    private func appendItem(_ path: String, to files: inout [Listed]) throws {
         guard let info = try status(of: path) else { return }
         let mode: FileMode
         switch info.st_mode & S_IFMT {
@@ -54,10 +60,10 @@ struct WorkingTreeWalker {
         }
         guard try !isIgnored(path) else { return }
         let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
-        files.append(WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)))
+        files.append(Listed(file: WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)), info: info))
     }
 
-    private func appendFolder(_ folder: String, to files: inout [WorkingFile]) throws {
+    private func appendFolder(_ folder: String, to files: inout [Listed]) throws {
         for name in try names(in: folder) where name.text != ".git" {
             let path = folder.isEmpty ? name.text : folder + "/" + name.text
             if let info = name.undecodable {
@@ -71,14 +77,15 @@ struct WorkingTreeWalker {
     /// A file whose name is not UTF-8 is listed under the name with U+FFFD in place of the
     /// bad bytes, so that the caller can say so; it cannot be opened by that name. Such a
     /// folder is not entered.
-    private func appendUndecodable(_ path: String, _ info: stat, to files: inout [WorkingFile]) {
+    private func appendUndecodable(_ path: String, _ info: stat, to files: inout [Listed]) {
         let mode: FileMode
         switch info.st_mode & S_IFMT {
         case S_IFREG: mode = info.st_mode & S_IXUSR == 0 ? .regular : .executable
         case S_IFLNK: mode = .symlink
         default: return
         }
-        files.append(WorkingFile(path: path, url: URL(fileURLWithPath: absolute(path), isDirectory: false), mode: mode, size: Int(info.st_size)))
+        let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
+        files.append(Listed(file: WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)), info: info))
     }
 
     /// Whether the walk goes into `folder`: not the git directory, not a nested repository or

@@ -21,7 +21,7 @@ struct SMSPlanCommand: ParsableCommand {
             CheckCommand.self, StatusCommand.self, CoverageCommand.self, RegisterCommand.self, ReportCommand.self,
             SchemaCommand.self, RulesCommand.self,
             InitCommand.self, NewCommand.self, ApproveCommand.self, ReviseCommand.self, RetireCommand.self,
-            HooksCommand.self, BaselineCommand.self, ReviewCommand.self, CodeOwnersCommand.self,
+            HooksCommand.self, BaselineCommand.self, ReviewCommand.self, CodeOwnersCommand.self, MigrateCommand.self,
         ]
     )
 

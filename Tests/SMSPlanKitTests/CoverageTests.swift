@@ -13,8 +13,6 @@ final class CoverageTests: XCTestCase {
     static let config = """
         smsplan: 1
         current-phase: 2
-        exclusions:
-          - { requirement: "7.2", reason: "No external suppliers" }
 
         """
 
@@ -46,25 +44,27 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(phases.activities(in: 1).map(\.isDone), [true, true])
     }
 
-    func testCoverageByEvidenceAndExclusion() throws {
+    func testCoverageByEvidence() throws {
         let coverage = try XCTUnwrap(try plan().analysis?.coverage.requirements)
         XCTAssertEqual(coverage["4.1.2"]?.status, .covered)
         XCTAssertEqual(coverage["4.1.2"]?.items.first?.documents, ["POL-001"])
         XCTAssertEqual(coverage["4.3.2"]?.status, .partial, "listed by a draft only")
         XCTAssertEqual(coverage["4.3.3"]?.status, .uncovered)
         XCTAssertEqual(coverage["4.3"]?.status, .partial)
-        XCTAssertEqual(coverage["7.2"]?.status, .excluded)
-        XCTAssertEqual(coverage["7"]?.status, .uncovered, "7.1 uncovered, 7.2 excluded")
+        XCTAssertEqual(coverage["7.2"]?.status, .uncovered)
+        XCTAssertEqual(coverage["7"]?.status, .uncovered)
     }
 
     func testCoverageRulesFindWhatIsMissing() throws {
         let result = Engine.check(try plan())
         XCTAssertEqual(PlanFixtures.summary(result), [
-            "activity-open plan/phase-1.md:11:68",
-            "requirement-uncovered plan/phase-2.md:10:33",
-            "requirement-uncovered plan/phase-2.md:10:33",
-            "requirement-uncovered plan/phase-2.md:10:33",
+            "activity-open plan/phase-1.md:13:68",
+            "requirement-uncovered plan/phase-2.md:12:33",
+            "requirement-uncovered plan/phase-2.md:12:33",
+            "requirement-uncovered plan/phase-2.md:12:33",
         ])
+        XCTAssertEqual(result.diagnostics.filter { $0.rule == RequirementUncoveredRule.id }.map(\.severity), [.warning, .warning, .warning],
+                       "requirements of the current phase not covered yet are its open work")
         XCTAssertEqual(result.diagnostics.filter { $0.rule == RequirementUncoveredRule.id }.map { $0.message.split(separator: " ")[1] },
                        ["4.3.1", "4.3.2", "4.3.3"])
     }
@@ -74,11 +74,6 @@ final class CoverageTests: XCTestCase {
         let fixed = try plan(config: Self.config.replacingOccurrences(of: "current-phase: 2", with: "current-phase: 1"),
                              extra: [("procedures/documents.md", approved)])
         XCTAssertEqual(PlanFixtures.summary(Engine.check(fixed)), [])
-        let unjustified = try plan(config: "smsplan: 1\nexclusions:\n  - { requirement: \"7.2\" }\n  - { requirement: \"4.3\", reason: Done elsewhere }\n")
-        XCTAssertEqual(Engine.check(unjustified).diagnostics.filter { $0.rule == ExclusionUnjustifiedRule.id }.map(\.message), [
-            "exclusion of 7.2 \"Supplier management\" gives no reason",
-            "requirement 4.3 \"Documentation management\" cannot be excluded; the schema marks it as always applicable",
-        ])
     }
 
     func testStatusReportCountsByPhase() throws {
@@ -87,12 +82,13 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(status.phases.map(\.state), ["behind", "current", "planned"])
         XCTAssertEqual(status.phases.map(\.activitiesDone), [1, 0, 0], "P1-02 is done but its evidence is a draft")
         XCTAssertEqual(status.phases.map(\.activitiesTotal), [2, 1, 0])
-        // Phase 2 is due: 4.1.2 (covered), 4.3.1, 4.3.2, 4.3.3 (not). Phase 3: the 34 other
-        // leaves of the 2011 schema less 7.2, which is excluded: 39 leaves - 4 - 1 = 34.
-        XCTAssertEqual(status.phases.map(\.requirementsDue), [0, 4, 34])
+        // Phase 2 is due: 4.1.2 (covered), 4.3.1, 4.3.2, 4.3.3 (not). Phase 3: the 35 other
+        // leaves of the 2011 schema: 39 leaves - 4 = 35.
+        XCTAssertEqual(status.phases.map(\.requirementsDue), [0, 4, 35])
         XCTAssertEqual(status.phases.map(\.requirementsCovered), [0, 1, 0])
-        XCTAssertEqual(status.documents, ["approved": 1, "draft": 3])
-        XCTAssertEqual(status.errors, 4)
+        XCTAssertEqual(status.documents, ["approved": 3, "draft": 1])
+        XCTAssertEqual(status.errors, 1, "activity-open; the phase 2 requirements are warnings")
+        XCTAssertEqual(status.warnings, 3)
     }
 
     func testReviewsAndRecordsComingDue() throws {
@@ -110,13 +106,15 @@ final class CoverageTests: XCTestCase {
         ])
     }
 
-    func testCoverageReportHasEveryRequirementAndTheStatementOfApplicability() throws {
+    func testCoverageReportHasEveryRequirementAndNoStatementOfApplicability() throws {
         let report = try XCTUnwrap(CoverageReport(plan: try plan()))
         XCTAssertEqual(report.requirements.count, 53)
-        XCTAssertEqual(report.totals, ["covered": 1, "partial": 1, "uncovered": 36, "excluded": 1])
-        let excluded = report.requirements.filter { !$0.applicable }
-        XCTAssertEqual(excluded.map(\.id), ["7.2"])
-        XCTAssertEqual(excluded.first?.exclusionReason, "No external suppliers")
-        XCTAssertTrue(report.render(.markdown).contains("| 7.2 | Supplier management | no | No external suppliers | excluded |"))
+        // 4.3.1 is partial too: its item as in 4.1.2 is met.
+        XCTAssertEqual(report.totals, ["covered": 1, "partial": 2, "uncovered": 36, "excluded": 0])
+        XCTAssertFalse(report.exclusionsAllowed)
+        for format in [OutputFormat.text, .markdown] {
+            XCTAssertFalse(report.render(format).lowercased().contains("statement of applicability"), "\(format)")
+            XCTAssertTrue(report.render(format).contains("Every requirement of iso20000-1:2011 applies: ISO/IEC 20000-1 accepts no exclusion."))
+        }
     }
 }

@@ -7,8 +7,9 @@ public final class TestRepository {
     public static let authorEmail = "ada@example.com"
     public static let committerName = "Charles Babbage"
     public static let committerEmail = "charles@example.com"
-    /// The author time of the first commit; each later commit is an hour later.
-    public static let firstAuthorTime: TimeInterval = 1_700_000_000
+    /// The author time of the first commit (2026-11-30, after every date of plan-template, so
+    /// that no date is after its commit); each later commit is an hour later.
+    public static let firstAuthorTime: TimeInterval = 1_796_000_000
     /// How much later than its author time each commit is committed.
     public static let commitDelay: TimeInterval = 60
 

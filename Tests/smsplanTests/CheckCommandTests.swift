@@ -146,7 +146,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(notRepository.errors.contains("not a git repository"), notRepository.errors)
         XCTAssertEqual(try smsplan("check", "--staged", "--rev", "HEAD").status, 64)
         XCTAssertEqual(try smsplan("check", "--format", "xml").status, 64)
-        XCTAssertEqual(try smsplan("check", "-C", "no/such/folder").status, 64)
+        XCTAssertEqual(try smsplan("check", "-C", "no/such/folder").status, 2, "a -C folder that is not there could not be run in")
 
         try repository.write("smsplan.yaml", "smsplan: 2\n")
         let newer = try smsplan("check")

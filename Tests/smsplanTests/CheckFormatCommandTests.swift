@@ -63,23 +63,42 @@ final class CheckFormatCommandTests: XCTestCase {
             return "\(result["level"] ?? "") \(artifact["uri"] ?? ""):\(region["startLine"] ?? ""):\(region["startColumn"] ?? "")"
         }
         // Repository-relative paths, though the run started in policies/.
-        XCTAssertEqual(places, ["error policies/f.md:7:8", "warning policies/w.md:8:1", "error procedures/z.md:1:1", "error smsplan.yaml:18:1"])
+        XCTAssertEqual(places, ["error policies/f.md:7:8", "warning policies/w.md:8:1", "error procedures/z.md:1:1", "error smsplan.yaml:22:1"])
     }
 
     func testJUnit() throws {
         let document = try XMLDocument(data: Data(try check("junit").utf8))
-        let suite = try XCTUnwrap(try document.nodes(forXPath: "/testsuites/testsuite[@name='smsplan']").first as? XMLElement)
-        let cases = suite.elements(forName: "testcase")
-        // Every Markdown file of the template, the three added, and smsplan.yaml.
-        XCTAssertEqual(cases.count, ProjectFiles.templateDocumentCount + 4)
-        XCTAssertEqual(suite.attribute(forName: "tests")?.stringValue, "\(cases.count)")
-        XCTAssertEqual(suite.attribute(forName: "failures")?.stringValue, "3")
+        let root = try XCTUnwrap(document.rootElement())
+        let suites = try document.nodes(forXPath: "/testsuites/testsuite").compactMap { $0 as? XMLElement }
+        // Every Markdown file of the template, the three added, and smsplan.yaml: a suite each.
+        XCTAssertEqual(suites.count, ProjectFiles.templateDocumentCount + 4)
+        let cases = try document.nodes(forXPath: "//testcase").compactMap { $0 as? XMLElement }
+        XCTAssertEqual(root.attribute(forName: "tests")?.stringValue, "\(cases.count)")
+        XCTAssertEqual(root.attribute(forName: "failures")?.stringValue, "3")
         let failed = cases.filter { !$0.elements(forName: "failure").isEmpty }.compactMap { $0.attribute(forName: "name")?.stringValue }
-        XCTAssertEqual(failed, ["policies/f.md", "procedures/z.md", "smsplan.yaml"])
-        let warned = try XCTUnwrap(cases.first { $0.attribute(forName: "name")?.stringValue == "policies/w.md" })
+        XCTAssertEqual(failed, ["policies/f.md:7:8 owner-unknown", "procedures/z.md:1:1 front-matter-missing", "smsplan.yaml:22:1 config-invalid"])
+        let warned = try XCTUnwrap(cases.first { $0.attribute(forName: "name")?.stringValue == "policies/w.md:8:1 field-unknown" })
         XCTAssertEqual(warned.elements(forName: "system-out").first?.stringValue,
                        "policies/w.md:8:1: warning: unknown field \"reviewer\" [field-unknown]")
         XCTAssertEqual(cases.first?.attribute(forName: "classname")?.stringValue, "plan")
+
+        // Under --strict the warning fails its test case, as it fails the run.
+        let strict = try SMSPlanBinary.run(["check", "--format", "junit", "--strict"], in: repository.directory)
+        XCTAssertEqual(strict.status, 1)
+        let strictRoot = try XCTUnwrap(try XMLDocument(data: Data(strict.output.utf8)).rootElement())
+        XCTAssertEqual(strictRoot.attribute(forName: "failures")?.stringValue, "4")
+    }
+
+    func testStrictJUnitIsRedWhenOnlyWarningsFailTheRun() throws {
+        try repository.write("policies/f.md", "")
+        try FileManager.default.removeItem(at: repository.url("policies/f.md"))
+        try FileManager.default.removeItem(at: repository.url("procedures/z.md"))
+        try repository.write("smsplan.yaml", try repository.read("smsplan.yaml").replacingOccurrences(of: "curent-phase: 2\n", with: ""))
+        let result = try SMSPlanBinary.run(["check", "--format", "junit", "--strict"], in: repository.directory)
+        XCTAssertEqual(result.status, 1, result.errors)
+        let root = try XCTUnwrap(try XMLDocument(data: Data(result.output.utf8)).rootElement())
+        XCTAssertEqual(root.attribute(forName: "failures")?.stringValue, "1", "the job fails, so the report is not green")
+        XCTAssertNil(root.attribute(forName: "skipped"))
     }
 
     func testGitHub() throws {
@@ -88,7 +107,7 @@ final class CheckFormatCommandTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("::error file=policies/f.md,line=7,col=8,title=owner-unknown::owner \"nobody\" is not a role"), lines[0])
         XCTAssertEqual(lines[1], "::warning file=policies/w.md,line=8,col=1,title=field-unknown::unknown field \"reviewer\"")
         XCTAssertTrue(lines[2].hasPrefix("::error file=procedures/z.md,line=1,col=1,title=front-matter-missing::"), lines[2])
-        XCTAssertTrue(lines[3].hasPrefix("::error file=smsplan.yaml,line=18,col=1,title=config-invalid::"), lines[3])
+        XCTAssertTrue(lines[3].hasPrefix("::error file=smsplan.yaml,line=22,col=1,title=config-invalid::"), lines[3])
     }
 
     func testMarkdown() throws {

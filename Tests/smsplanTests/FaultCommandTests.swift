@@ -61,7 +61,7 @@ final class FaultCommandTests: XCTestCase {
             let results = runs.map { $0.wait() }.sorted { $0.status < $1.status }
             XCTAssertEqual(results.map(\.status), [0, 1], results.map { $0.output + $0.errors }.joined(separator: "\n---\n"))
             XCTAssertTrue(results[0].output.hasPrefix("created tag \(tag) at "), results[0].output)
-            XCTAssertTrue(results[1].output.contains("  - \(tag) already exists ("), results[1].output)
+            XCTAssertTrue(results[1].output.hasPrefix("phase 1 is baselined already: \(tag) exists ("), results[1].output)
             XCTAssertEqual(results[1].errors, "")
 
             let refsAfter = try repository.git("for-each-ref", "--format=%(refname)")

@@ -60,6 +60,28 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("\"\(quoted["Title"]!)\""))
     }
 
+    func testTheCSVKeepsVersionsAsTextAndTakesAByteOrderMarkForExcel() throws {
+        repository = try TestRepository.withPlanTemplate()
+        let policy = "policies/service-management-policy.md"
+        try repository.write(policy, try repository.read(policy).replacingOccurrences(of: "title: Service management policy", with: "title: Politique de qualité"))
+        let plain = try smsplan("register", "--format", "csv")
+        XCTAssertEqual(plain.status, 0, plain.errors)
+        XCTAssertFalse(plain.output.hasPrefix("\u{FEFF}"))
+        let table = try CSVParser.table(plain.output)
+        let versions = table.rows.compactMap { $0["Version"] }.filter { !$0.isEmpty }
+        XCTAssertFalse(versions.isEmpty)
+        XCTAssertTrue(versions.allSatisfy { Double($0) == nil }, "a reader takes none for a number: \(versions)")
+        XCTAssertEqual(table.rows.first { $0["ID"] == "POL-001" }?["Version"], "v1.0")
+
+        let result = try SMSPlanBinary.run(["register", "--format", "csv", "--bom"], in: repository.directory)
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertEqual(Array(result.output.utf8.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertEqual(String(result.output.unicodeScalars.dropFirst()), plain.output)
+        XCTAssertTrue(result.output.contains("Politique de qualité"))
+        let json = try smsplan("register", "--format", "json", "--bom")
+        XCTAssertEqual(json.status, 64, json.errors)
+    }
+
     func testTheCSVRecordsRegisterHasEveryRecordWithRetentionAndCorrections() throws {
         repository = try TestRepository.withPlanTemplate()
         let result = try smsplan("register", "--records", "--format", "csv")

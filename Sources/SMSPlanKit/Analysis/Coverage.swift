@@ -9,7 +9,12 @@ public struct RequirementCoverage: Sendable {
         public var item: RequirementSchema.EvidenceItem
         /// Ids (or paths) of approved documents or final records that meet the item.
         public var documents: [String]
-        public var isMet: Bool { !documents.isEmpty }
+        /// What a counted item still lacks ("service \"Hosted collaboration\""), or why an
+        /// item cannot be met ("no services: list in an approved catalogue").
+        public var missing: [String] = []
+        /// Records among `documents` held in another system: document id -> system.
+        public var heldIn: [String: String] = [:]
+        public var isMet: Bool
     }
 
     public var id: String
@@ -18,49 +23,79 @@ public struct RequirementCoverage: Sendable {
     /// Every document whose `satisfies` lists the requirement, whatever its status.
     public var listedBy: [String]
     public var duePhase: Int
+    /// False when the standard asks for no document here: the items are good practice only,
+    /// shown in coverage but never blocking a phase.
+    public var documentsRequired: Bool = true
+    /// "operated by CloudHarbour Ltd, governed by AGR-002" for processes run by other parties.
+    public var parties: [String] = []
+
+    /// True when the requirement holds up a phase: a clause without sub-clauses, not
+    /// covered, that asks for documented evidence.
+    public var blocks: Bool { documentsRequired && (status == .uncovered || status == .partial) }
 }
 
 /// Coverage of every requirement of the schema.
 public struct CoverageMap: Sendable {
     public var requirements: [String: RequirementCoverage]
-    /// Requirements out of scope, with the exclusion that removed them (inherited by child clauses).
+    /// Requirements out of scope, with the exclusion that removed them (inherited by child
+    /// clauses). Only a custom schema's excludable requirements can be excluded; an
+    /// exclusion of any other requirement changes nothing here (exclusion-not-permitted).
     public var exclusions: [String: PlanConfig.Exclusion]
+    /// Governance of processes operated by other parties, by process document id.
+    public var parties: [String: PartyGovernance]
 
+    /// - Parameter corpus: the documents to count (issue them as the versions in force).
     init(corpus: Corpus, schema: RequirementSchema, config: PlanConfig, phases: PhasePlanning) {
         var exclusions: [String: PlanConfig.Exclusion] = [:]
         for exclusion in config.exclusions where schema.requirement(exclusion.requirement.value) != nil {
-            for id in schema.subtree(of: exclusion.requirement.value) { exclusions[id] = exclusion }
+            let subtree = schema.subtree(of: exclusion.requirement.value)
+            guard subtree.compactMap(schema.requirement).allSatisfy(\.excludable) else { continue }
+            for id in subtree { exclusions[id] = exclusion }
         }
         self.exclusions = exclusions
+        let parties = PartyGovernance.all(in: corpus, schema: schema)
+        self.parties = parties
 
         var listing: [String: [Document]] = [:]
         for document in corpus.documents where document.type?.value != .template {
             for requirement in Set(document.satisfies.map(\.value)) { listing[requirement, default: []].append(document) }
         }
+        let members = CountedMembers(corpus: corpus)
 
         var result: [String: RequirementCoverage] = [:]
+        var inProgress = Set<String>()
         func cover(_ id: String) -> RequirementCoverage {
             if let known = result[id] { return known }
+            inProgress.insert(id)
+            defer { inProgress.remove(id) }
             let requirement = schema.requirement(id)
-            let documents = listing[id] ?? []
+            let documents = (listing[id] ?? []).filter { parties[$0.id?.value ?? ""]?.isGoverned ?? true }
             let evidence = requirement?.evidence ?? []
             let wanted = evidence.isEmpty && schema.isLeaf(id) ? [RequirementSchema.EvidenceItem()] : evidence
-            let items = wanted.map { item in
-                RequirementCoverage.ItemCoverage(item: item, documents: documents.filter { Self.meets($0, item) }.map { $0.id?.value ?? $0.path })
+            var items = EvidenceMatching.match(wanted, documents: documents, members: members)
+            for (position, item) in wanted.enumerated() {
+                guard let target = item.asIn else { continue }
+                let other = inProgress.contains(target) ? nil : schema.requirement(target).map { cover($0.id) }
+                items[position] = .init(item: item, documents: other.map { Array(Set($0.items.flatMap(\.documents))).sorted() } ?? [],
+                                        missing: other?.status == .covered ? [] : ["\(target) not covered"], isMet: other?.status == .covered)
             }
             let children = schema.children(of: id).map(cover).filter { $0.status != .excluded }
             var statuses = children.map(\.status)
-            if !items.isEmpty {
-                let met = items.filter(\.isMet).count
-                statuses.append(met == items.count ? .covered : met > 0 || !documents.isEmpty ? .partial : .uncovered)
+            let required = items.filter { $0.item.level == .required }
+            let counted = required.isEmpty ? items : required
+            if !counted.isEmpty {
+                let met = counted.filter(\.isMet).count
+                statuses.append(met == counted.count ? .covered : met > 0 || !documents.isEmpty ? .partial : .uncovered)
             }
             let status: RequirementCoverage.Status =
                 if exclusions[id] != nil || statuses.isEmpty { .excluded }
                 else if statuses.allSatisfy({ $0 == .covered }) { .covered }
                 else if statuses.allSatisfy({ $0 == .uncovered }) { .uncovered }
                 else { .partial }
-            let coverage = RequirementCoverage(id: id, status: status, items: items, listedBy: documents.map { $0.id?.value ?? $0.path },
+            var coverage = RequirementCoverage(id: id, status: status, items: items, listedBy: (listing[id] ?? []).map { $0.id?.value ?? $0.path },
                                                duePhase: phases.dueIn[id] ?? phases.finalPhase)
+            coverage.documentsRequired = !required.isEmpty || (items.isEmpty && children.contains(where: \.documentsRequired))
+            coverage.parties = (listing[id] ?? []).compactMap { parties[$0.id?.value ?? ""]?.summary }
             result[id] = coverage
             return coverage
         }
@@ -77,12 +112,10 @@ public struct CoverageMap: Sendable {
         }
     }
 
-    /// True when the document is evidence of the item's kind.
+    /// True when the document is evidence of the item's kind, with every topic it asks for.
     static func meets(_ document: Document, _ item: RequirementSchema.EvidenceItem) -> Bool {
-        guard isEvidence(document) else { return false }
-        if let type = item.type, document.type?.value != type { return false }
-        if let kind = item.recordOf, document.recordOf?.value != kind { return false }
-        return true
+        isEvidence(document) && item.accepts(document.type?.value, recordOf: document.recordOf?.value)
+            && RequiredTopics.missing(item, in: document).isEmpty
     }
 
     /// Counts of requirements by status, over the ids given.

@@ -1,5 +1,6 @@
-/// The phases of the implementation, read from the phase plans: which activities belong
-/// to which phase, and by which phase each requirement is due.
+/// The phases of the implementation, read from the approved phase plans (their versions in
+/// force): which activities belong to which phase, and by which phase each requirement is
+/// due. A phase plan never approved is a proposal: shown, but it schedules nothing.
 public struct PhasePlanning: Sendable {
     /// An activity together with its phase and the phase plan that lists it.
     public struct PlannedActivity: Sendable {
@@ -25,8 +26,12 @@ public struct PhasePlanning: Sendable {
     }
 
     public var activities: [PlannedActivity]
-    /// The last phase of the implementation: at least 3 (TR 20000-5), more if plans say so.
+    /// Activities of phase plans not approved yet (draft or in review, never approved).
+    public var proposed: [PlannedActivity]
+    /// The last phase of the implementation: at least 3 (TR 20000-5), more if approved plans say so.
     public var finalPhase: Int
+    /// The highest phase an approved phase plan is for; 0 without any.
+    public var lastPlannedPhase: Int
     /// The phase by which each requirement of the schema is due.
     public var dueIn: [String: Int]
     /// Where each requirement that some activity lists is planned.
@@ -34,16 +39,26 @@ public struct PhasePlanning: Sendable {
 
     init(corpus: Corpus, schema: RequirementSchema, config: PlanConfig) {
         var activities: [PlannedActivity] = []
+        var proposed: [PlannedActivity] = []
+        var planned: [Int] = []
         for plan in corpus.documents where plan.type?.value == .phasePlan && plan.isActive {
             guard let phase = plan.phase?.value else { continue }
-            activities += plan.activities.map { PlannedActivity(phase: phase, planPath: plan.path, planID: plan.id?.value, activity: $0) }
+            let listed = plan.activities.map { PlannedActivity(phase: phase, planPath: plan.path, planID: plan.id?.value, activity: $0) }
+            if plan.status?.value == .approved {
+                activities += listed
+                planned.append(phase)
+            } else {
+                proposed += listed
+            }
         }
         self.activities = activities
-        finalPhase = max(3, config.currentPhase, activities.map(\.phase).max() ?? 0)
+        self.proposed = proposed
+        lastPlannedPhase = planned.max() ?? 0
+        finalPhase = max(3, lastPlannedPhase)
 
         // A requirement is due in the phase of the last activity that lists it (or lists a clause above it).
         var listings: [String: Listing] = [:]
-        for planned in activities {
+        for planned in self.activities {
             for requirement in planned.activity.requirements where schema.requirement(requirement.value) != nil {
                 for id in schema.subtree(of: requirement.value) where (listings[id]?.phase ?? 0) <= planned.phase {
                     listings[id] = Listing(phase: planned.phase, path: planned.planPath, location: requirement.location,

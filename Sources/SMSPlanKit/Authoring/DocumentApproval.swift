@@ -15,12 +15,15 @@ public enum DocumentApproval {
         /// The author of the history entry of version 1.0 (the command passes --author or
         /// git's author name); without one, the document's `author`.
         public var author: String?
+        /// The git identity that will commit the approval, for the approval.identity warning.
+        public var committer: ChangeAuthor?
 
-        public init(id: String, role: String, date: PlanDate, author: String? = nil) {
+        public init(id: String, role: String, date: PlanDate, author: String? = nil, committer: ChangeAuthor? = nil) {
             self.id = id
             self.role = role
             self.date = date
             self.author = author
+            self.committer = committer
         }
     }
 
@@ -55,20 +58,30 @@ public enum DocumentApproval {
         if let latest = target.document.history.compactMap({ $0.date?.value }).max(), request.date < latest {
             throw .refused("the approval date \(request.date) is before the last history entry of \(id) (\(latest)); give --date on or after it")
         }
-        try refuseReusedDate(request.date, version: newVersion, of: target.document, in: plan)
+        if request.date > plan.revisionDate {
+            throw .refused("the approval date \(request.date) is after today (\(plan.revisionDate)); an approval is dated the day it is given")
+        }
 
         let author = request.author ?? target.document.author?.value
         let firstIssue = version.major == 0
             ? (newVersion, FrontMatterEditor.historyEntry(version: newVersion, date: request.date, author: author, summary: firstIssueSummary)) : nil
         try target.editor.approve(firstIssue: firstIssue, role: request.role, date: request.date)
-        let data = try target.checkedEdit(changing: FrontMatterEditor.approvalKeys) { edited in
+        let previous = plan.versionInForce(of: target.document)?.approvedOn?.value ?? target.document.approvedOn?.value
+        var changing = FrontMatterEditor.approvalKeys
+        if let renewed = renewedReview(of: target.document, previous: previous, approvedOn: request.date, interval: plan.config.reviewInterval) {
+            try target.editor.set("next-review", to: renewed.description)
+            changing.insert("next-review")
+        }
+        let data = try target.checkedEdit(changing: changing) { edited in
             edited.status?.value == .approved && edited.version?.value == newVersion && edited.approvedBy?.value == request.role
                 && edited.approvedOn?.value == request.date && edited.history.contains { $0.version?.value == newVersion }
         }
         try target.write(data)
         let first = version.major == 0 ? " (was \(version); history entry \"\(firstIssueSummary)\" added)" : ""
-        return TransitionOutcome(edits: [.init(path: target.document.path, id: id,
-                                               summary: "\(id) approved by \(request.role) on \(request.date) at version \(newVersion)\(first)")])
+        var outcome = TransitionOutcome(edits: [.init(path: target.document.path, id: id,
+                                                      summary: "\(id) approved by \(request.role) on \(request.date) at version \(newVersion)\(first)")])
+        outcome.warnings = identityWarnings(request, in: plan)
+        return outcome
     }
 
     /// Refuses a role that roles.yaml does not list, and the owner's own role unless the
@@ -86,6 +99,19 @@ public enum DocumentApproval {
         }
     }
 
+    /// A warning when approval.identity ties approvals to people and the git identity that
+    /// will commit this one is not a member of the approving role.
+    static func identityWarnings(_ request: Request, in plan: Plan) -> [String] {
+        let mode = plan.config.approvalIdentity
+        guard mode != .off, let roles = plan.roles else { return [] }
+        let members = Set((roles.role(request.role)?.members ?? []).compactMap { $0.email?.lowercased() })
+        guard let committer = request.committer else {
+            return ["git has no user.email here, and approval.identity: \(mode.rawValue) asks that a member of \(request.role) commit the approval"]
+        }
+        guard !members.contains(committer.email.lowercased()) else { return [] }
+        return ["\(committer.name) <\(committer.email)> is not a member of \(request.role) in roles.yaml; under approval.identity: \(mode.rawValue) the commit of this approval is refused (approval-unverified) unless a member of \(request.role) makes it"]
+    }
+
     /// Refuses a document that `smsplan check` finds errors in, naming the first.
     static func refuseErrors(of document: Document, in plan: Plan) throws(SMSPlanError) {
         let errors = Engine.check(plan).diagnostics.filter { $0.severity == .error && $0.path == document.path }
@@ -94,12 +120,14 @@ public enum DocumentApproval {
         throw .refused("\(document.id?.value ?? document.path) has \(errors.count) error\(errors.count == 1 ? "" : "s") in `smsplan check`; fix them before approval: \(first.path):\(first.line):\(first.column): \(first.message) [\(first.rule)]\(more)")
     }
 
-    /// Refuses re-approving a new version with the date of the committed approval, which the
-    /// approved-content-changed rule would refuse at commit.
-    static func refuseReusedDate(_ date: PlanDate, version: DocumentVersion, of document: Document, in plan: Plan) throws(SMSPlanError) {
-        guard let id = document.id?.value, let committed = plan.change?.previous.byID[id], committed.status?.value == .approved,
-            let committedVersion = committed.version?.value, committedVersion < version, committed.approvedOn?.value == date
-        else { return }
-        throw .refused("version \(committedVersion) of \(id) was approved on \(date); give the approval of version \(version) its own date with --date")
+    /// The next review of a re-approved document whose front matter gives an explicit
+    /// next-review: as far after the new approval as it was after the previous one (else the
+    /// review interval), counted in months, so that a stale date is never kept. Nil without
+    /// an explicit one.
+    static func renewedReview(of document: Document, previous: PlanDate?, approvedOn date: PlanDate, interval: PlanDuration) -> PlanDate? {
+        guard let explicit = document.nextReview?.value else { return nil }
+        guard let previous, previous < explicit else { return interval.after(date) }
+        let months = (explicit.year * 12 + explicit.month) - (previous.year * 12 + previous.month)
+        return months > 0 ? date.adding(months: months) : interval.after(date)
     }
 }

@@ -12,6 +12,8 @@ public struct TransitionOutcome: Sendable {
     }
 
     public var edits: [Edit]
+    /// What the user should know though nothing was refused, one line each.
+    public var warnings: [String] = []
 }
 
 /// A document found by id in the plan, with an editor over its file's front matter.

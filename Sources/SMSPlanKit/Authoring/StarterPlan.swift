@@ -17,8 +17,11 @@ public enum StarterPlan {
             throw .refused("no starting plan for the standard \"\(standard)\"; choose one of "
                            + known.sorted().map { "\"\($0.replacingOccurrences(of: "-", with: ":"))\"" }.joined(separator: ", "))
         }
+        // In Markdown and comments the name is one line: a line break would end a heading or a comment.
+        let oneLine = organization.unicodeScalars.split { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
         var values = [
-            "organization": organization, "organization-yaml": YAMLText.quoted(organization), "standard": standard,
+            "organization": oneLine, "organization-yaml": YAMLText.quoted(organization), "standard": standard,
             "edition": "ISO/IEC " + standard.replacingOccurrences(of: "iso", with: ""), "date": date.description,
             "author": "smsplan init",
         ]
@@ -42,9 +45,22 @@ public enum StarterPlan {
         return result.keys.sorted().map { path in (path, Data((result[path] ?? "").utf8)) }
     }
 
-    /// `text` with every `{{name}}` of `values` replaced.
+    /// `text` with every `{{name}}` of `values` replaced, in one pass (a value that itself
+    /// holds `{{...}}` stays as it is); other `{{...}}` are left alone.
     static func fill(_ text: String, with values: [String: String]) -> String {
-        values.reduce(text) { text, pair in text.replacingOccurrences(of: "{{\(pair.key)}}", with: pair.value) }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}"), let value = values[String(rest[open.upperBound..<close.lowerBound])] else {
+                result += "{{"
+                rest = rest[open.upperBound...]
+                continue
+            }
+            result += value
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// An exemplar template made a draft of the new plan: its id, title, type, the type it is

@@ -52,7 +52,8 @@ public struct BaselineDiff: Sendable, Encodable {
         approved = new.documents.compactMap { entry in
             guard let previous = before[entry.id], entry.status == "approved", previous.status != "approved" || previous.version != entry.version
             else { return nil }
-            return change(entry, previous.status, entry.status)
+            // "1.0 approved" -> "1.1 approved": the versions say what was approved.
+            return change(entry, "\(previous.version ?? "-") \(previous.status)", "\(entry.version ?? "-") \(entry.status)")
         }
         retired = new.documents.compactMap { entry in
             guard let previous = before[entry.id], entry.status == "obsolete", previous.status != "obsolete" else { return nil }
@@ -79,7 +80,7 @@ public struct BaselineDiff: Sendable, Encodable {
             }
             section("Documents added", added.map { "\($0.id) \($0.title), version \($0.to ?? "-")" })
             section("Documents revised", revised.map { "\($0.id) \($0.title): version \($0.from ?? "-") -> \($0.to ?? "-")" })
-            section("Documents approved", approved.map { "\($0.id) \($0.title) (was \($0.from ?? "-"))" })
+            section("Documents approved", approved.map { "\($0.id) \($0.title): \($0.to ?? "-") (was \($0.from ?? "-"))" })
             section("Documents retired", retired.map { "\($0.id) \($0.title) is now obsolete" })
             section("Documents removed", removed.map { "\($0.id) \($0.title), last version \($0.from ?? "-")" })
             section("Records added", recordsAdded.map { "\($0.id) \($0.title)" })

@@ -11,6 +11,9 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
         public var status: String
         public var path: String
         public var blob: String
+        /// For a document under revision: the approved version in force, and its blob.
+        public var inForceVersion: String?
+        public var inForceBlob: String?
     }
 
     /// Coverage of the schema's clauses without sub-clauses at the tagged commit.
@@ -30,6 +33,9 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
     public var format: Int = 1
     public var tool: String
     public var schema: String?
+    /// The edition of ISO/IEC 20000-1 the plan's claims were written for at the tagged
+    /// commit; absent in manifests made before smsplan recorded it.
+    public var edition: String?
     public var phase: Int
     public var commit: String
     public var date: String
@@ -41,13 +47,16 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
     public init(plan: Plan, phase: Int, commit: String, blobs: [String: String], toolVersion: String) {
         tool = "smsplan \(toolVersion)"
         schema = plan.schema?.id
+        edition = plan.config.claimsEdition(schema: plan.schema)
         self.phase = phase
         self.commit = commit
         date = plan.revisionDate.description
         func entry(_ document: Document) -> Entry {
-            Entry(id: document.id?.value ?? document.path, title: document.title?.value ?? "", type: document.type?.value.rawValue ?? "",
-                  version: document.version?.value.description, status: document.status?.value.rawValue ?? "",
-                  path: document.path, blob: blobs[document.path] ?? "")
+            let inForce = plan.versionInForce(of: document)
+            return Entry(id: document.id?.value ?? document.path, title: document.title?.value ?? "", type: document.type?.value.rawValue ?? "",
+                         version: document.version?.value.description, status: document.status?.value.rawValue ?? "",
+                         path: document.path, blob: blobs[document.path] ?? "",
+                         inForceVersion: inForce?.version?.value.description, inForceBlob: inForce?.blob)
         }
         let sorted = plan.corpus.documents.sorted { ($0.id?.value ?? $0.path) < ($1.id?.value ?? $1.path) }
         documents = sorted.filter { $0.type?.value != .record }.map(entry)
@@ -95,6 +104,7 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
     func differences(from recomputed: BaselineManifest) -> [String] {
         var found: [String] = []
         if schema != recomputed.schema { found.append("schema: \(schema ?? "none") in the tag, \(recomputed.schema ?? "none") in the commit") }
+        if let edition, edition != recomputed.edition { found.append("edition: \(edition) in the tag, \(recomputed.edition ?? "none") in the commit") }
         if phase != recomputed.phase { found.append("phase: \(phase) in the tag, \(recomputed.phase) recomputed") }
         if commit != recomputed.commit { found.append("commit: \(commit) in the tag's manifest, but the tag points at \(recomputed.commit)") }
         for (name, mine, theirs) in [("document", documents, recomputed.documents), ("record", records, recomputed.records)] {

@@ -34,6 +34,8 @@ extension Baselines {
         var recomputed = BaselineManifest(plan: plan, phase: manifest.phase, commit: tag.target.hex,
                                           blobs: try blobMap(of: tag.target, in: repository), toolVersion: toolVersion)
         recomputed.tool = manifest.tool
+        // A manifest made before editions were recorded is compared without one.
+        if manifest.edition == nil { recomputed.edition = nil }
         verification.problems += manifest.differences(from: recomputed)
         if verification.problems.isEmpty && Self.unsigned(message) != tagMessage(manifest: recomputed, plan: plan, tag: name) {
             verification.problems.append("the tag message differs from the one smsplan writes for this commit; it was edited after tagging")
@@ -50,10 +52,16 @@ extension Baselines {
             } else {
                 verification.problems.append("the signature does not verify: \(detail.split(separator: "\n").last.map(String.init) ?? "git verify-tag failed")")
             }
-        } else if plan.config.baseline.sign {
+        } else if plan.config.baseline.sign || signingAskedAtHead(directory: directory, environment: environment) {
             verification.problems.append("\(name) is not signed, but smsplan.yaml asks for signed baselines (baseline.sign: true)")
         }
         return verification
+    }
+
+    /// True when smsplan.yaml at HEAD asks for signed baselines: a rule set after a baseline
+    /// was tagged applies to it too.
+    static func signingAskedAtHead(directory: URL, environment: [String: String]) -> Bool {
+        (try? Checker.load(CheckRequest(directory: directory, target: .revision("HEAD"), environment: environment)))?.config.baseline.sign ?? false
     }
 
     /// One baseline tag, as `baseline list` shows it.

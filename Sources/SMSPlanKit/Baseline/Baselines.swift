@@ -139,12 +139,11 @@ public enum Baselines {
         }
         if let schema = plan.schema, let analysis = plan.analysis {
             for requirement in schema.requirements where schema.isLeaf(requirement.id) {
-                guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase,
-                    coverage.status != .covered, coverage.status != .excluded
+                guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase, coverage.blocks
                 else { continue }
                 shortfalls.append("requirement \(requirement.id) \"\(requirement.title)\" is due by phase \(coverage.duePhase) and \(coverage.status.rawValue)")
             }
-            for planned in analysis.phases.activities(in: phase) where !planned.isComplete(in: plan.corpus) {
+            for planned in analysis.phases.activities(in: phase) where !planned.isComplete(in: analysis.counted) {
                 let state = planned.isDone ? "done but its evidence is not approved" : planned.activity.status?.value.rawValue ?? "without a status"
                 shortfalls.append("activity \(planned.activity.id?.value ?? "?") \"\(planned.activity.title?.value ?? "")\" is \(state)")
             }
@@ -171,6 +170,10 @@ public enum Baselines {
     /// The human part of the tag message: what is baselined, the documents and the coverage.
     static func tagSummary(manifest: BaselineManifest, plan: Plan, tag: String) -> String {
         let approved = manifest.documents.filter { $0.status == "approved" }.count
+        // Documents under revision count with their version in force.
+        let revisions = plan.corpus.documents.compactMap { document in
+            plan.revisionState(of: document).map { "Under revision: \(document.id?.value ?? document.path) \($0).\n" }
+        }.sorted().joined()
         let coverage = manifest.coverage
         return """
             smsplan baseline: phase \(manifest.phase) of \(YAMLText.oneLine(plan.config.organization ?? "the SMS"))
@@ -178,7 +181,7 @@ public enum Baselines {
             Phase \(manifest.phase) baselined as \(tag) on \(manifest.date), commit \(manifest.commit.prefix(12)).
             \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(YAMLText.oneLine(manifest.schema ?? "none")).
             Coverage: \(coverage.covered) requirements covered, \(coverage.partial) partly, \(coverage.uncovered) not yet, \(coverage.excluded) excluded; \(coverage.coveredDueByPhase) of the \(coverage.dueByPhase) due by phase \(manifest.phase) covered.
-
+            \(revisions)
             """
     }
 }

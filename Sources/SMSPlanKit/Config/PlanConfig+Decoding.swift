@@ -29,6 +29,14 @@ extension PlanConfig {
             case "smsplan": break
             case "organization": config.organization = reader.text(value, key)?.value
             case "standard": config.standard = reader.text(value, key)
+            case "claims-edition":
+                if let edition = reader.text(value, key) {
+                    if RequirementSchema.bundled(edition.value) == nil {
+                        reader.invalid(at: edition.location, "\"claims-edition\" must be an edition of ISO/IEC 20000-1 (\(RequirementSchema.bundledIDs.joined(separator: ", "))); found \"\(edition.value)\"")
+                    } else {
+                        config.claimsEdition = edition
+                    }
+                }
             case "scope": config.scope = reader.text(value, key)
             case "current-phase":
                 if let phase = reader.integer(value, key, in: 1...99) {
@@ -37,10 +45,13 @@ extension PlanConfig {
                 }
             case "documents": config.decodeDocuments(value, reader: &reader)
             case "exclusions": config.exclusions = decodeExclusions(value, reader: &reader)
+            case "record-intervals": config.recordIntervals = decodeIntervals(value, reader: &reader)
             case "rules": config.ruleSettings = decodeRules(value, knownRules: knownRules, reader: &reader)
             case "baseline": config.decodeBaseline(value, reader: &reader)
+            case "approval": config.decodeApproval(value, reader: &reader)
+            case "codeowners": config.decodeCodeOwners(value, reader: &reader)
             default:
-                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, scope, current-phase, documents, exclusions, rules, baseline")
+                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, claims-edition, scope, current-phase, documents, exclusions, record-intervals, rules, baseline, approval, codeowners")
             }
         }
         return (config, reader.findings)
@@ -115,6 +126,20 @@ extension PlanConfig {
             }
             return Exclusion(requirement: requirement, reason: reason)
         }
+    }
+
+    /// `record-intervals: { management-review: 6 months }`: the planned intervals.
+    private static func decodeIntervals(_ node: YAMLNode, reader: inout NodeReader) -> [String: PlanDuration] {
+        var intervals: [String: PlanDuration] = [:]
+        for pair in reader.mapping(node, "record-intervals") ?? [] {
+            guard let kind = pair.keyText, let text = reader.text(pair.value, "record-intervals.\(kind)") else { continue }
+            guard let duration = PlanDuration(text.value), duration.count > 0 else {
+                reader.invalid(at: text.location, "\"record-intervals.\(kind)\" must be a period such as \"6 months\"; found \"\(text.value)\"")
+                continue
+            }
+            intervals[kind] = duration
+        }
+        return intervals
     }
 
     private static func decodeRules(_ node: YAMLNode, knownRules: Set<RuleID>, reader: inout NodeReader) -> [RuleID: SeveritySetting] {

@@ -20,6 +20,9 @@ public struct PlanConfig: Sendable {
 
     public var organization: String?
     public var standard: Located<String>?
+    /// `claims-edition:`: the edition of ISO/IEC 20000-1 the plan's `satisfies` claims are
+    /// written for (written by `init` and `migrate`); when absent, the edition of the schema in use.
+    public var claimsEdition: Located<String>?
     public var scope: Located<String>?
     public var currentPhase = 1
     /// Where `current-phase` was written, when it was.
@@ -37,9 +40,16 @@ public struct PlanConfig: Sendable {
         .agreement: "AGR", .record: "REC", .template: "TPL", .external: "EXT", .phasePlan: "PHS",
     ]
     public var exclusions: [Exclusion] = []
+    /// The planned interval of each kind of periodic record (`record-intervals:`), by
+    /// record-of; a kind not named keeps the schema's `every`.
+    public var recordIntervals: [String: PlanDuration] = [:]
     /// Severity overrides from `rules:`.
     public var ruleSettings: [RuleID: SeveritySetting] = [:]
     public var baseline = BaselineSettings()
+    /// `approval.identity`: whether an approval must be committed (or signed) by a member of its approver role.
+    public var approvalIdentity = ApprovalIdentity.off
+    /// `codeowners.config-owner`: the role that owns smsplan.yaml, roles.yaml, schema files and CODEOWNERS.
+    public var configOwner = "top-management"
 
     public init() {}
 

@@ -21,7 +21,7 @@ extension Checker {
         defer { cache?.save() }
         // Each commit against its first parent, reading only the files the commit changed;
         // ids deleted along the way join those deleted before the range.
-        var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository)) ?? [:] } ?? [:]
+        var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository, cache: cache)) ?? [:] } ?? [:]
         let disposed = Set(final.corpus.documents.flatMap { $0.disposes.map(\.value) })
         var located: [(path: String, finding: Finding)] = []
         var cutOff: [Commit] = []
@@ -45,8 +45,12 @@ extension Checker {
                     let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
                                                  at: parentID, planRoot: final.planRoot, date: date, in: repository, cache: cache)
                 else { continue }
-                let change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
+                var change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
                                         retiredIDs: retired, disposed: disposed)
+                if after.config.approvalIdentity != .off {
+                    change.author = author(of: commit, mode: after.config.approvalIdentity, in: repository, environment: request.environment)
+                }
+                change.migration = ClaimLines.migration(from: before, to: after)
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
@@ -56,8 +60,9 @@ extension Checker {
                     changed = after.corpus
                 }
             }
-            located += (common ?? []).map { finding in
-                headLocated(finding, path: finding.path ?? final.path("smsplan.yaml"), commitCorpus: changed, head: final.corpus)
+            located += (common ?? []).map { found in
+                let finding = commit.id == head.id ? found : Self.unmendable(found)
+                return headLocated(finding, path: finding.path ?? final.path("smsplan.yaml"), commitCorpus: changed, head: final.corpus)
             }
             for document in removed {
                 if let id = document.id?.value, retired[id] == nil { retired[id] = document.path }
@@ -80,6 +85,16 @@ extension Checker {
         return (moved, finding)
     }
 
+    /// A finding on a commit before the range's head: a later commit cannot mend what a
+    /// commit recorded, so the advice is to rewrite it (or squash the branch) before merging.
+    static func unmendable(_ finding: Finding) -> Finding {
+        guard finding.rule == ApprovedContentChangedRule.id, let range = finding.message.range(of: "; raise the version") else { return finding }
+        var finding = finding
+        finding.message = String(finding.message[..<range.lowerBound])
+            + "; a later commit cannot mend this one: rewrite it (git rebase -i) or squash the branch before it is merged, with a new version, a history entry and status draft or review"
+        return finding
+    }
+
     /// The change from the committed state `previous` to `plan`, reading from `previous`
     /// only the documents whose content is not found unchanged in `plan`.
     static func change(from previous: ObjectID, to plan: Plan, in repository: Repository, cache: DecodeCache?) throws(SMSPlanError) -> PlanChange? {
@@ -92,10 +107,12 @@ extension Checker {
         else { return nil }
         let unchanged = plan.corpus.documents.filter { $0.blob.map(previousBlobs.contains) ?? false }
         let changed = plan.corpus.documents.filter { !($0.blob.map(previousBlobs.contains) ?? false) }
-        return PlanChange(previous: before.corpus, current: Corpus(documents: changed),
-                          retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository),
-                          unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
-                          disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
+        var change = PlanChange(previous: before.corpus, current: Corpus(documents: changed),
+                                retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache),
+                                unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
+                                disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
+        change.migration = ClaimLines.migration(from: before, to: plan)
+        return change
     }
 
     /// The documents of one side of a commit's changes, with the commit's configuration.
@@ -109,20 +126,39 @@ extension Checker {
     }
 
     /// Ids of documents deleted in the history of `commit` (itself included), with the path
-    /// each had, for `id-reused`.
-    static func retiredIDs(before commit: ObjectID, planRoot: String, in repository: Repository) throws(SMSPlanError) -> [String: String] {
+    /// each had, for `id-reused`. Kept in the cache by commit (outside a shallow clone): a
+    /// commit with one parent adds its own deletions to its parent's, so the history is walked
+    /// once, not on every check.
+    static func retiredIDs(before commit: ObjectID, planRoot: String, in repository: Repository,
+                           cache: DecodeCache? = nil) throws(SMSPlanError) -> [String: String] {
+        // A shallow clone's history may grow (`git fetch --unshallow`): nothing is kept.
+        let cache = repository.isShallow ? nil : cache
+        let key = DecodeCache.retiredKey(commit.hex, planRoot: planRoot)
+        if let known = cache?.retired(key) { return known }
         var retired: [String: String] = [:]
-        let history = try git { try repository.ancestry(of: commit) }
-        for entry in history {
-            let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
-            for change in changes where change.kind == .deleted {
-                guard let path = change.oldPath, path.hasSuffix(".md"), let blob = change.oldBlob,
-                    let data = try? repository.blobData(blob), let id = DocumentDecoder.decode(data, path: path).document?.id?.value
-                else { continue }
-                retired[id] = retired[id] ?? path
+        if let cache, let entry = try? repository.commit(commit), entry.parents.count == 1,
+            let earlier = cache.retired(DecodeCache.retiredKey(entry.parents[0].hex, planRoot: planRoot)) {
+            retired = earlier.merging(deletedIDs(in: entry, planRoot: planRoot, in: repository)) { _, own in own }
+        } else {
+            for entry in try git({ try repository.ancestry(of: commit) }) {
+                retired.merge(deletedIDs(in: entry, planRoot: planRoot, in: repository)) { first, _ in first }
             }
         }
+        cache?.storeRetired(key, retired)
         return retired
+    }
+
+    /// The ids of the documents a commit deleted (against its first parent), with their paths.
+    private static func deletedIDs(in entry: Commit, planRoot: String, in repository: Repository) -> [String: String] {
+        var deleted: [String: String] = [:]
+        let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
+        for change in changes where change.kind == .deleted {
+            guard let path = change.oldPath, path.hasSuffix(".md"), let blob = change.oldBlob,
+                let data = try? repository.blobData(blob), let id = DocumentDecoder.decode(data, path: path).document?.id?.value
+            else { continue }
+            deleted[id] = deleted[id] ?? path
+        }
+        return deleted
     }
 
     /// The scope document named by `scope:` as it stood at the last phase baseline.

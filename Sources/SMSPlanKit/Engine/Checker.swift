@@ -21,16 +21,21 @@ public enum Checker {
         let source: any PlanSource
         let revisionDate: PlanDate
         let previous: ObjectID?
+        // Where the history of the state read begins: HEAD, or the revision's parents.
+        var history: [ObjectID] = []
+        var checkedCommit: Commit?
         switch request.target {
         case .workingTree:
             guard let workdir = repository.workingDirectory else { throw .noWorkingTree }
             source = WorkingTreeSource(repository: repository, root: workdir)
             revisionDate = PlanDate(request.now)
             previous = try git { try repository.headCommit()?.id }
+            history = previous.map { [$0] } ?? []
         case .staged:
             source = BlobSource(repository: repository, entries: try git { try repository.indexEntries() })
             revisionDate = PlanDate(request.now)
             previous = try git { try repository.headCommit()?.id }
+            history = previous.map { [$0] } ?? []
         case .revision, .range:
             // A range is read at its head: BASE..HEAD.
             let name = switch request.target {
@@ -42,6 +47,8 @@ public enum Checker {
             source = try snapshot(of: commit.id, in: repository)
             revisionDate = PlanDate(commit.time)
             previous = commit.parents.first
+            history = commit.parents
+            checkedCommit = commit
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
@@ -49,10 +56,22 @@ public enum Checker {
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
+        let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
+        if !inForce.inForce.isEmpty, let schema = plan.schema {
+            plan.analysis = PlanAnalysis(corpus: plan.corpus, schema: schema, config: plan.config, revisionDate: plan.revisionDate,
+                                         inForce: inForce.inForce)
+        }
+        plan.notes += inForce.notes
         // A previous commit a shallow clone lacks leaves the history rules without a
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache)
+            let mode = plan.config.approvalIdentity
+            if let commit = checkedCommit, mode != .off {
+                plan.change?.author = author(of: commit, mode: mode, in: repository, environment: request.environment)
+            } else if case .staged = request.target {
+                plan.change?.author = stagedAuthor(mode: mode, in: repository, environment: request.environment)
+            }
         }
         plan.notes += HistoryGaps.notes(comparedWith: previous, hasPrevious: plan.change != nil, in: repository)
         return plan
@@ -126,6 +145,14 @@ public enum Checker {
 }
 
 extension Checker {
+    /// The identity git would author a commit with in the repository around the request's folder.
+    public static func gitIdentity(_ request: CheckRequest) -> ChangeAuthor? {
+        guard let repository = try? Repository.open(at: request.directory, environment: request.environment),
+            let identity = repository.identity("AUTHOR", environment: request.environment)
+        else { return nil }
+        return ChangeAuthor(name: identity.name, email: identity.email)
+    }
+
     /// The author name git would record in the repository around the request's folder.
     public static func authorName(_ request: CheckRequest) -> String? {
         guard let repository = try? Repository.open(at: request.directory, environment: request.environment) else { return nil }

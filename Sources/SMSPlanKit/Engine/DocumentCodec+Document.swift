@@ -41,6 +41,19 @@ extension ByteWriter {
             writer.location(activity.location)
         }
         located(d.templateFor) { $0.string($1.rawValue) }
+        texts(d.services)
+        texts(d.suppliers)
+        located(d.party) { $0.string($1) }
+        texts(d.processes)
+        located(d.operatedBy) { $0.string($1) }
+        optional(d.heldIn) { writer, record in
+            writer.located(record.system) { $0.string($1) }
+            writer.located(record.query) { $0.string($1) }
+            writer.located(record.url) { $0.string($1) }
+            writer.located(record.owner) { $0.string($1) }
+            writer.located(record.lastChecked) { $0.date($1) }
+            writer.location(record.location)
+        }
         array(d.keyLocations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
         array(d.body.headings) { $0.int($1.level); $0.string($1.text); $0.int($1.line) }
         array(d.body.links) { $0.string($1.target); $0.location($1.location) }
@@ -109,6 +122,21 @@ extension ByteReader {
             return activity
         }
         d.templateFor = try located { try $0.choice(DocumentType.self) }
+        d.services = try texts()
+        d.suppliers = try texts()
+        d.party = try located { try $0.string() }
+        d.processes = try texts()
+        d.operatedBy = try located { try $0.string() }
+        d.heldIn = try optional { reader in
+            var record = ExternalRecord(location: .fileStart)
+            record.system = try reader.located { try $0.string() }
+            record.query = try reader.located { try $0.string() }
+            record.url = try reader.located { try $0.string() }
+            record.owner = try reader.located { try $0.string() }
+            record.lastChecked = try reader.located { try $0.date() }
+            record.location = try reader.location()
+            return record
+        }
         d.keyLocations = Dictionary(try array { (try $0.string(), try $0.location()) }, uniquingKeysWith: { first, _ in first })
         d.body.headings = try array { MarkdownBody.Heading(level: try $0.int(), text: try $0.string(), line: try $0.int()) }
         d.body.links = try array { MarkdownBody.Link(target: try $0.string(), location: try $0.location()) }

@@ -56,7 +56,8 @@ public enum Engine {
         let config = plan.config
         let diagnostics = Set(located.compactMap { path, finding -> Diagnostic? in
             let filePath = finding.path ?? path
-            guard let descriptor = RuleRegistry.descriptor(finding.rule), let severity = config.severity(of: descriptor) else { return nil }
+            guard let descriptor = RuleRegistry.descriptor(finding.rule), let configured = config.severity(of: descriptor) else { return nil }
+            let severity = finding.ceiling.map { min($0, configured) } ?? configured
             return Diagnostic(rule: finding.rule, severity: severity, path: filePath, location: finding.location,
                               message: finding.message, document: plan.corpus.byPath[filePath]?.id?.value)
         })

@@ -1,25 +1,60 @@
 import Foundation
 import GitKit
 
-/// The working tree: files as they are on disk now (ignored files left out).
+/// The working tree: files as they are on disk now (ignored files left out), as git sees
+/// them. A file whose stat data match the index is known by the index's blob id without
+/// being read; a skip-worktree file (sparse checkout) counts with the index's content; a
+/// file that is read passes through git's filters (`core.autocrlf`, attributes) first, so
+/// its content compares with the committed one as in `git status`.
 struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     let repository: Repository
     let root: URL
+    private let listing = Listing()
+
+    init(repository: Repository, root: URL) {
+        self.repository = repository
+        self.root = root
+    }
 
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry] {
+        let files: [WorkingFile]
         do {
-            return try repository.workingTreeFiles(under: folder).map {
-                SourceEntry(path: $0.path, kind: $0.mode == .symlink ? .symlink : .regular)
-            }
+            files = try repository.workingTreeState(under: folder)
         } catch {
             throw .git(error as? GitError ?? GitError(code: -1, errorClass: 0, function: "workingTreeFiles", message: "\(error)"))
+        }
+        listing.record(files)
+        return files.map { SourceEntry(path: $0.path, kind: $0.mode == .symlink ? .symlink : .regular) }
+    }
+
+    /// The index's blob id for a listed file git takes as unchanged.
+    func blobID(_ path: String) -> String? {
+        listing[path]?.indexBlob?.hex
+    }
+
+    /// The file's bytes as git would store them (after its filters); for a skip-worktree
+    /// file, the index's.
+    func read(_ path: String) throws(SMSPlanError) -> Data? {
+        if let file = listing[path], file.isSkipWorktree, let blob = file.indexBlob {
+            guard file.mode != .symlink else { return nil }
+            do {
+                return try repository.blobData(blob)
+            } catch {
+                throw .git(error as? GitError ?? GitError(code: -1, errorClass: 0, function: "blobData", message: "\(error)"))
+            }
+        }
+        guard let data = try readFile(path) else { return nil }
+        do {
+            return try repository.cleaned(data, path: path)
+        } catch {
+            throw .unreadable(path: path, reason: (error as? GitError)?.message ?? "\(error)")
         }
     }
 
     /// Reads a regular file without following a symbolic link, at `path` or in any folder
     /// on the way to it from the top of the working tree, so nothing outside the repository
     /// is ever read; never blocks on a named pipe or device; a folder counts as no file.
-    func read(_ path: String) throws(SMSPlanError) -> Data? {
+    private func readFile(_ path: String) throws(SMSPlanError) -> Data? {
         var folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         let parts = path.split(separator: "/").map(String.init)
@@ -67,8 +102,13 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         return lstat(root.appendingPathComponent(parts.joined(separator: "/")).path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
-    /// The size `lstat` gives a regular file; nil for anything else.
+    func listedSize(_ path: String) -> Int? {
+        listing[path].flatMap { $0.mode == .symlink ? nil : $0.size }
+    }
+
+    /// The size `lstat` gives a regular file (when listed, as it was listed); nil for anything else.
     func size(_ path: String) -> Int? {
+        if let file = listing[path] { return file.mode == .symlink ? nil : file.size }
         var info = stat()
         guard lstat(root.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return Int(info.st_size)
@@ -79,21 +119,40 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     }
 }
 
+/// The files a working-tree source listed, by path as bytes.
+private final class Listing: @unchecked Sendable {
+    private var files: [PathKey: WorkingFile] = [:]
+    private let lock = NSLock()
+
+    func record(_ listed: [WorkingFile]) {
+        lock.lock()
+        defer { lock.unlock() }
+        files.reserveCapacity(files.count + listed.count)
+        for file in listed { files[PathKey(file.path)] = file }
+    }
+
+    subscript(path: String) -> WorkingFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return files[PathKey(path)]
+    }
+}
+
 /// Blobs listed once (from the index or a commit's tree) and read on demand.
 struct BlobSource: PlanSource, @unchecked Sendable {
     let repository: Repository
     let entries: [FileEntry]
-    private let byPath: [String: FileEntry]
+    private let byPath: [PathKey: FileEntry]
 
     init(repository: Repository, entries: [FileEntry]) {
         self.repository = repository
         self.entries = entries
-        self.byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.byPath = Dictionary(entries.map { (PathKey($0.path), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func files(under folder: String) -> [SourceEntry] {
         let prefix = folder.isEmpty ? "" : folder + "/"
-        return entries.filter { $0.path.hasPrefix(prefix) }.map { entry in
+        return entries.filter { $0.path.utf8.starts(with: prefix.utf8) }.map { entry in
             let kind: SourceEntry.Kind = switch entry.mode {
             case .regular, .executable: .regular
             case .symlink: .symlink
@@ -104,23 +163,23 @@ struct BlobSource: PlanSource, @unchecked Sendable {
     }
 
     func blobID(_ path: String) -> String? {
-        byPath[path]?.blob.hex
+        byPath[PathKey(path)]?.blob.hex
     }
 
     /// The blob's size from its object header, so that a huge blob is never inflated.
     func size(_ path: String) -> Int? {
-        guard let entry = byPath[path], entry.mode == .regular || entry.mode == .executable else { return nil }
+        guard let entry = byPath[PathKey(path)], entry.mode == .regular || entry.mode == .executable else { return nil }
         return try? repository.blobSize(entry.blob)
     }
 
     /// A symlink's target: git keeps it as the blob's text.
     func linkTarget(_ path: String) -> String? {
-        guard let entry = byPath[path], entry.mode == .symlink, let data = try? repository.blobData(entry.blob) else { return nil }
+        guard let entry = byPath[PathKey(path)], entry.mode == .symlink, let data = try? repository.blobData(entry.blob) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
     func read(_ path: String) throws(SMSPlanError) -> Data? {
-        guard let entry = byPath[path], entry.mode == .regular || entry.mode == .executable else { return nil }
+        guard let entry = byPath[PathKey(path)], entry.mode == .regular || entry.mode == .executable else { return nil }
         do {
             return try repository.blobData(entry.blob)
         } catch {

@@ -28,13 +28,13 @@ enum PlanLoader {
 
         var markdown: [String] = []
         var linked: [(path: String, finding: Finding)] = []
-        var seen = Set<String>()
+        var seen = Set<PathKey>()
         for root in config.roots {
             let entries = try source.files(under: planRoot.appendingPathComponent(root))
             if entries.isEmpty, let location = config.rootLocations[root] {
                 findings.append(Finding(ConfigInvalidRule.id, at: location, "documents root \"\(root)\" has no files", path: configPath))
             }
-            for entry in entries where entry.path.lowercased().hasSuffix(".md") && seen.insert(entry.path).inserted {
+            for entry in entries where entry.path.lowercased().hasSuffix(".md") && seen.insert(PathKey(entry.path)).inserted {
                 if entry.kind == .regular { markdown.append(entry.path) }
                 if entry.kind == .symlink { linked.append((entry.path, FileScreen.link(entry.path, in: source))) }
             }
@@ -79,13 +79,23 @@ enum PlanLoader {
     }
 
     /// Reads every file and decodes it, in parallel across cores; with a cache, a file
-    /// whose blob id was seen before is taken from it instead of parsed.
+    /// whose blob id was seen before is taken from it instead of parsed. A file whose blob id
+    /// the source knows without reading it (a git object, or a working-tree file the index
+    /// vouches for) and that the cache holds is not read at all: its bytes are read only if
+    /// a rule asks for them.
     private static func decodeAll(_ paths: [String], from source: some PlanSource, maximumSize: ByteSize,
                                   cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
+        var cached: [Int: String] = [:]
         read.reserveCapacity(paths.count)
         for (index, path) in paths.enumerated() {
+            if let cache, let blob = source.blobID(path), let size = cache.size(of: blob),
+                max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
+                cached[index] = blob
+                read.append(Data())
+                continue
+            }
             switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
             case .contents(let data): read.append(data)
             case .refused(let finding):
@@ -93,13 +103,23 @@ enum PlanLoader {
                 refused[index] = finding
             }
         }
-        let contents = read, screened = refused
+        let contents = read, screened = refused, taken = cached
         let known = paths.map { source.blobID($0) }
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let data = contents[index], path = paths[index]
             if let finding = screened[index] {
                 results.set(index, (nil, [finding]))
+                return
+            }
+            if let blob = taken[index] {
+                // A damaged entry is left for the pass below, which reads the file.
+                guard let entry = cache?.lookup(blob) else { return }
+                var document = entry.document
+                document?.path = path
+                document?.storage = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
+                document?.blob = blob
+                results.set(index, (document, entry.findings))
                 return
             }
             let blob = known[index] ?? DecodeCache.blobID(of: data)
@@ -111,16 +131,28 @@ enum PlanLoader {
                 results.set(index, (document, entry.findings))
                 return
             }
-            var decoded = DocumentDecoder.decode(data, path: path)
-            if let blob, let cache {
-                var stored = decoded.document
-                stored?.contents = Data()
-                cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings))
+            results.set(index, decode(data, path: path, blob: blob, cache: cache))
+        }
+        for index in taken.keys where !results.isSet(index) {
+            let path = paths[index]
+            switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
+            case .refused(let finding): results.set(index, (nil, [finding]))
+            case .contents(let data): results.set(index, decode(data, path: path, blob: taken[index], cache: cache))
             }
-            decoded.document?.blob = blob
-            results.set(index, decoded)
         }
         return results.values
+    }
+
+    /// Parses a file, keeping the result in the cache under its blob id.
+    private static func decode(_ data: Data, path: String, blob: String?, cache: DecodeCache?) -> (document: Document?, findings: [Finding]) {
+        var decoded = DocumentDecoder.decode(data, path: path)
+        if let blob, let cache {
+            var stored = decoded.document
+            stored?.contents = Data()
+            cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings, size: data.count))
+        }
+        decoded.document?.blob = blob
+        return decoded
     }
 }
 
@@ -137,6 +169,12 @@ private final class ResultSlots<Value>: @unchecked Sendable {
         lock.lock()
         slots[index] = value
         lock.unlock()
+    }
+
+    func isSet(_ index: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index] != nil
     }
 
     var values: [Value] { slots.map { $0! } }

@@ -26,11 +26,15 @@ public protocol PlanSource: Sendable {
     func size(_ path: String) -> Int?
     /// What a symbolic link at `path` points to, as written in the link; nil for anything else.
     func linkTarget(_ path: String) -> String?
+    /// The file's size when the source has it at hand from its listing (no file-system or
+    /// object-database access); nil otherwise.
+    func listedSize(_ path: String) -> Int?
 }
 
 extension PlanSource {
     public func blobID(_ path: String) -> String? { nil }
     public func size(_ path: String) -> Int? { nil }
+    public func listedSize(_ path: String) -> Int? { nil }
     public func linkTarget(_ path: String) -> String? { nil }
 }
 

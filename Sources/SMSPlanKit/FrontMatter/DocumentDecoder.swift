@@ -53,6 +53,7 @@ enum DocumentField: String, CaseIterable {
     case source, distribution, history
     case recordOf = "record-of", recordedOn = "recorded-on", retention, corrects, disposes
     case activities, templateFor = "template-for"
+    case services, suppliers, party, processes, operatedBy = "operated-by", heldIn = "held-in"
 
     /// The fields every document of `type` must have.
     static func required(for type: DocumentType?) -> [DocumentField] {
@@ -109,6 +110,12 @@ enum DocumentField: String, CaseIterable {
         case .disposes: document.disposes = reader.list(node, name)
         case .activities: document.activities = Self.activities(node, reader: &reader)
         case .templateFor: document.templateFor = reader.choice(node, name)
+        case .services: document.services = reader.list(node, name)
+        case .suppliers: document.suppliers = reader.list(node, name)
+        case .party: document.party = reader.text(node, name)
+        case .processes: document.processes = reader.list(node, name)
+        case .operatedBy: document.operatedBy = reader.text(node, name)
+        case .heldIn: document.heldIn = Self.heldIn(node, reader: &reader)
         }
     }
 
@@ -122,6 +129,26 @@ enum DocumentField: String, CaseIterable {
             default: entry.summary = reader.text(value, "history summary")
             }
         }
+    }
+
+    private static func heldIn(_ node: YAMLNode, reader: inout NodeReader) -> ExternalRecord? {
+        guard reader.mapping(node, "held-in") != nil else { return nil }
+        let records = entries(YAMLNode.sequence([node], node.location), list: "held-in", entry: "held-in",
+                              keys: ["system", "query", "url", "owner", "last-checked"], required: ["system", "last-checked"],
+                              make: { ExternalRecord(location: $0) }, reader: &reader) { record, key, value, reader in
+            switch key {
+            case "system": record.system = reader.text(value, "held-in system")
+            case "query": record.query = reader.text(value, "held-in query")
+            case "url": record.url = reader.text(value, "held-in url")
+            case "owner": record.owner = reader.text(value, "held-in owner")
+            default: record.lastChecked = reader.date(value, "held-in last-checked")
+            }
+        }
+        guard let record = records.first else { return nil }
+        if record.query == nil && record.url == nil {
+            reader.report(FieldMissingRule.id, at: record.location, "held-in has neither \"query\" nor \"url\"; say how to find the records in \(record.system?.value ?? "the system")")
+        }
+        return record
     }
 
     private static func activities(_ node: YAMLNode, reader: inout NodeReader) -> [Activity] {

@@ -9,10 +9,23 @@ public struct PlanChange: Sendable {
     public struct Pair: Sendable {
         public var old: Document
         public var new: Document
+        /// True in a migration to another edition: a change of the claims alone is no change.
+        var ignoresClaims = false
 
-        /// True when the file's bytes differ (a move alone changes nothing).
-        public var contentChanged: Bool { old.contents != new.contents }
+        /// True when the file's bytes differ (a move alone changes nothing); told by the blob
+        /// ids when both are known. In a migration, claims rewritten for the new edition
+        /// (satisfies, activities' requirements) do not count.
+        public var contentChanged: Bool {
+            let differs: Bool
+            if let oldBlob = old.blob, let newBlob = new.blob { differs = oldBlob != newBlob } else { differs = old.contents != new.contents }
+            guard differs, ignoresClaims else { return differs }
+            return ClaimLines.withoutClaims(old) != ClaimLines.withoutClaims(new)
+        }
     }
+
+    /// Set when the two states' claims belong to different editions (`smsplan migrate`):
+    /// the edition before and after.
+    public var migration: (from: String, to: String)?
 
     public var previous: Corpus
     public var current: Corpus
@@ -24,6 +37,9 @@ public struct PlanChange: Sendable {
     public var unchangedIDs: Set<String>
     /// Records that disposal records of the current state dispose of, unchanged ones included.
     public var disposed: Set<String>
+    /// Who made the change (a commit's author, the identity committing the index); nil for
+    /// the working tree, which approval-unverified does not judge.
+    public var author: ChangeAuthor?
 
     public init(previous: Corpus, current: Corpus, commit: String? = nil, retiredIDs: [String: String] = [:],
                 unchangedIDs: Set<String> = [], disposed: Set<String> = []) {
@@ -39,7 +55,7 @@ public struct PlanChange: Sendable {
     public var pairs: [Pair] {
         current.documents.compactMap { new in
             guard let id = new.id?.value, current.byID[id]?.path == new.path, let old = previous.byID[id] else { return nil }
-            return Pair(old: old, new: new)
+            return Pair(old: old, new: new, ignoresClaims: migration != nil)
         }
     }
 
@@ -49,6 +65,14 @@ public struct PlanChange: Sendable {
             guard let id = old.id?.value, previous.byID[id]?.path == old.path else { return false }
             return current.byID[id] == nil && !unchangedIDs.contains(id)
         }
+    }
+
+    /// Documents the change approves: approved now, and before not approved or at another
+    /// version, or added approved.
+    public var approvals: [Document] {
+        pairs.filter { pair in
+            pair.new.status?.value == .approved && (pair.old.status?.value != .approved || pair.old.version?.value != pair.new.version?.value)
+        }.map(\.new) + added.filter { $0.status?.value == .approved }
     }
 
     /// Documents whose id is new.

@@ -66,15 +66,15 @@ public enum HooksInstaller {
         return Result(folder: folder.standardizedFileURL, hooks: plan.map { ($0.name, $0.outcome) })
     }
 
-    /// False when the repository around `directory` has a working tree and no pre-commit hook
-    /// at all (a fresh clone: git copies no hooks); true otherwise, including when it cannot
-    /// tell. Any pre-commit hook counts, so one of the pre-commit framework is not mistaken
-    /// for a missing one.
-    public static func preCommitHookPresent(directory: URL, environment: [String: String]) -> Bool {
+    /// True when the repository around `directory` is a clone (it has a remote `origin`) with
+    /// a working tree and no pre-commit hook at all: git copies no hooks with a clone. False
+    /// otherwise, including when it cannot tell. Any pre-commit hook counts, so one of the
+    /// pre-commit framework is not mistaken for a missing one.
+    public static func isCloneWithoutHooks(directory: URL, environment: [String: String]) -> Bool {
         guard let repository = try? Checker.openRepository(CheckRequest(directory: directory, environment: environment)),
-            repository.workingDirectory != nil
-        else { return true }
-        return FileManager.default.fileExists(atPath: hooksFolder(of: repository, environment: environment).appendingPathComponent("pre-commit").path)
+            repository.workingDirectory != nil, repository.configString("remote.origin.url") != nil
+        else { return false }
+        return !FileManager.default.fileExists(atPath: hooksFolder(of: repository, environment: environment).appendingPathComponent("pre-commit").path)
     }
 
     /// `<hook>.smsplan-backup`, or the first of `.smsplan-backup.2`, `.3`, ... not taken: an

@@ -23,6 +23,23 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         self.document = document
     }
 
+    /// Equal when every field is, the path compared by its bytes as git compares paths, so
+    /// findings about two files whose names differ only in Unicode normalization stay two.
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.rule == rhs.rule && lhs.severity == rhs.severity && lhs.path.utf8.elementsEqual(rhs.path.utf8) && lhs.line == rhs.line
+            && lhs.column == rhs.column && lhs.message == rhs.message && lhs.document == rhs.document
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(severity)
+        hasher.combine(PathKey(path))
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(message)
+        hasher.combine(document)
+    }
+
     /// Sorted by file, then position, then rule id, then message: the order every report uses.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.path, lhs.line, lhs.column, lhs.rule.rawValue, lhs.message)
@@ -38,12 +55,16 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Set when the finding is about another file than the document being checked
     /// (for example `smsplan.yaml`, or the other copy of a duplicated id).
     public var path: String?
+    /// The most serious the finding may be, below the rule's configured severity: a
+    /// requirement of the current phase not covered yet is open work, a warning.
+    public var ceiling: Severity?
 
-    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, path: String? = nil) {
+    public init(_ rule: RuleID, at location: SourceLocation, _ message: String, path: String? = nil, ceiling: Severity? = nil) {
         self.rule = rule
         self.location = location
         self.message = message
         self.path = path
+        self.ceiling = ceiling
     }
 }
 

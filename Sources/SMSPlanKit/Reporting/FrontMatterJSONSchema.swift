@@ -32,6 +32,13 @@ public enum FrontMatterJSONSchema {
                 "evidence": list(id, "ids of the documents that show it done"),
             ],
         ]
+        let heldIn: [String: Any] = [
+            "type": "object", "additionalProperties": false, "required": ["system", "last-checked"],
+            "properties": ["system": string("the system of record (service desk, HR system)"),
+                           "query": string("a saved query or filter that finds the records there"), "url": string("where the records are"),
+                           "owner": string("who answers for the records there"), "last-checked": date],
+            "description": "a record held in another system instead of in this file",
+        ]
         let properties: [String: Any] = [
             "id": id, "title": string("document title"),
             "type": string("document type", ["enum": DocumentType.allCases.map(\.rawValue)]),
@@ -47,6 +54,12 @@ public enum FrontMatterJSONSchema {
             "record-of": string("kind of record"), "recorded-on": date, "retention": period, "corrects": id, "disposes": list(id, "records a disposal record disposes of"),
             "activities": list(activity, "phase plan activities"),
             "template-for": string("the document type this template is for", ["enum": DocumentType.allCases.map(\.rawValue)]),
+            "services": list(string("a service name"), "a catalogue's services; the services an agreement or record concerns"),
+            "suppliers": list(string("a supplier name"), "the suppliers a catalogue's services depend on"),
+            "party": string("an agreement's other party: a customer or a supplier"),
+            "processes": list(id, "ids of the process documents it concerns"),
+            "operated-by": string("the other party that operates this process; an approved agreement names it as party"),
+            "held-in": heldIn,
         ]
         let schema: [String: Any] = [
             "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -20,6 +20,7 @@ public enum JSONOutputKind: String, Sendable, CaseIterable {
     case baselineDiff = "baseline-diff"
     case rules
     case schema
+    case migrate
 }
 
 /// JSON as every smsplan report writes it: an envelope whose first keys are

@@ -19,6 +19,7 @@ extension JSONOutputKind {
         case .baselineDiff: PackageResources.output_baseline_diff_schema_json
         case .rules: PackageResources.output_rules_schema_json
         case .schema: PackageResources.output_schema_schema_json
+        case .migrate: PackageResources.output_migrate_schema_json
         }
     }
 }

@@ -14,15 +14,26 @@ extension DocumentRegister {
     /// One row per document, cells in the order of `header`.
     public var rows: [[String]] {
         documents.map { entry in
-            [entry.id, entry.title ?? "", entry.type ?? "", entry.version ?? "", entry.status ?? "", entry.owner ?? "",
+            [entry.id, entry.title ?? "", entry.type ?? "", entry.version ?? "", entry.revision ?? entry.status ?? "", entry.owner ?? "",
              entry.approvedBy ?? "", entry.approvedOn ?? "", entry.nextReview ?? "", entry.classification ?? "", entry.path]
+        }
+    }
+
+    /// In CSV, a version is written `v1.10`: a spreadsheet or CSV reader (Excel, pandas)
+    /// takes a bare 1.10 for the number 1.1.
+    static func csvRows(_ rows: [[String]]) -> [[String]] {
+        let column = header.firstIndex(of: "Version") ?? 3
+        return rows.map { row in
+            var row = row
+            if column < row.count, let first = row[column].first, first.isNumber { row[column] = "v" + row[column] }
+            return row
         }
     }
 
     public func render(_ format: RegisterFormat) -> String {
         switch format {
         case .json: return JSONOutput.render(self, kind: .register)
-        case .csv: return CSVTable.render(Self.header, rows)
+        case .csv: return CSVTable.render(Self.header, Self.csvRows(rows))
         case .markdown:
             return "# \(MarkdownText.inline(organization ?? "SMS plan")): master list of controlled documents\n\nAs of \(date); \(documents.count) documents. "
                 + "Next review: next-review, else approved-on + \(reviewInterval).\n\n" + MarkdownTable.render(Self.header, rows)

@@ -18,6 +18,8 @@ public struct DocumentRegister: Sendable, Encodable {
         public var nextReviewComputed: Bool
         public var classification: String?
         public var path: String
+        /// For a document under revision: `1.0 approved (in force), 1.1 in review`.
+        public var revision: String?
     }
 
     public var organization: String?
@@ -33,13 +35,16 @@ public struct DocumentRegister: Sendable, Encodable {
         let interval = plan.config.reviewInterval
         reviewInterval = interval.description
         documents = plan.corpus.documents.filter { $0.type?.value != .record }.map { document in
-            let computed = document.nextReview == nil ? document.approvedOn.map { interval.after($0.value) } : nil
+            // An obsolete document is never reviewed again.
+            let obsolete = document.status?.value == .obsolete
+            let computed = document.nextReview == nil && !obsolete ? document.approvedOn.map { interval.after($0.value) } : nil
             return Entry(id: document.id?.value ?? "", title: document.title?.value, type: document.type?.value.rawValue,
                          version: document.version?.value.description, status: document.status?.value.rawValue,
                          owner: document.owner?.value, approvedBy: document.approvedBy?.value,
                          approvedOn: document.approvedOn?.value.description,
-                         nextReview: (document.nextReview?.value ?? computed)?.description, nextReviewComputed: computed != nil,
-                         classification: document.classification?.value.rawValue, path: document.path)
+                         nextReview: obsolete ? nil : (document.nextReview?.value ?? computed)?.description, nextReviewComputed: computed != nil,
+                         classification: document.classification?.value.rawValue, path: document.path,
+                         revision: plan.revisionState(of: document))
         }.sorted { RegisterOrder.precedes(($0.id, $0.path), ($1.id, $1.path)) }
     }
 }
@@ -64,10 +69,13 @@ public struct RecordsRegister: Sendable, Encodable {
         /// The records that correct this one.
         public var correctedBy: [String]
         public var path: String
+        /// For a record held in another system (`held-in:`): the system and when it was last checked.
+        public var heldIn: String?
+        public var lastChecked: String?
 
         /// In JSON, `kind` names the output; what a record records is `recordOf`.
         private enum CodingKeys: String, CodingKey {
-            case id, title, recordedOn, retention, disposalDue, forDisposal, corrects, correctedBy, path
+            case id, title, recordedOn, retention, disposalDue, forDisposal, corrects, correctedBy, path, heldIn, lastChecked
             case kind = "recordOf"
         }
     }
@@ -94,7 +102,7 @@ public struct RecordsRegister: Sendable, Encodable {
                          retention: record.retention?.value, disposalDue: due?.description, forDisposal: due.map { $0 <= date } ?? false,
                          corrects: record.corrects?.value,
                          correctedBy: id.isEmpty ? [] : (correctedBy[id] ?? []).sorted { RegisterOrder.precedes(($0, ""), ($1, "")) },
-                         path: record.path)
+                         path: record.path, heldIn: record.heldIn?.system?.value, lastChecked: record.heldIn?.lastChecked?.value.description)
         }.sorted { RegisterOrder.precedes(($0.id, $0.path), ($1.id, $1.path)) }
     }
 

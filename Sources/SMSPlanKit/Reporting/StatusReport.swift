@@ -11,6 +11,27 @@ public struct StatusReport: Sendable, Encodable {
         public var requirementsDue: Int
         public var requirementsCovered: Int
         public var uncoveredRequirements: [String]
+        /// Those of `uncoveredRequirements` that some evidence already covers in part.
+        public var partialRequirements: [String]
+    }
+
+    /// A controlled document being revised: its version in force and the one in progress.
+    public struct Revision: Sendable, Encodable {
+        public var id: String
+        public var path: String
+        public var inForce: String
+        public var revised: String
+        /// `1.0 approved (in force), 1.1 in review`.
+        public var state: String
+    }
+
+    /// A phase plan not approved yet: shown, but it schedules nothing.
+    public struct ProposedPlan: Sendable, Encodable {
+        public var id: String
+        public var path: String
+        public var phase: Int
+        public var status: String
+        public var activities: Int
     }
 
     /// A document review or a periodic record coming due.
@@ -24,11 +45,19 @@ public struct StatusReport: Sendable, Encodable {
 
     public var organization: String?
     public var schema: String?
+    /// The edition of ISO/IEC 20000-1 the schema belongs to.
+    public var edition: String?
+    /// Set only when the claims are written for another edition (edition-mismatch).
+    public var claimsEdition: String?
     public var date: String
     public var currentPhase: Int
     public var phases: [Phase]
     /// Documents by status (draft, review, approved, obsolete), records by `final`, templates apart.
     public var documents: [String: Int]
+    /// Documents under revision, whose last approved version counts meanwhile.
+    public var underRevision: [Revision]
+    /// Phase plans in draft or review.
+    public var proposedPlans: [ProposedPlan]
     public var reviewsDue: [Due]
     public var recordsDue: [Due]
     public var errors: Int
@@ -36,7 +65,7 @@ public struct StatusReport: Sendable, Encodable {
 
     /// In JSON, `documents` is always a list of documents; the counts by status are `documentCounts`.
     private enum CodingKeys: String, CodingKey {
-        case organization, schema, date, currentPhase, phases, reviewsDue, recordsDue, errors, warnings
+        case organization, schema, edition, claimsEdition, date, currentPhase, phases, underRevision, proposedPlans, reviewsDue, recordsDue, errors, warnings
         case documents = "documentCounts"
     }
 
@@ -61,6 +90,8 @@ public struct StatusReport: Sendable, Encodable {
         let horizon = date.adding(days: Self.horizonDays)
         organization = plan.config.organization
         schema = plan.schema?.id
+        edition = plan.schema?.edition
+        claimsEdition = plan.analysis?.editionMismatch?.claims
         self.date = date.description
         currentPhase = plan.config.currentPhase
         errors = result.errorCount
@@ -73,13 +104,15 @@ public struct StatusReport: Sendable, Encodable {
                 let due = schema.requirements.filter { requirement in
                     schema.isLeaf(requirement.id) && analysis.coverage.requirements[requirement.id].map { $0.duePhase == phase && $0.status != .excluded } == true
                 }.map(\.id)
-                let uncovered = due.filter { analysis.coverage.requirements[$0]?.status != .covered }
-                let open = activities.filter { !$0.isComplete(in: plan.corpus) }.map { $0.activity.id?.value ?? "?" }
+                let uncovered = due.filter { analysis.coverage.requirements[$0]?.blocks == true }
+                let partial = uncovered.filter { analysis.coverage.requirements[$0]?.status == .partial }
+                let open = activities.filter { !$0.isComplete(in: analysis.counted) }.map { $0.activity.id?.value ?? "?" }
                 let finished = open.isEmpty && uncovered.isEmpty
                 let state = phase > currentPhase ? "planned" : phase == currentPhase ? (finished ? "complete" : "current") : (finished ? "complete" : "behind")
                 phases.append(Phase(phase: phase, state: state, activitiesDone: activities.count - open.count, activitiesTotal: activities.count,
-                                    openActivities: open, requirementsDue: due.count, requirementsCovered: due.count - uncovered.count,
-                                    uncoveredRequirements: uncovered))
+                                    openActivities: open, requirementsDue: due.count,
+                                    requirementsCovered: due.filter { analysis.coverage.requirements[$0]?.status == .covered }.count,
+                                    uncoveredRequirements: uncovered, partialRequirements: partial))
             }
         }
         self.phases = phases
@@ -90,6 +123,18 @@ public struct StatusReport: Sendable, Encodable {
             documents[key, default: 0] += 1
         }
         self.documents = documents
+        underRevision = plan.corpus.documents.compactMap { document in
+            guard let state = plan.revisionState(of: document), let approved = plan.versionInForce(of: document) else { return nil }
+            return Revision(id: document.id?.value ?? document.path, path: document.path, inForce: approved.version?.value.description ?? "",
+                            revised: document.version?.value.description ?? "", state: state)
+        }
+        proposedPlans = plan.corpus.documents.compactMap { document in
+            guard document.type?.value == .phasePlan, let status = document.status?.value, status == .draft || status == .review,
+                plan.versionInForce(of: document) == nil, let phase = document.phase?.value
+            else { return nil }
+            return ProposedPlan(id: document.id?.value ?? document.path, path: document.path, phase: phase, status: status.rawValue,
+                                activities: document.activities.count)
+        }
 
         reviewsDue = Self.reviewsDue(in: plan)
         recordsDue = (plan.analysis?.periodicRecords ?? []).compactMap { periodic in

@@ -60,7 +60,8 @@ extension ReviewReport {
     private var text: String {
         var text = "review of \(range): \(headline)\n"
         for change in documents {
-            text += "  \(change.change) \(change.id) \(change.title) \(version(change))\(change.history.isEmpty ? "" : " (\(change.history.joined(separator: "; ")))")\n"
+            let state = change.status.contains("(in force)") ? ": \(change.status)" : ""
+            text += "  \(change.change) \(change.id) \(change.title) \(version(change))\(state)\(change.history.isEmpty ? "" : " (\(change.history.joined(separator: "; ")))")\n"
         }
         for record in recordsAdded { text += "  record added \(record.id) \(record.title)\n" }
         for change in coverage { text += "  coverage of \(change.id) \(change.before) -> \(change.after)\n" }

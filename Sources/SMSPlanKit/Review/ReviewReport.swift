@@ -6,7 +6,8 @@ import GitKit
 public struct ReviewReport: Sendable, Encodable {
     /// A document that the range added or changed.
     public struct DocumentChange: Sendable, Encodable {
-        /// added, revised, approved, retired, removed, moved
+        /// added, revised, approved, retired, removed, moved, or "edited without a new version"
+        /// (an approved document changed in place, which approved-content-changed reports)
         public var change: String
         public var id: String
         public var title: String
@@ -72,6 +73,7 @@ public struct ReviewReport: Sendable, Encodable {
             case (nil, _): change = "added"
             case (let old?, .obsolete) where old.status?.value != .obsolete: change = "retired"
             case (let old?, .approved) where old.status?.value != .approved || old.version?.value != new.version?.value: change = "approved"
+            case (let old?, .approved) where old.contents != new.contents: change = "edited without a new version"
             case (let old?, _) where old.version?.value != new.version?.value || old.contents != new.contents: change = "revised"
             case (let old?, _) where old.path != new.path: change = "moved"
             default: change = nil
@@ -82,7 +84,7 @@ public struct ReviewReport: Sendable, Encodable {
             }
             let item = DocumentChange(change: change, id: id, title: new.title?.value ?? "", path: new.path,
                                       fromVersion: old?.version?.value.description, toVersion: new.version?.value.description,
-                                      status: new.status?.value.rawValue ?? "", history: added)
+                                      status: head.revisionState(of: new) ?? new.status?.value.rawValue ?? "", history: added)
             if new.type?.value == .record && change == "added" { records.append(item) } else { documents.append(item) }
         }
         for old in base.corpus.documents where old.id.map({ head.corpus.byID[$0.value] == nil }) ?? false {

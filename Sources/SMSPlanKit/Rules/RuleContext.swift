@@ -33,16 +33,18 @@ public struct RuleContext: Sendable {
 /// Every document of the plan that could be decoded, with look-ups by id and path.
 public struct Corpus: Sendable {
     /// Documents by a key, without copying them: the index holds positions in `documents`.
+    /// Keys compare by their bytes, as git compares paths (two spellings of "café.md" in
+    /// different Unicode normalization forms are two files).
     public struct Index: Sendable {
-        fileprivate let positions: [String: Int]
+        fileprivate let positions: [PathKey: Int]
         fileprivate let documents: [Document]
 
         public subscript(key: String) -> Document? {
-            positions[key].map { documents[$0] }
+            positions[PathKey(key)].map { documents[$0] }
         }
 
         /// Every key of the index.
-        public var keys: Dictionary<String, Int>.Keys { positions.keys }
+        public var keys: [String] { positions.keys.map { String(decoding: $0.bytes, as: UTF8.self) } }
     }
 
     public let documents: [Document]
@@ -53,13 +55,13 @@ public struct Corpus: Sendable {
     public init(documents: [Document]) {
         let sorted = documents.sorted { $0.path < $1.path }
         self.documents = sorted
-        var ids: [String: Int] = [:]
-        var paths: [String: Int] = [:]
+        var ids: [PathKey: Int] = [:]
+        var paths: [PathKey: Int] = [:]
         ids.reserveCapacity(sorted.count)
         paths.reserveCapacity(sorted.count)
         for (position, document) in sorted.enumerated() {
-            if let id = document.id?.value, ids[id] == nil { ids[id] = position }
-            if paths[document.path] == nil { paths[document.path] = position }
+            if let id = document.id?.value, ids[PathKey(id)] == nil { ids[PathKey(id)] = position }
+            if paths[PathKey(document.path)] == nil { paths[PathKey(document.path)] = position }
         }
         byID = Index(positions: ids, documents: sorted)
         byPath = Index(positions: paths, documents: sorted)

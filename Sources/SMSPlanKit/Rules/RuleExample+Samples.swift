@@ -45,28 +45,31 @@ extension RuleExample {
         ("policies/new.md", supersedingPolicy),
     ])
 
-    /// A phase plan for `phase` with one activity; `activity` is its flow mapping body.
+    /// An approved phase plan for `phase` with one activity; `activity` is its flow mapping body.
     static func phasePlan(phase: Int, activity: String) -> String {
         """
         ---
         id: PHS-00\(phase)
         title: Phase \(phase) plan
         type: phase-plan
-        version: "0.1"
-        status: draft
+        version: "1.0"
+        status: approved
         owner: service-manager
+        approved-by: top-management
+        approved-on: 2026-01-20
         phase: \(phase)
         activities:
           - { \(activity) }
         history:
           - { version: "0.1", date: 2026-01-10, author: A. Writer, summary: First draft }
+          - { version: "1.0", date: 2026-01-20, author: A. Writer, summary: Approved for issue }
         ---
         # Phase \(phase) plan
 
         """
     }
 
-    /// A final management review record made on `date`.
+    /// A final management review record made on `date`, with the topics its evidence item asks for.
     static func managementReview(on date: String) -> String {
         """
         ---
@@ -81,6 +84,10 @@ extension RuleExample {
         satisfies: ["4.5.4.3"]
         ---
         # Management review
+
+        ## Inputs
+        ## Decisions
+        ## Actions
 
         """
     }

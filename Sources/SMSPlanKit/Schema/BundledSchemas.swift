@@ -18,7 +18,9 @@ enum BundledSchemas {
     ]
 
     static let byID: [String: RequirementSchema] = {
+        // ISO/IEC 20000-1 (1.2 of both editions) accepts no exclusion of its requirements.
         let schemas = sources.compactMap { RequirementSchema.decode(Data($0.bytes), path: $0.path, base: { _ in nil }).0 }
+            .map { $0.excludingNothing() }
         return Dictionary(schemas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }()
 }

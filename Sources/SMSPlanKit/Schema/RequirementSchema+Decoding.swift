@@ -18,6 +18,7 @@ extension RequirementSchema {
         }
         var schema = RequirementSchema(id: path, title: path, version: "", requirements: [])
         var own: [(requirement: Requirement, location: SourceLocation)] = []
+        var inherited = Set<String>()
         for pair in root.pairs ?? [] {
             switch pair.keyText {
             case "schema":
@@ -35,6 +36,8 @@ extension RequirementSchema {
                     continue
                 }
                 schema.requirements = parent.requirements
+                schema.edition = parent.edition
+                inherited = Set(parent.requirements.map(\.id))
             case "requirements":
                 own = (reader.sequence(pair.value, "requirements") ?? []).compactMap { decodeRequirement($0, reader: &reader) }
             default:
@@ -42,21 +45,25 @@ extension RequirementSchema {
             }
         }
         var merged = schema.requirements
-        for (requirement, _) in own {
+        for (requirement, location) in own {
+            if requirement.excludable && inherited.contains(requirement.id) {
+                reader.invalid(at: location, "requirement \"\(requirement.id)\" belongs to the bundled schema it extends, which accepts no exclusion; it cannot be made excludable")
+            }
             if let existing = merged.firstIndex(where: { $0.id == requirement.id }) {
                 merged[existing] = requirement
             } else {
                 merged.append(requirement)
             }
         }
-        let result = RequirementSchema(id: schema.id, title: schema.title, version: schema.version, requirements: merged)
+        var result = RequirementSchema(id: schema.id, title: schema.title, version: schema.version, requirements: merged)
+        result.edition = schema.edition
         checkTree(result, own: own, reader: &reader)
         return (result, reader.findings)
     }
 
     private static func decodeRequirement(_ node: YAMLNode, reader: inout NodeReader) -> (Requirement, SourceLocation)? {
         guard let pairs = reader.mapping(node, "requirement") else { return nil }
-        var requirement = Requirement(id: "", title: "", parent: nil, summary: nil, note: nil, excludable: true, evidence: [], mapsTo: [])
+        var requirement = Requirement(id: "", title: "", parent: nil, summary: nil, note: nil, excludable: false, evidence: [], mapsTo: [])
         var location = node.location
         for pair in pairs {
             let value = pair.value
@@ -70,8 +77,10 @@ extension RequirementSchema {
             case "parent": requirement.parent = reader.text(value, "parent")?.value
             case "summary": requirement.summary = reader.text(value, "summary")?.value
             case "note": requirement.note = reader.text(value, "note")?.value
-            case "excludable": requirement.excludable = reader.boolean(value, "excludable") ?? true
-            case "evidence": requirement.evidence = (reader.sequence(value, "evidence") ?? []).compactMap { decodeEvidence($0, reader: &reader) }
+            case "excludable": requirement.excludable = reader.boolean(value, "excludable") ?? false
+            case "evidence":
+                let items = reader.sequence(value, "evidence") ?? []
+                requirement.evidence = items.enumerated().compactMap { decodeEvidence($1, position: $0 + 1, reader: &reader) }
             case "maps-to": requirement.mapsTo = reader.list(value, "maps-to").map(\.value)
             default:
                 reader.invalid(at: pair.key.location, "unknown requirement key \"\(pair.keyText ?? "?")\"; a requirement has id, title, parent, summary, note, excludable, evidence and maps-to")
@@ -81,43 +90,14 @@ extension RequirementSchema {
             reader.invalid(at: node.location, "requirement has no \"id\"")
             return nil
         }
+        var itemIDs = Set<String>()
+        for item in requirement.evidence where !itemIDs.insert(item.id).inserted {
+            reader.invalid(at: location, "requirement \"\(requirement.id)\" has two evidence items with the id \"\(item.id)\"")
+        }
         if requirement.title.isEmpty {
             reader.invalid(at: location, "requirement \"\(requirement.id)\" has no \"title\"")
         }
         return (requirement, location)
-    }
-
-    private static func decodeEvidence(_ node: YAMLNode, reader: inout NodeReader) -> EvidenceItem? {
-        guard let pairs = reader.mapping(node, "evidence item") else { return nil }
-        var item = EvidenceItem()
-        for pair in pairs {
-            switch pair.keyText {
-            case "type":
-                guard let text = reader.text(pair.value, "evidence type") else { continue }
-                if text.value != "any" {
-                    guard let type = DocumentType(rawValue: text.value), type != .template else {
-                        reader.invalid(at: text.location, "evidence type \"\(text.value)\" must be any or a document type other than template")
-                        continue
-                    }
-                    item.type = type
-                }
-            case "name": item.name = reader.text(pair.value, "evidence name")?.value
-            case "record-of": item.recordOf = reader.text(pair.value, "record-of")?.value
-            case "every":
-                guard let text = reader.text(pair.value, "every") else { continue }
-                if let duration = PlanDuration(text.value) {
-                    item.every = duration
-                } else {
-                    reader.invalid(at: text.location, "\"every\" must be a period such as \"12 months\"; found \"\(text.value)\"")
-                }
-            default:
-                reader.invalid(at: pair.key.location, "unknown evidence key \"\(pair.keyText ?? "?")\"; an evidence item has type, name, record-of and every")
-            }
-        }
-        if (item.recordOf != nil || item.every != nil) && item.type != .record {
-            reader.invalid(at: node.location, "record-of and every belong to evidence of type record")
-        }
-        return item
     }
 
     /// Duplicate ids, parents that do not exist.
@@ -131,6 +111,9 @@ extension RequirementSchema {
             reader.invalid(at: locations[problem.id] ?? .fileStart, problem.message)
         }
         for (requirement, location) in own {
+            for target in requirement.evidence.compactMap(\.asIn) where schema.requirement(target) == nil || target == requirement.id {
+                reader.invalid(at: location, "requirement \"\(requirement.id)\" has an evidence item as-in \"\(target)\", which is not another requirement of the schema")
+            }
             if let parent = requirement.parent, schema.requirement(parent) == nil {
                 reader.invalid(at: location, "requirement \"\(requirement.id)\" names parent \"\(parent)\", which the schema does not have")
             }

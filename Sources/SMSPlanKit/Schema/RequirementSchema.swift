@@ -10,7 +10,8 @@ public struct RequirementSchema: Sendable {
         public var summary: String?
         /// Remarks on the entry itself, such as a title not yet confirmed.
         public var note: String?
-        /// False for requirements that can never be excluded (the SMS requirements).
+        /// True only for in-house requirements of a custom schema that say `excludable: true`;
+        /// no requirement of a bundled ISO/IEC 20000-1 schema may be excluded.
         public var excludable: Bool
         /// What must exist for the requirement to be covered; empty for clauses whose
         /// coverage comes from their child clauses.
@@ -19,29 +20,12 @@ public struct RequirementSchema: Sendable {
         public var mapsTo: [String]
     }
 
-    /// One piece of evidence a requirement calls for, such as a policy or a periodic record.
-    public struct EvidenceItem: Sendable, Hashable {
-        /// The document type that meets it; nil means any type.
-        public var type: DocumentType?
-        /// What is expected, in a few words ("change management policy").
-        public var name: String?
-        /// For records: the kind of record (`record-of`).
-        public var recordOf: String?
-        /// For periodic records: how often a new one is due.
-        public var every: PlanDuration?
-
-        /// "procedure", "record (management-review, every 12 months)": for messages.
-        public var label: String {
-            var text = name ?? type?.rawValue ?? "any approved document"
-            if name == nil, let recordOf { text += " (\(recordOf))" }
-            if let every { text += ", every \(every)" }
-            return text
-        }
-    }
-
     public var id: String
     public var title: String
     public var version: String
+    /// The edition of ISO/IEC 20000-1 the schema's clause ids belong to: a bundled schema's
+    /// own id, or the one a custom schema `extends`; nil for a schema of in-house requirements.
+    public var edition: String?
     public var requirements: [Requirement]
     private var index: [String: Int]
     private var childIndex: [String: [String]]
@@ -58,6 +42,20 @@ public struct RequirementSchema: Sendable {
         self.requirements = requirements
         self.index = Dictionary(requirements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.childIndex = Dictionary(grouping: requirements.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
+    }
+
+    /// True when some requirement may be excluded (only custom schemas allow it).
+    public var allowsExclusions: Bool { requirements.contains(where: \.excludable) }
+
+    /// The same schema with every requirement marked as not excludable.
+    func excludingNothing() -> RequirementSchema {
+        var schema = RequirementSchema(id: id, title: title, version: version, requirements: requirements.map { requirement in
+            var requirement = requirement
+            requirement.excludable = false
+            return requirement
+        })
+        schema.edition = id
+        return schema
     }
 
     /// The requirement with this id.

@@ -17,7 +17,9 @@ struct ApproveCommand: ParsableCommand {
             Refused (exit 2): an id no document has, a record, an obsolete document, one \
             already approved at its version, a role that roles.yaml does not list, the \
             owner's own role (unless rules: { self-approval: off }), and a document that \
-            `smsplan check` finds errors in.
+            `smsplan check` finds errors in. Refused (exit 64): a --date after today. \
+            The approval may share its date with earlier history entries (revised and \
+            approved the same day); an explicit next-review moves on with the approval.
 
             Examples:
               smsplan approve POL-016 --by top-management
@@ -39,11 +41,19 @@ struct ApproveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The author of the history entry of version 1.0 (default: git's user.name).", valueName: "name"))
     var author: String?
 
+    func validate() throws {
+        let today = PlanDate(Date())
+        if let date, date > today {
+            throw ValidationError("the approval date \(date) is after today (\(today)); an approval is dated the day it is given, never ahead")
+        }
+    }
+
     func run() throws {
         let directory = repository.directoryURL
         let author = TransitionReport.author(author, in: directory)
         try TransitionReport.run(in: directory) { plan, root throws(SMSPlanError) in
-            let request = DocumentApproval.Request(id: id, role: role, date: date ?? plan.revisionDate, author: author)
+            let request = DocumentApproval.Request(id: id, role: role, date: date ?? plan.revisionDate, author: author,
+                                                   committer: Checker.gitIdentity(CheckRequest(directory: directory)))
             return try DocumentApproval.approve(request, in: plan, root: root)
         }
     }

@@ -21,7 +21,8 @@ struct CheckCommand: ParsableCommand {
             scanning, CI test reports, GitHub Actions annotations and pull-request comments, \
             with paths relative to the repository's top level.
 
-            Outside a git hook and CI, a clone without a pre-commit hook gets a one-line \
+            Outside a git hook and CI, a clone (a repository with a remote origin) without a \
+            pre-commit hook gets a one-line \
             reminder on standard error to run `smsplan hooks install` (never a finding).
 
             Examples:
@@ -93,7 +94,7 @@ struct CheckCommand: ParsableCommand {
     private func remindOfMissingHooks(in directory: URL) {
         let environment = ProcessInfo.processInfo.environment
         let inHook = hook || ["GIT_INDEX_FILE", "GIT_DIR", "PRE_COMMIT", "CI"].contains { !(environment[$0] ?? "").isEmpty }
-        guard !inHook, !HooksInstaller.preCommitHookPresent(directory: directory, environment: environment) else { return }
+        guard !inHook, HooksInstaller.isCloneWithoutHooks(directory: directory, environment: environment) else { return }
         FileHandle.standardError.write(Data("smsplan: note: the git hooks are not installed in this clone; run `smsplan hooks install`\n".utf8))
     }
 }

@@ -15,7 +15,10 @@ struct RegisterCommand: ParsableCommand {
             The records register has every record: id, title, kind (record-of), recorded on, \
             retention, disposal due (recorded-on plus retention), whether it is past its retention \
             at the date of the revision read (and so marked for disposal), and its corrections.
-            CSV follows RFC 4180 (a header row, CRLF line ends).
+            CSV follows RFC 4180 (a header row, CRLF line ends); versions are written v1.10, so \
+            that no spreadsheet reads them as numbers. --bom starts it with a UTF-8 byte order \
+            mark, which Excel needs to read accented letters right:
+              smsplan register --format csv --bom > register.csv
             """
     )
 
@@ -28,9 +31,16 @@ struct RegisterCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown, csv, json.")
     var format: RegisterFormat = .text
 
+    @Flag(help: "Start the CSV with a UTF-8 byte order mark, for Excel.")
+    var bom = false
+
+    func validate() throws {
+        if bom && format != .csv { throw ValidationError("--bom goes with --format csv") }
+    }
+
     func run() throws {
         let plan = try source.loadPlan(from: repository.directoryURL)
         let output = records ? RecordsRegister(plan: plan).render(format) : DocumentRegister(plan: plan).render(format)
-        print(output, terminator: "")
+        print((bom ? "\u{FEFF}" : "") + output, terminator: "")
     }
 }

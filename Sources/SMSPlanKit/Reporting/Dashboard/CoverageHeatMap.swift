@@ -1,6 +1,8 @@
 /// The coverage heat map: one cell for every clause of the schema, grouped in rows by
 /// top-level clause, coloured by status and labelled with the clause number and the status
-/// in words. Each cell links to the clause's evidence further down the page.
+/// in words. Each cell links to the clause's evidence further down the page. The drawing
+/// is a labelled graphic, not an image (role="img" hides what it holds), so that screen
+/// readers reach its links; each link is named by its clause, title and status.
 struct CoverageHeatMap {
     static let labelWidth = 230.0
     static let cellWidth = 86.0
@@ -55,7 +57,7 @@ struct CoverageHeatMap {
         }
         let height = max(0, y - 15)
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" class="heatmap" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" \
+            <svg xmlns="http://www.w3.org/2000/svg" class="heatmap" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
             aria-label="Coverage of each of the \(rows.count) clauses">\(parts)</svg>
             """
     }
@@ -70,7 +72,7 @@ struct CoverageHeatMap {
         let outline: Markup = row.status == "excluded"
             ? " stroke=\"\(Palette.muted)\" stroke-width=\"1\" stroke-dasharray=\"4 3\"" : ""
         return """
-            <a href="#\(Markup.anchor("clause", row.id))" data-clause="\(row.id)" data-status="\(row.status)">\
+            <a href="#\(Markup.anchor("clause", row.id))" data-clause="\(row.id)" data-status="\(row.status)" aria-label="\(tooltip)">\
             <title>\(tooltip)</title>\
             <rect x="\(x)" y="\(y)" width="\(Self.cellWidth)" height="\(Self.cellHeight)" rx="4" fill="\(colours.fill)"\(outline)/>\(bar)\
             <text x="\(centre)" y="\(y + 23)" font-size="15" font-weight="bold" text-anchor="middle" fill="\(colours.text)">\

@@ -4,7 +4,7 @@ extension Dashboard {
         ("covered", "each evidence item met by an approved document or a final record"),
         ("partial", "some items met, or listed only by unapproved documents"),
         ("uncovered", "no evidence yet"),
-        ("excluded", "out of scope, with a reason (dashed outline)"),
+        ("excluded", "an in-house requirement of a custom schema excluded with a reason (dashed outline); ISO/IEC 20000-1 accepts none"),
     ]
 
     var coverageSection: Markup {
@@ -58,17 +58,27 @@ extension Dashboard {
             }
             if !row.evidence.isEmpty {
                 let items: [Markup] = row.evidence.map { item in
-                    let documents: Markup = item.documents.isEmpty ? "<em>missing</em>"
-                        : item.documents.map { documentLink($0, anchors: anchors) }.joined(separator: ", ")
-                    return "<li class=\"\(item.met ? "met" : "missing")\">\(item.item): \(documents)</li>"
+                    let inFiles = item.documents.filter { item.heldIn[$0] == nil }
+                    let documents: Markup = inFiles.isEmpty ? (item.heldIn.isEmpty ? "<em>missing</em>" : "")
+                        : inFiles.map { documentLink($0, anchors: anchors) }.joined(separator: ", ")
+                    let held: [Markup] = item.heldIn.keys.sorted().map { id in
+                        "<span class=\"held\">\(documentLink(id, anchors: anchors)) held in \(item.heldIn[id] ?? "")</span>"
+                    }
+                    let heldText: Markup = held.isEmpty ? "" : " " + held.joined(separator: " ")
+                    let level: Markup = item.level == "required" ? "" : " <em>(\(item.level), not blocking)</em>"
+                    let missing: Markup = item.missing.isEmpty ? "" : "; missing \(item.missing.joined(separator: ", "))"
+                    return "<li class=\"\(item.met ? "met" : "missing")\" data-item=\"\(item.id)\">\(item.item)\(level): \(documents)\(heldText)\(missing)</li>"
                 }
                 details.append("<ul class=\"evidence\">\(items)</ul>")
+            }
+            if !row.parties.isEmpty {
+                details.append("<p class=\"meta\">\(row.parties.joined(separator: "; ")).</p>")
             }
             let evidence = Set(row.evidence.flatMap(\.documents))
             let others = row.listedBy.filter { !evidence.contains($0) }
             if !others.isEmpty {
                 let links = others.map { documentLink($0, anchors: anchors) }.joined(separator: ", ")
-                details.append("<p class=\"meta\">Also listed by (not yet evidence): \(links).</p>")
+                details.append("<p class=\"meta\">Also listed by (not evidence: not approved, of a type no item accepts, or needed by none): \(links).</p>")
             }
             return """
                 <article class="clause" id="\(Markup.anchor("clause", row.id))" data-clause="\(row.id)" data-status="\(row.status)">\

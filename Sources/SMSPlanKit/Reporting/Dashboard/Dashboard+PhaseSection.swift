@@ -41,10 +41,13 @@ extension Dashboard {
         if !phase.uncoveredRequirements.isEmpty {
             // The heat map shows them all; a long list would only stretch the row.
             let shown = phase.uncoveredRequirements.prefix(Self.uncoveredShown)
-            let links: [Markup] = shown.map { "<a class=\"id\" href=\"#\(Markup.anchor("clause", $0))\">\($0)</a>" }
+            let links: [Markup] = shown.map { id in
+                let partial: Markup = phase.partialRequirements.contains(id) ? " (partial)" : ""
+                return "<a class=\"id\" href=\"#\(Markup.anchor("clause", id))\">\(id)</a>\(partial)"
+            }
             let more = phase.uncoveredRequirements.count - shown.count
             let rest: Markup = more > 0 ? " and \(more) more (see the heat map)" : ""
-            open.append("<p><span class=\"what\">uncovered</span> \(links.joined(separator: ", "))\(rest)</p>")
+            open.append("<p><span class=\"what\">not covered yet</span> \(links.joined(separator: ", "))\(rest)</p>")
         }
         let title: Markup = phaseTitles[phase.phase].map { "<span class=\"plan\">\($0)</span>" } ?? ""
         return """

@@ -54,9 +54,13 @@ extension Dashboard {
         ]
         let tiles: [Markup] = figures.map { key, label, value, data in
             let note: Markup = notes[key].map { "<span class=\"note\">\($0)</span>" } ?? ""
-            return "<li class=\"figure figure-\(key)\" \(data)><span class=\"label\">\(label)</span><span class=\"value\">\(value)</span>\(note)</li>"
+            // The errors tile stands out while there are errors, in colour and in print.
+            let alert = key == "findings" && status.errors > 0 ? " alert" : ""
+            return "<li class=\"figure figure-\(key)\(alert)\" \(data)><span class=\"label\">\(label)</span><span class=\"value\">\(value)</span>\(note)</li>"
         }
-        let schema = [schemaTitle, status.schema.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+        let schema = [schemaTitle, status.schema.map { "(\(EditionLabel.schema($0, edition: status.edition)))" },
+                      EditionLabel.mismatch(claims: status.claimsEdition, edition: status.edition).map { "\u{00b7} \($0)" }]
+            .compactMap { $0 }.joined(separator: " ")
         return """
             <header class="masthead">
             <h1>\(status.organization ?? "SMS plan") <span class="kind">service management system</span></h1>

@@ -30,6 +30,8 @@ enum DashboardStyle {
         .figure .label { font-size: 13px; color: #b8c4cf; }
         .figure .value { font-size: 22px; font-weight: bold; line-height: 1.3; }
         .figure .note { font-size: 12.5px; color: #b8c4cf; }
+        .figure.alert { background: #8e1414; box-shadow: inset 0 0 0 3px #ffffff; }
+        .figure.alert .label, .figure.alert .note { color: #ffffff; }
 
         nav { background: var(--card); border-bottom: 1px solid var(--line); position: sticky; top: 0; z-index: 1; }
         nav ul { max-width: 1200px; margin: 0 auto; padding: 8px 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 22px; }
@@ -47,7 +49,7 @@ enum DashboardStyle {
         th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
         thead th { background: #eef1f4; font-size: 13px; text-transform: uppercase; letter-spacing: 0.02em; color: #3d4852; }
         tbody tr:nth-child(even) { background: #fafbfc; }
-        td.empty { color: #9aa5b0; }
+        td.empty { color: #5f6b76; }
         .table-wrap { overflow-x: auto; }
 
         table.phases th[scope="row"] { font-size: 16px; white-space: nowrap; }
@@ -71,7 +73,7 @@ enum DashboardStyle {
         .legend strong { margin-right: 4px; }
         .swatch { display: inline-block; width: 16px; height: 16px; border-radius: 3px; vertical-align: -3px; margin-right: 6px;
                   border: 1px solid rgba(0, 0, 0, 0.25); }
-        .swatch.parent { background: linear-gradient(#5a6068 0 5px, #ffffff 5px); }
+        .swatch.parent { background: linear-gradient(#5a6068 5px, #ffffff 5px); }
 
         .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
         .columns h3 { margin-top: 4px; }
@@ -79,13 +81,13 @@ enum DashboardStyle {
         tr.overdue td, .overdue { color: var(--bad); }
         tr.dispose td { background: #fff4e0; }
         tr.status-draft td, tr.status-review td { color: #6b4d00; }
-        tr.status-obsolete td { color: #8a949e; text-decoration: line-through; }
+        tr.status-obsolete td { color: #5f6b76; text-decoration: line-through; }
         table.register { font-size: 13.5px; }
         table.register td { white-space: nowrap; }
         table.register td:nth-child(2) { white-space: normal; min-width: 18em; }
         table.register thead th { text-transform: none; letter-spacing: 0; font-size: 13px; }
         table.register .path { display: block; font-size: 12px; color: var(--muted); }
-        .dispose { color: var(--warn); }
+        .dispose { color: #8a4f00; }
         table.findings td:nth-child(2), table.findings td:nth-child(3) { white-space: nowrap; }
         .id { white-space: nowrap; }
 
@@ -95,6 +97,7 @@ enum DashboardStyle {
         .clause .meta { margin: 2px 0; color: var(--muted); font-size: 13.5px; }
         .clause ul.evidence { margin: 4px 0; padding-left: 20px; font-size: 14px; }
         .clause li.missing { color: var(--bad); }
+        span.held { border: 1px dashed currentColor; border-radius: 3px; padding: 0 4px; }
         .clause:target { background: #fff8d6; outline: 3px solid #f2b01e; }
 
         footer { max-width: 1200px; margin: 0 auto 30px; padding: 0 20px; color: var(--muted); font-size: 13px; }
@@ -115,6 +118,9 @@ enum DashboardStyle {
           .figures { grid-template-columns: repeat(6, 1fr); gap: 6px; }
           .figure { background: #ffffff; border: 1px solid #777777; padding: 6px 8px; }
           .figure .value { font-size: 16pt; }
+          .figure.alert { background: #ffffff; border: 3px solid #b71c1c; box-shadow: none; }
+          .figure.alert .label, .figure.alert .note, .figure.alert .value { color: #b71c1c; }
+          h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
           .columns { grid-template-columns: 1fr 1fr; }
           main { max-width: none; padding: 0; }
           section { border: none; border-radius: 0; padding: 0; margin: 14px 0 0; }

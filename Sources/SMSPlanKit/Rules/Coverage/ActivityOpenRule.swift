@@ -31,7 +31,7 @@ public struct ActivityOpenRule: CorpusRule {
                                 path: planned.planPath)]
             }
             return planned.activity.evidence.compactMap { reference in
-                guard let document = corpus.byID[reference.value], !CoverageMap.isEvidence(document) else { return nil }
+                guard let document = analysis.counted.byID[reference.value], !CoverageMap.isEvidence(document) else { return nil }
                 return Finding(Self.id, at: reference.location,
                                "activity \(name) of phase \(planned.phase) is done, but its evidence \(reference.value) is \(document.status?.value.rawValue ?? "without a status")",
                                path: planned.planPath)

@@ -4,7 +4,7 @@ public struct ApprovedContentChangedRule: HistoryRule {
 
     public let descriptor = RuleDescriptor(
         id: id, category: .history, defaultSeverity: .error,
-        summary: "an approved document's text or fields changed without a new version, or was re-approved without a new approved-on",
+        summary: "an approved document's text or fields changed without a new version, or a new version was re-approved with the old approved-on, dated before its own history entry",
         rationale: "Approved documents are issued; a change must be identifiable as a new revision (ISO/IEC 20000-1:2011 4.3.2). Raise the version, add the history entry and set status to draft or review (or re-approve with a new date). Retiring (status obsolete) is the one change that needs no new version.",
         valid: .change(from: [("policies/p.md", RuleExample.approvedPolicy)], to: [("policies/p.md", Self.revised)]),
         invalid: .change(from: [("policies/p.md", RuleExample.approvedPolicy)],
@@ -32,7 +32,11 @@ public struct ApprovedContentChangedRule: HistoryRule {
                                "\(id) is approved at version \(oldVersion) and changed (first change at line \(line)) without a new version; raise the version, add a history entry and set status to draft or review",
                                path: new.path)
             }
-            if new.status?.value == .approved, let approvedOn = new.approvedOn, approvedOn.value == old.approvedOn?.value {
+            // Revised and re-approved on the day of the last approval is fine; an approval dated
+            // before the version it approves was written is a copied, stale date.
+            let written = new.history.last { $0.version?.value == newVersion }?.date?.value
+            if new.status?.value == .approved, let approvedOn = new.approvedOn, approvedOn.value == old.approvedOn?.value,
+                let written, written > approvedOn.value {
                 return Finding(Self.id, at: approvedOn.location,
                                "\(id) version \(newVersion) is approved with the approved-on of version \(oldVersion) (\(approvedOn.value)); record the new approval's date",
                                path: new.path)

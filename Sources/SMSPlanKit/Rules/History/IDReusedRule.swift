@@ -8,7 +8,8 @@ public struct IDReusedRule: HistoryRule {
         rationale: "Ids are never reused: references, registers and audit trails made with the old id would silently point at the new document.",
         valid: .change(from: [("policies/p.md", RuleExample.approvedPolicy)], to: [("policies/moved.md", RuleExample.approvedPolicy)]),
         invalid: .change(from: [("policies/p.md", ApprovedContentChangedRule.revised)],
-                         to: [("policies/p.md", ApprovedContentChangedRule.revised.replacingOccurrences(of: "type: policy", with: "type: other"))]))
+                         to: [("policies/p.md", ApprovedContentChangedRule.revised.replacingOccurrences(of: "type: policy", with: "type: other")
+                            .replacingOccurrences(of: "[\"4.1.2\"]", with: "[\"4.1.4\"]"))]))
 
     public init() {}
 

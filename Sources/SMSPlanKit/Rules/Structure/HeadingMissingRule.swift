@@ -4,8 +4,8 @@ public struct HeadingMissingRule: CorpusRule {
 
     public let descriptor = RuleDescriptor(
         id: id, category: .structure, defaultSeverity: .error,
-        summary: "a document lacks a level-2 section (## Heading) that the template for its type has",
-        rationale: "Templates (TR 20000-5 Annex E) fix what every policy, plan or procedure must address; a missing section is usually a missing decision. A template is a document with type: template and template-for: <type>.",
+        summary: "a document lacks a level-2 section (## Heading) that the template for its type has, or a topic (a heading) that an evidence item of a requirement it claims asks for",
+        rationale: "Templates (TR 20000-5 Annex E) fix what every policy, plan or procedure must address; a missing section is usually a missing decision. A template is a document with type: template and template-for: <type>. Some evidence items name their topics (the SMS plan, the management review, the audit programme, an SLA, a service report); a document without them does not meet the item.",
         valid: RuleExample(files: [("templates/policy.md", Self.template), ("policies/example.md", RuleExample.approvedPolicy)]),
         invalid: RuleExample(files: [
             ("templates/policy.md", Self.template.replacingOccurrences(of: "## Purpose", with: "## Purpose\n\n## Scope")),
@@ -26,7 +26,8 @@ public struct HeadingMissingRule: CorpusRule {
             if let chosen = templates[type], Self.precedes(chosen, template) { continue }
             templates[type] = template
         }
-        return corpus.documents.flatMap { document -> [Finding] in
+        let topics = context.schema.map { RequiredTopics.findings(corpus, schema: $0, rule: Self.id) } ?? []
+        return topics + corpus.documents.flatMap { document -> [Finding] in
             guard let type = document.type, type.value != .template, let template = templates[type.value] else { return [] }
             let present = Set(document.body.headings.map { Self.normalized($0.text) })
             return template.body.headings.filter { $0.level == 2 && !present.contains(Self.normalized($0.text)) }.map {

@@ -1,0 +1,93 @@
+import Foundation
+internal import CLibGit2
+
+/// Decides, as `git status` does, which working-tree files are unchanged from the index
+/// without reading them: the file's stat data match the entry's, and the entry is not
+/// racy. Errs on the side of reading: nanoseconds are compared when the index holds them,
+/// and an entry whose size is 0 is never trusted (git smudges racy entries that way).
+struct IndexStat {
+    let repository: Repository
+
+    /// `listed` (sorted by path) with the index's blob id set where the index can be trusted,
+    /// and the skip-worktree entries under `prefix` that are absent from the disk added.
+    func match(_ listed: [WorkingTreeWalker.Listed], under prefix: String) throws -> [WorkingFile] {
+        let index = try repository.openIndex()
+        defer { git_index_free(index) }
+        let written = indexWritten()
+        var files: [WorkingFile] = []
+        files.reserveCapacity(listed.count)
+        var present = Set<[UInt8]>()
+        for item in listed {
+            present.insert(Array(item.file.path.utf8))
+            // Borrowed from the index: not freed here.
+            guard let entry = git_index_get_bypath(index, item.file.path, 0)?.pointee else {
+                files.append(item.file)
+                continue
+            }
+            let skipped = isSkipWorktree(entry)
+            let trusted = skipped || matches(entry, item.info, indexWritten: written)
+            files.append(trusted ? Self.file(item.file, blob: ObjectID(entry.id), skipWorktree: skipped) : item.file)
+        }
+        guard let root = repository.workingDirectory else { return files }
+        var added = false
+        for position in 0..<git_index_entrycount(index) {
+            guard let pointer = git_index_get_byindex(index, position), git_index_entry_stage(pointer) == 0,
+                case let entry = pointer.pointee, isSkipWorktree(entry), let rawPath = entry.path
+            else { continue }
+            let path = String(cString: rawPath)
+            let mode = FileMode(gitMode: entry.mode)
+            guard RepositoryPath.path(path, isUnder: prefix), mode == .regular || mode == .executable || mode == .symlink,
+                !present.contains(Array(path.utf8))
+            else { continue }
+            files.append(WorkingFile(path: path, url: root.appendingPathComponent(path), mode: mode, size: Int(entry.file_size),
+                                     indexBlob: ObjectID(entry.id), isSkipWorktree: true))
+            added = true
+        }
+        return added ? files.sorted { RepositoryPath.precedes($0.path, $1.path) } : files
+    }
+
+    private static func file(_ file: WorkingFile, blob: ObjectID, skipWorktree: Bool) -> WorkingFile {
+        WorkingFile(path: file.path, url: file.url, mode: file.mode, size: file.size, indexBlob: blob, isSkipWorktree: skipWorktree)
+    }
+
+    private func isSkipWorktree(_ entry: git_index_entry) -> Bool {
+        entry.flags_extended & UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
+    }
+
+    /// git's `ie_match_stat`: size, times, inode, owner and mode as recorded, and not racy.
+    private func matches(_ entry: git_index_entry, _ info: stat, indexWritten: timespec?) -> Bool {
+        guard entry.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) == 0, entry.file_size != 0,
+            UInt32(truncatingIfNeeded: info.st_size) == entry.file_size,
+            entry.ino == UInt32(truncatingIfNeeded: info.st_ino),
+            entry.uid == UInt32(truncatingIfNeeded: info.st_uid), entry.gid == UInt32(truncatingIfNeeded: info.st_gid),
+            Self.same(entry.mtime, info.st_mtim), Self.same(entry.ctime, info.st_ctim),
+            FileMode(gitMode: entry.mode) == Self.mode(info.st_mode)
+        else { return false }
+        // Racy git: a file changed in the same instant the index was written may differ
+        // although its stat data match, so it is read. Whole seconds are compared, which
+        // reads a little more than git does, never less.
+        guard let indexWritten else { return false }
+        return Int(entry.mtime.seconds) < indexWritten.tv_sec
+    }
+
+    private static func same(_ recorded: git_index_time, _ actual: timespec) -> Bool {
+        guard Int(recorded.seconds) == actual.tv_sec else { return false }
+        return recorded.nanoseconds == 0 || Int(recorded.nanoseconds) == actual.tv_nsec
+    }
+
+    private static func mode(_ mode: mode_t) -> FileMode {
+        switch mode & S_IFMT {
+        case S_IFREG: mode & S_IXUSR == 0 ? .regular : .executable
+        case S_IFLNK: .symlink
+        default: .other(UInt32(mode))
+        }
+    }
+
+    /// When the index file was last written; nil when it cannot be told (nothing is trusted).
+    private func indexWritten() -> timespec? {
+        let path = repository.indexFile?.path ?? repository.gitDirectory.appendingPathComponent("index").path
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mtim
+    }
+}

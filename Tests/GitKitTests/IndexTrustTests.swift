@@ -1,0 +1,104 @@
+import Foundation
+import GitKit
+import TestSupport
+import XCTest
+
+/// Which working-tree files the index vouches for, as `git status` decides.
+final class IndexTrustTests: XCTestCase {
+    private var fixture: TestRepository!
+
+    override func setUpWithError() throws {
+        fixture = try TestRepository()
+    }
+
+    override func tearDown() {
+        fixture.remove()
+    }
+
+    private func state() throws -> [String: WorkingFile] {
+        let repository = try Repository.open(at: fixture.directory, environment: [:])
+        return Dictionary(uniqueKeysWithValues: try repository.workingTreeState().map { ($0.path, $0) })
+    }
+
+    /// Sets the modification time of a file (relative to the working tree, or the index).
+    private func setModified(_ path: String, _ date: Date) throws {
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: fixture.url(path).path)
+    }
+
+    private var indexPath: String { ".git/index" }
+
+    func testAnUnchangedFileIsKnownByTheIndexBlob() throws {
+        try fixture.write("a.md", "alpha\n")
+        try fixture.write("b.md", "beta\n")
+        try fixture.git("add", "a.md", "b.md")
+        // The index written well after the files: no entry is racy.
+        try setModified(indexPath, Date(timeIntervalSinceNow: 10))
+        let files = try state()
+        XCTAssertEqual(files["a.md"]?.indexBlob?.hex, try fixture.git("hash-object", "a.md"))
+        XCTAssertEqual(files["b.md"]?.indexBlob?.hex, try fixture.git("hash-object", "b.md"))
+        XCTAssertEqual(try Repository.open(at: fixture.directory, environment: [:]).workingTreeFiles().map(\.path), ["a.md", "b.md"])
+    }
+
+    func testARacyEntryIsRead() throws {
+        try fixture.write("a.md", "alpha\n")
+        try fixture.git("add", "a.md")
+        let written = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: fixture.url("a.md").path)[.modificationDate] as? Date)
+        // The index written in the same second as the file: git cannot tell a later change
+        // of the same size within that second from its stat data, so it reads the file.
+        try setModified(indexPath, written)
+        XCTAssertNil(try state()["a.md"]?.indexBlob)
+        try setModified(indexPath, written.addingTimeInterval(2))
+        XCTAssertNotNil(try state()["a.md"]?.indexBlob)
+    }
+
+    func testAnEditOfTheSameSizeAndTimeIsRead() throws {
+        try fixture.write("a.md", "alpha\n")
+        try fixture.git("add", "a.md")
+        try setModified(indexPath, Date(timeIntervalSinceNow: 10))
+        let written = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: fixture.url("a.md").path)[.modificationDate] as? Date)
+        try fixture.write("a.md", "omega\n")
+        try setModified("a.md", written)
+        XCTAssertNil(try state()["a.md"]?.indexBlob, "the change time moved")
+        XCTAssertTrue(try fixture.git("status", "--porcelain").contains("a.md"), "git sees the change too")
+    }
+
+    func testNewIntentToAddAndSmudgedEntriesAreRead() throws {
+        try fixture.write("tracked.md", "")
+        try fixture.write("intent.md", "to be added\n")
+        try fixture.write("untracked.md", "new\n")
+        try fixture.git("add", "tracked.md")
+        try fixture.git("add", "-N", "intent.md")
+        try setModified(indexPath, Date(timeIntervalSinceNow: 10))
+        let files = try state()
+        XCTAssertNil(files["tracked.md"]?.indexBlob, "an entry of size 0 may be a smudged racy one")
+        XCTAssertNil(files["intent.md"]?.indexBlob)
+        XCTAssertNil(files["untracked.md"]?.indexBlob)
+        XCTAssertEqual(try Repository.open(at: fixture.directory, environment: [:]).indexEntries().map(\.path), ["tracked.md"],
+                       "an intent-to-add entry is not staged")
+    }
+
+    func testSkipWorktreeEntriesCountWithTheIndexContent() throws {
+        try fixture.write("kept/a.md", "alpha\n")
+        try fixture.write("left/b.md", "beta\n")
+        try fixture.commitAll("Files")
+        try fixture.git("sparse-checkout", "set", "--no-cone", "/kept/")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.url("left/b.md").path))
+        let files = try state()
+        XCTAssertEqual(files.keys.sorted(), ["kept/a.md", "left/b.md"])
+        XCTAssertEqual(files["left/b.md"]?.isSkipWorktree, true)
+        XCTAssertEqual(files["left/b.md"]?.indexBlob?.hex, try fixture.git("rev-parse", "HEAD:left/b.md"))
+        XCTAssertEqual(files["kept/a.md"]?.isSkipWorktree, false)
+    }
+
+    func testCleanedAppliesCoreAutocrlf() throws {
+        try fixture.write("a.md", "one\r\ntwo\r\n")
+        let repository = try Repository.open(at: fixture.directory, environment: [:])
+        XCTAssertEqual(try repository.cleaned(Data("one\r\ntwo\r\n".utf8), path: "a.md"), Data("one\r\ntwo\r\n".utf8))
+        try fixture.git("config", "core.autocrlf", "true")
+        let converted = try Repository.open(at: fixture.directory, environment: [:])
+        let cleaned = try converted.cleaned(Data("one\r\ntwo\r\n".utf8), path: "a.md")
+        XCTAssertEqual(cleaned, Data("one\ntwo\n".utf8))
+        try fixture.git("add", "a.md")
+        XCTAssertEqual(try Repository.blobID(for: cleaned).hex, try fixture.git("rev-parse", ":a.md"))
+    }
+}
