@@ -47,6 +47,24 @@ final class DecodeCacheTests: XCTestCase {
         }
     }
 
+    func testADamagedEntryOfAFileTheIndexVouchesForIsParsedAgain() throws {
+        // The index written after the files: unchanged files are taken from the cache unread.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 10)],
+                                              ofItemAtPath: repository.url(".git/index").path)
+        let expected = try check(cache: false)
+        _ = try check(cache: true)
+        let good = try [UInt8](Data(contentsOf: cacheFile))
+        // The length of one title inside its entry made wrong: only that entry is damaged.
+        let title = Array("Predictive capacity analysis".utf8)
+        let start = try XCTUnwrap((0..<good.count - title.count).first { good[$0..<$0 + title.count].elementsEqual(title) })
+        var damaged = good
+        damaged[start - 1] = 0x7F
+        XCTAssertNil(DecodeCache.decode(damaged), "the entry no longer decodes")
+        try Data(damaged).write(to: cacheFile)
+        XCTAssertEqual(try check(cache: true), expected)
+        XCTAssertEqual(try [UInt8](Data(contentsOf: cacheFile)), good, "rewritten with the entry parsed again")
+    }
+
     func testTheBinaryFormRoundTripsEveryTemplateDocument() throws {
         let plan = try Checker.load(CheckRequest(directory: repository.directory, environment: [:], useCache: false))
         var entries: [String: DecodeCache.Entry] = [:]

@@ -40,6 +40,7 @@ enum PlanFixtures {
         var plan = try load(example.files, links: example.links)
         if let previous = example.previous {
             plan.change = PlanChange(previous: try load(previous).corpus, current: plan.corpus)
+            plan.change?.author = example.committer
         }
         if let scope = example.baselineScope {
             plan.baselineScope = BaselineScope(tag: "baseline/phase-1", path: "plan/scope.md", contents: Data(scope.utf8))

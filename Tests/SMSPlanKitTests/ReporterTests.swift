@@ -141,7 +141,7 @@ final class ReporterTests: XCTestCase {
     }
 
     func testMarkdownEscapesTablePipesAndMarkupInMessages() {
-        XCTAssertEqual(MarkdownReporter.escape("a *b* <br> [x]"), "a \\*b\\* \\<br\\> \\[x\\]")
+        XCTAssertEqual(MarkdownReporter.escape("a *b* <br> [x]"), "a \\*b\\* \\<br> \\[x\\]")
         XCTAssertEqual(MarkdownReporter.code("a`b"), "`` a`b ``")
         let result = CheckResult(diagnostics: [], documentCount: 3, fileCount: 3, checkedPaths: [], schemaID: "iso20000-1:2011",
                                  revisionDate: PlanFixtures.reviewDate, repositoryRoot: nil)

@@ -116,5 +116,7 @@ final class TemplateTests: XCTestCase {
         let slas = try XCTUnwrap(report.requirements.first { $0.id == "6.1" }?.evidence.first { $0.id == "6.1/slas" })
         XCTAssertTrue(slas.met, "one SLA per service of the catalogue")
         XCTAssertEqual(Engine.check(plan).diagnostics.filter { $0.rule == EvidenceTypeMismatchRule.id }.count, 0)
+        let continuity = try XCTUnwrap(report.requirements.first { $0.id == "6.3.2" })
+        XCTAssertEqual(continuity.parties, ["PRC-018 operated by CloudHarbour Ltd, governed by AGR-002 (PRC-002, PRC-017)"])
     }
 }

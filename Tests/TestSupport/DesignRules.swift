@@ -6,9 +6,11 @@ public enum DesignRules {
         "id-duplicate", "id-format", "reference-unresolved", "requirement-unknown", "owner-unknown",
         "heading-missing", "config-invalid", "approval-incomplete", "history-missing", "review-overdue",
         "obsolete-referenced", "obsolete-unmarked", "external-source-missing", "self-approval", "schema-invalid",
-        "date-in-future", "requirement-uncovered", "exclusion-not-permitted", "exclusion-unjustified", "activity-open", "record-due",
+        "date-in-future", "approval-unverified", "requirement-uncovered", "exclusion-not-permitted", "exclusion-unjustified", "activity-open", "record-due",
         "evidence-type-mismatch", "party-ungoverned",
         "approved-content-changed", "version-regressed", "history-rewritten", "id-reused", "record-modified",
         "record-deleted", "document-deleted", "scope-changed", "codeowners-stale", "file-too-large", "file-unreadable",
+        // issue 15: robustness
+        "reference-cycle",
     ]
 }

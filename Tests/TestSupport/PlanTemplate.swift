@@ -31,12 +31,21 @@ public enum ProjectFiles {
 }
 
 extension TestRepository {
-    /// A repository holding a copy of plan-template at its top, optionally committed.
-    public static func withPlanTemplate(commit: Bool = true) throws -> TestRepository {
+    /// A repository holding a copy of plan-template at its top, optionally committed. The
+    /// test identity (Ada Lovelace) holds no role of the template, so `approval.identity` is
+    /// switched off unless a test asks for the template's own `author`.
+    public static func withPlanTemplate(commit: Bool = true, approvalIdentity: String = "off") throws -> TestRepository {
         let repository = try TestRepository()
         try repository.copyTree(from: ProjectFiles.planTemplate)
+        try repository.setApprovalIdentity(approvalIdentity)
         if commit { try repository.commitAll("Plan from the template") }
         return repository
+    }
+
+    /// Sets `approval.identity` in the smsplan.yaml at the top of the repository.
+    public func setApprovalIdentity(_ identity: String) throws {
+        let config = try read("smsplan.yaml")
+        try write("smsplan.yaml", config.replacingOccurrences(of: "approval:\n  identity: author\n", with: "approval:\n  identity: \(identity)\n"))
     }
 
     /// Copies every file under `source` into the repository's top folder.

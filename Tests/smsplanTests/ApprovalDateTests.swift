@@ -22,14 +22,14 @@ final class ApprovalDateTests: XCTestCase {
         let id = try XCTUnwrap(try session.read(created.output.trimmingCharacters(in: .whitespacesAndNewlines))
             .split(separator: "\n").first { $0.hasPrefix("id: ") }?.dropFirst(4)).description
         XCTAssertEqual(try session.run("approve", id, "--by", "top-management").status, 0)
-        XCTAssertEqual(try session.commit("issue the access policy").status, 0)
+        XCTAssertEqual(try session.commit("issue the access policy", environment: PlanSession.topManagement).status, 0)
 
         XCTAssertEqual(try session.run("revise", id, "-m", "Second look").status, 0)
         XCTAssertEqual(try session.commit("revise the access policy").status, 0)
         let approved = try session.run("approve", id, "--by", "top-management")
         XCTAssertEqual(approved.status, 0, approved.errors)
         XCTAssertTrue(approved.output.contains("approved by top-management on \(PlanSession.today) at version 1.1"), approved.output)
-        let committed = try session.commit("approve the revision")
+        let committed = try session.commit("approve the revision", environment: PlanSession.topManagement)
         XCTAssertEqual(committed.status, 0, committed.output)
     }
 

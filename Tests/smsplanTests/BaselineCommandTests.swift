@@ -159,7 +159,11 @@ final class BaselineCommandTests: XCTestCase {
             .replacingOccurrences(of: "approved-on: 2026-10-12", with: "approved-on: 2026-11-20")
             .replacingOccurrences(of: "summary: Approved for issue }", with: "summary: Approved for issue }\n  - { version: \"1.1\", date: 2026-11-20, author: Sam Okafor, summary: Reworded }")
         try repository.write(path, revised + "\nReworded.\n")
+        // The approval is committed by top management (approval.identity: author).
+        let saved = repository.extraEnvironment
+        repository.extraEnvironment.merge(["GIT_AUTHOR_NAME": "Dana Lee", "GIT_AUTHOR_EMAIL": "dana.lee@northwind.example"]) { _, new in new }
         try repository.commitAll("revise the policy")
+        repository.extraEnvironment = saved
         let diff = try smsplan("baseline", "diff", "baseline/phase-1", "HEAD", "--format", "markdown")
         XCTAssertEqual(diff.status, 0, diff.errors)
         XCTAssertTrue(diff.output.contains("## Documents revised\n\n- POL-001 Service management policy: version 1.0 -> 1.1\n"), diff.output)

@@ -41,7 +41,7 @@ final class CoverageCommandTests: XCTestCase {
         XCTAssertTrue(text.output.contains("evidence: [8.1/incident-procedure] procedure: documented procedure for incidents and major incidents"), text.output)
         XCTAssertTrue(text.output.contains("[6.1/slas] agreement, one per service: service level agreement for each service of the catalogue; topics: parties, scope, service levels, responsibilities, reporting"), text.output)
         let json = try SMSPlanBinary.json(["schema", "--format", "json"], in: repository.directory)
-        let requirements = try XCTUnwrap(json["requirements"] as? [[String: Any]])
+        let requirements = try XCTUnwrap((json["schema"] as? [String: Any])?["requirements"] as? [[String: Any]])
         let ids = requirements.flatMap { ($0["evidence"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
         XCTAssertTrue(ids.contains("8.1/service-request-procedure"))
         XCTAssertEqual(ids.count, Set(ids).count, "item ids are unique")
@@ -53,6 +53,10 @@ final class CoverageCommandTests: XCTestCase {
         let page = try repository.read("out/index.html")
         XCTAssertTrue(page.contains("held in Service desk tool</span>"), "8.1's service request records")
         XCTAssertTrue(page.contains("held in Platform monitoring</span>"))
+        XCTAssertTrue(page.contains("<span class=\"held\">held in Service desk tool, last checked 2026-11-27</span>"), "the records register marks them")
+        let register = try SMSPlanBinary.json(["register", "--records", "--format", "json"], in: repository.directory)
+        let records = try XCTUnwrap(register["records"] as? [[String: Any]])
+        XCTAssertEqual(records.first { $0["id"] as? String == "REC-019" }?["heldIn"] as? String, "Service desk tool")
         let coverage = try smsplan("coverage")
         XCTAssertTrue(coverage.output.contains("REC-019 (held in Service desk tool)"), coverage.output)
     }

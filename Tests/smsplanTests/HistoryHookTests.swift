@@ -96,7 +96,7 @@ final class HistoryHookTests: XCTestCase {
 
         try repository.git("reset", "-q", "--hard")
         let correction = record.replacingOccurrences(of: "id: REC-001", with: "id: REC-901")
-            .replacingOccurrences(of: "retention:", with: "corrects: REC-001\nretention:")
+            .replacingOccurrences(of: "retention:", with: "corrects: REC-001\nretention:") + "\n## Inputs\n## Decisions\n"
         try repository.write("records/correction.md", correction)
         try stageAll()
         let corrected = try commit("correct a record")
@@ -131,7 +131,7 @@ final class HistoryHookTests: XCTestCase {
         try repository.write("procedures/unstaged.md", "# not staged at all\n")
         try repository.write("plan/note.md", "---\nbroken: [\n---\n")
         let good = try repository.read(recordPath).replacingOccurrences(of: "id: REC-001", with: "id: REC-902")
-            .replacingOccurrences(of: "retention:", with: "corrects: REC-001\nretention:")
+            .replacingOccurrences(of: "retention:", with: "corrects: REC-001\nretention:") + "\n## Inputs\n## Decisions\n"
         try repository.write("records/good.md", good)
         try repository.git("add", "records/good.md")
         let onlyGood = try commit("commit one path", ["--", "records/good.md"])
@@ -148,7 +148,7 @@ final class HistoryHookTests: XCTestCase {
     func testRangeNamesTheCommitThatRewroteARecord() throws {
         try repository.git("checkout", "-q", "-b", "feature")
         try repository.write("records/extra.md", try repository.read(recordPath).replacingOccurrences(of: "id: REC-001", with: "id: REC-903")
-            .replacingOccurrences(of: "retention:", with: "corrects: REC-001\nretention:"))
+            .replacingOccurrences(of: "retention:", with: "corrects: REC-001\nretention:") + "\n## Inputs\n## Decisions\n")
         try repository.commitAll("add a correction")
         try repository.write(recordPath, try repository.read(recordPath) + "\nRewritten.\n")
         try repository.git("commit", "-q", "--no-verify", "-am", "rewrite a record")

@@ -44,6 +44,10 @@ final class PlanSession {
         try repository.read(path)
     }
 
+    /// The git identity of Dana Lee, the exemplar's top management (approval.identity: author).
+    static let topManagement = ["GIT_AUTHOR_NAME": "Dana Lee", "GIT_AUTHOR_EMAIL": "dana.lee@northwind.example",
+                                "GIT_COMMITTER_NAME": "Dana Lee", "GIT_COMMITTER_EMAIL": "dana.lee@northwind.example"]
+
     /// Today in UTC, as smsplan writes dates.
     static var today: String {
         let formatter = DateFormatter()

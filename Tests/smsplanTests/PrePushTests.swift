@@ -21,11 +21,13 @@ final class PrePushTests: XCTestCase {
         repository?.remove()
     }
 
-    /// A correction record for REC-001, which is new and breaks no rule.
+    /// A correction record for REC-001 (as committed), which is new and breaks no rule (with the
+    /// topics of a management review record).
     private var correction: String {
         get throws {
-            try repository.read(recordPath).replacingOccurrences(of: "id: REC-001", with: "id: REC-901")
+            try repository.git("show", "HEAD~1:" + recordPath).replacingOccurrences(of: "id: REC-001", with: "id: REC-901")
                 .replacingOccurrences(of: "record-of: management-review", with: "record-of: management-review\ncorrects: REC-001")
+                .replacingOccurrences(of: "satisfies: [\"4.5.4.3\"]", with: "satisfies: []") + "\n## Inputs\n## Decisions\n"
         }
     }
 

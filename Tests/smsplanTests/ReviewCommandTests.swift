@@ -54,6 +54,10 @@ final class ReviewCommandTests: XCTestCase {
         ---
         # Management review
 
+        ## Inputs
+        ## Decisions
+        ## Actions
+
         """
 
     /// main: an approved policy. feature: the policy revised to 1.1 and back in review (its

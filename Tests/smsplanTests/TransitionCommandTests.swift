@@ -20,7 +20,7 @@ final class TransitionCommandTests: XCTestCase {
     private let policyPath = "policies/continual-improvement-policy.md"
     /// Supplier policy: approved 1.0 on 2026-11-06, owned by relationship-manager.
     private let supplierPath = "policies/supplier-policy.md"
-    /// Internal audit programme: a draft 0.2, owned by quality-manager, never approved.
+    /// Internal audit programme: a draft 0.3, owned by quality-manager, never approved.
     private let draftPath = "plan/audit-programme.md"
 
     private func run(_ arguments: [String]) throws -> CommandResult {
@@ -73,15 +73,15 @@ final class TransitionCommandTests: XCTestCase {
             added: ["version: \"2.0\"", "  - { version: \"2.0\", date: \(today), author: Ada Lovelace, summary: \"Rewritten: new improvement register\" }"]))
         let draft = try changes(draftPath, by: ["revise", "PLN-005", "-m", "Dates moved", "--author", "Priya Raman"])
         XCTAssertEqual(draft, LineChanges(
-            removed: ["version: \"0.2\""],
-            added: ["version: \"0.3\"", "  - { version: \"0.3\", date: \(today), author: Priya Raman, summary: Dates moved }"]))
+            removed: ["version: \"0.3\""],
+            added: ["version: \"0.4\"", "  - { version: \"0.4\", date: \(today), author: Priya Raman, summary: Dates moved }"]))
     }
 
     func testApproveMakesADraftVersionOneWithItsHistoryEntry() throws {
         let approved = try changes(draftPath, by: ["approve", "PLN-005", "--by", "top-management"],
-                                   printing: "\(draftPath): PLN-005 approved by top-management on \(today) at version 1.0 (was 0.2; history entry \"Approved for issue\" added)\n")
+                                   printing: "\(draftPath): PLN-005 approved by top-management on \(today) at version 1.0 (was 0.3; history entry \"Approved for issue\" added)\n")
         XCTAssertEqual(approved, LineChanges(
-            removed: ["version: \"0.2\"", "status: draft"],
+            removed: ["version: \"0.3\"", "status: draft"],
             added: ["version: \"1.0\"", "status: approved", "approved-by: top-management", "approved-on: \(today)",
                     "  - { version: \"1.0\", date: \(today), author: Ada Lovelace, summary: Approved for issue }"]))
         XCTAssertTrue(try repository.read(draftPath).contains("author: Priya Raman\napproved-by: top-management\napproved-on: \(today)\nclassification:"))
@@ -95,13 +95,13 @@ final class TransitionCommandTests: XCTestCase {
         XCTAssertEqual(try run(["revise", "POL-015", "-m", "Supplier tiers, explained"]).status, 0)
         let approved = try changes(supplierPath, by: ["approve", "POL-015", "--by", "top-management"])
         // The explicit next-review, twelve months after the previous approval, moves on with the new one.
-        XCTAssertEqual(approved, LineChanges(removed: ["status: draft\r", "next-review: 2027-11-06\r"],
+        XCTAssertEqual(approved, LineChanges(removed: ["status: draft\r", "next-review: 2027-11-28\r"],
                                              added: ["status: approved\r", "approved-by: top-management\r", "approved-on: \(today)\r", "next-review: \(inAYear)\r"]))
         let text = try repository.read(supplierPath)
         XCTAssertEqual(LineChanges(from: original, to: text), LineChanges(
-            removed: ["version: \"1.0\"\r", "approved-on: 2026-11-06\r", "next-review: 2027-11-06\r"],
-            added: ["version: \"1.1\"\r", "approved-on: \(today)\r", "next-review: \(inAYear)\r",
-                    "  - { version: \"1.1\", date: \(today), author: Ada Lovelace, summary: \"Supplier tiers, explained\" }\r"]))
+            removed: ["version: \"1.1\"\r", "approved-on: 2026-11-28\r", "next-review: 2027-11-28\r"],
+            added: ["version: \"1.2\"\r", "approved-on: \(today)\r", "next-review: \(inAYear)\r",
+                    "  - { version: \"1.2\", date: \(today), author: Ada Lovelace, summary: \"Supplier tiers, explained\" }\r"]))
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line still ends in CRLF")
         try assertChecksClean()
 

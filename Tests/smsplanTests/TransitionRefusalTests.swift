@@ -39,7 +39,7 @@ final class TransitionRefusalTests: XCTestCase {
         try assertRefused(["approve", "POL-010", "--by", "service-manager"],
                           "POL-010 is already approved at version 1.0 by top-management on 2026-11-09; `smsplan revise POL-010` starts a new version")
         try assertRefused(["approve", "PLN-005", "--by", "top-management", "--date", "2026-11-01"],
-                          "the approval date 2026-11-01 is before the last history entry of PLN-005 (2026-11-26)")
+                          "the approval date 2026-11-01 is before the last history entry of PLN-005 (2026-11-28)")
 
         let draft = try repository.read("plan/audit-programme.md")
         try repository.write("plan/audit-programme.md", draft.replacingOccurrences(of: "satisfies: [\"4.5.4.2\"]", with: "satisfies: [\"4.5.4.2\", \"4.99\"]")
@@ -51,9 +51,9 @@ final class TransitionRefusalTests: XCTestCase {
         try repository.write("plan/audit-programme.md", draft)
 
         try repository.write("smsplan.yaml", try repository.read("smsplan.yaml").replacingOccurrences(of: "rules:\n", with: "rules:\n  self-approval: off\n"))
-        let selfApproved = try run(["approve", "PLN-005", "--by", "quality-manager", "--date", "2026-11-27"])
+        let selfApproved = try run(["approve", "PLN-005", "--by", "quality-manager", "--date", "2026-11-28"])
         XCTAssertEqual(selfApproved.status, 0, selfApproved.errors)
-        XCTAssertTrue(try repository.read("plan/audit-programme.md").contains("approved-by: quality-manager\napproved-on: 2026-11-27\n"))
+        XCTAssertTrue(try repository.read("plan/audit-programme.md").contains("approved-by: quality-manager\napproved-on: 2026-11-28\n"))
     }
 
     func testRecordsUnknownIDsAndObsoleteDocumentsAreRefused() throws {
@@ -65,11 +65,11 @@ final class TransitionRefusalTests: XCTestCase {
         try assertRefused(["revise", "pol-010", "-m", "x"], "no document has id \"pol-010\" (did you mean POL-010?)")
         try assertRefused(["retire", "POL-999"], "no document has id \"POL-999\"")
 
-        try assertRefused(["retire", "PLN-005"], "PLN-005 is a draft that was never approved (version 0.2); delete plan/audit-programme.md instead of retiring it")
+        try assertRefused(["retire", "PLN-005"], "PLN-005 is a draft that was never approved (version 0.3); delete plan/audit-programme.md instead of retiring it")
         try assertRefused(["retire", "POL-010", "--superseded-by", "POL-999"], "no document has id \"POL-999\"")
         try assertRefused(["retire", "POL-010", "--superseded-by", "POL-015"],
-                          "POL-015 is approved at version 1.0 and committed, so adding supersedes: POL-010 needs a new version: `smsplan revise POL-015 -m SUMMARY` first")
-        try assertRefused(["revise", "PLN-005", "--major", "-m", "x"], "PLN-005 is a draft never approved (version 0.2)")
+                          "POL-015 is approved at version 1.1 and committed, so adding supersedes: POL-010 needs a new version: `smsplan revise POL-015 -m SUMMARY` first")
+        try assertRefused(["revise", "PLN-005", "--major", "-m", "x"], "PLN-005 is a draft never approved (version 0.3)")
 
         XCTAssertEqual(try run(["retire", "POL-010"]).status, 0)
         try assertRefused(["retire", "POL-010"], "POL-010 is already obsolete")

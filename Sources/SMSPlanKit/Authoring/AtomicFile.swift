@@ -31,10 +31,16 @@ enum AtomicFile {
         let made = try makeFolders(folder)
         do throws(SMSPlanError) {
             var mode = permissions
+            var owner: (uid: uid_t, gid: gid_t)?
             var info = stat()
-            if overwrite, mode == nil, lstat(url.path, &info) == 0 { mode = info.st_mode & 0o7777 }
+            if overwrite, lstat(url.path, &info) == 0 {
+                if mode == nil { mode = info.st_mode & 0o7777 }
+                // The replacement keeps the file's owner and group (run as root, it would
+                // otherwise become root's).
+                if info.st_uid != geteuid() || info.st_gid != getegid() { owner = (info.st_uid, info.st_gid) }
+            }
             if !overwrite && FileManager.default.fileExists(atPath: url.path) { throw SMSPlanError.wouldOverwrite(path: url.path) }
-            try place(data, at: url, overwrite: overwrite, mode: mode, durable: durable)
+            try place(data, at: url, overwrite: overwrite, mode: mode, owner: owner, durable: durable)
         } catch {
             for created in made.reversed() { rmdir(created.path) }
             throw error
@@ -48,13 +54,14 @@ enum AtomicFile {
     }
 
     /// Writes the bytes under their final name, by the unnamed file when the system has one.
-    private static func place(_ data: Data, at url: URL, overwrite: Bool, mode: mode_t?, durable: Bool) throws(SMSPlanError) {
+    private static func place(_ data: Data, at url: URL, overwrite: Bool, mode: mode_t?, owner: (uid: uid_t, gid: gid_t)?,
+                              durable: Bool) throws(SMSPlanError) {
         let folder = url.deletingLastPathComponent().path
         #if os(Linux)
         let unnamed = open(folder, O_TMPFILE_FLAG | O_WRONLY | O_CLOEXEC, mode ?? 0o666)
         if unnamed >= 0 {
             defer { close(unnamed) }
-            try fill(unnamed, with: data, mode: mode, durable: durable, url: url)
+            try fill(unnamed, with: data, mode: mode, owner: owner, durable: durable, url: url)
             if try link(descriptor: unnamed, to: url, overwrite: overwrite) {
                 if durable { syncFolder(folder) }
                 return
@@ -66,7 +73,7 @@ enum AtomicFile {
         guard named >= 0 else { throw failure(url, errno) }
         do {
             defer { close(named) }
-            try fill(named, with: data, mode: mode, durable: durable, url: url)
+            try fill(named, with: data, mode: mode, owner: owner, durable: durable, url: url)
         } catch {
             unlink(temporary)
             throw error
@@ -106,7 +113,12 @@ enum AtomicFile {
     #endif
 
     /// Writes every byte, sets the mode, and flushes the file to the disk.
-    private static func fill(_ descriptor: Int32, with data: Data, mode: mode_t?, durable: Bool, url: URL) throws(SMSPlanError) {
+    private static func fill(_ descriptor: Int32, with data: Data, mode: mode_t?, owner: (uid: uid_t, gid: gid_t)?, durable: Bool,
+                             url: URL) throws(SMSPlanError) {
+        if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 {
+            let code = errno
+            throw .refused("\(url.path) belongs to user \(owner.uid) and group \(owner.gid), and a replacement could not keep them (\(String(cString: strerror(code)))); nothing was written: run the command as its owner")
+        }
         let code: Int32? = data.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {

@@ -15,12 +15,15 @@ public enum DocumentApproval {
         /// The author of the history entry of version 1.0 (the command passes --author or
         /// git's author name); without one, the document's `author`.
         public var author: String?
+        /// The git identity that will commit the approval, for the approval.identity warning.
+        public var committer: ChangeAuthor?
 
-        public init(id: String, role: String, date: PlanDate, author: String? = nil) {
+        public init(id: String, role: String, date: PlanDate, author: String? = nil, committer: ChangeAuthor? = nil) {
             self.id = id
             self.role = role
             self.date = date
             self.author = author
+            self.committer = committer
         }
     }
 
@@ -75,8 +78,10 @@ public enum DocumentApproval {
         }
         try target.write(data)
         let first = version.major == 0 ? " (was \(version); history entry \"\(firstIssueSummary)\" added)" : ""
-        return TransitionOutcome(edits: [.init(path: target.document.path, id: id,
-                                               summary: "\(id) approved by \(request.role) on \(request.date) at version \(newVersion)\(first)")])
+        var outcome = TransitionOutcome(edits: [.init(path: target.document.path, id: id,
+                                                      summary: "\(id) approved by \(request.role) on \(request.date) at version \(newVersion)\(first)")])
+        outcome.warnings = identityWarnings(request, in: plan)
+        return outcome
     }
 
     /// Refuses a role that roles.yaml does not list, and the owner's own role unless the
@@ -92,6 +97,19 @@ public enum DocumentApproval {
         if role == document.owner?.value && selfApproval != nil {
             throw .refused("\(role) owns \(document.id?.value ?? document.path) and cannot approve it; another role must (or set rules: { self-approval: off } in smsplan.yaml)")
         }
+    }
+
+    /// A warning when approval.identity ties approvals to people and the git identity that
+    /// will commit this one is not a member of the approving role.
+    static func identityWarnings(_ request: Request, in plan: Plan) -> [String] {
+        let mode = plan.config.approvalIdentity
+        guard mode != .off, let roles = plan.roles else { return [] }
+        let members = Set((roles.role(request.role)?.members ?? []).compactMap { $0.email?.lowercased() })
+        guard let committer = request.committer else {
+            return ["git has no user.email here, and approval.identity: \(mode.rawValue) asks that a member of \(request.role) commit the approval"]
+        }
+        guard !members.contains(committer.email.lowercased()) else { return [] }
+        return ["\(committer.name) <\(committer.email)> is not a member of \(request.role) in roles.yaml; under approval.identity: \(mode.rawValue) the commit of this approval is refused (approval-unverified) unless a member of \(request.role) makes it"]
     }
 
     /// Refuses a document that `smsplan check` finds errors in, naming the first.

@@ -66,7 +66,11 @@ public enum DocumentCreator {
         if request.type == .phasePlan && request.phase == nil {
             throw .refused("a phase plan needs --phase N")
         }
-        let id = nextID(for: request.type, in: plan)
+        let folderName = folder(for: request.type)
+        guard plan.config.isInRoots(folderName) || resolvesIntoRoots(folderName, plan: plan, root: root) else {
+            throw .refused("\(request.type.rawValue) documents go in \(folderName)/, which documents.roots in smsplan.yaml does not list (roots: \(plan.config.roots.joined(separator: ", "))), so check would never read it; add \(folderName) to documents.roots first")
+        }
+        let id = try nextID(for: request.type, in: plan)
         let heading = YAMLText.oneLine(request.title)
         var body = "# \(heading)\n"
         if let template {
@@ -80,7 +84,7 @@ public enum DocumentCreator {
             }
         }
         let text = frontMatter(request, id: id, owner: owner) + body
-        let folder = plan.path(folder(for: request.type))
+        let folder = plan.path(folderName)
         let slug = Self.slug(request.title)
         var path = folder.appendingPathComponent((slug.isEmpty ? id.lowercased() : slug) + ".md")
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
@@ -90,14 +94,31 @@ public enum DocumentCreator {
         return (path, id)
     }
 
+    /// True when the folder is a link (inside the working tree) to a documents root or a
+    /// folder inside one: what is written there is read from the root.
+    private static func resolvesIntoRoots(_ folder: String, plan: Plan, root: URL) -> Bool {
+        let resolved = root.appendingPathComponent(plan.path(folder)).resolvingSymlinksInPath().path
+        return plan.config.roots.contains { documentsRoot in
+            let target = root.appendingPathComponent(plan.path(documentsRoot)).resolvingSymlinksInPath().path
+            return resolved == target || resolved.hasPrefix(target + "/")
+        }
+    }
+
     /// The next id for the type: its prefix and one more than the highest number in use.
-    static func nextID(for type: DocumentType, in plan: Plan) -> String {
+    /// Refuses when the highest is the largest number there is.
+    static func nextID(for type: DocumentType, in plan: Plan) throws(SMSPlanError) -> String {
         let prefix = plan.config.idPrefixes[type] ?? "DOC"
         let numbers = plan.corpus.documents.compactMap { document -> Int? in
             guard let id = document.id?.value, id.hasPrefix(prefix + "-") else { return nil }
-            return Int(id.dropFirst(prefix.count + 1))
+            let digits = id.dropFirst(prefix.count + 1)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(digits)
         }
-        return "\(prefix)-" + String((numbers.max() ?? 0) + 1).leftPadded(to: 3)
+        let highest = numbers.max() ?? 0
+        guard highest < Int.max else {
+            throw .refused("no number is left after \(prefix)-\(highest): give the new document an id by hand")
+        }
+        return "\(prefix)-" + String(highest + 1).leftPadded(to: 3)
     }
 
     private static func frontMatter(_ request: Request, id: String, owner: String) -> String {

@@ -49,6 +49,10 @@ public enum DocumentRetirement {
             edits.append(.init(path: successor.document.path, id: successor.id, summary: "\(successor.id) supersedes \(id)"))
         }
         // Both files or neither: a failure on the second puts the first back.
+        let lock = try DirectoryLock(root)
+        defer { withExtendedLifetime(lock) {} }
+        try target.checkUnchanged()
+        try successor?.checkUnchanged()
         try WriteTransaction(within: root).run { transaction throws(SMSPlanError) in
             for (data, url) in writes {
                 try transaction.write(data, to: url, overwrite: true)

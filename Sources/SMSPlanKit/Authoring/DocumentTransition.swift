@@ -12,6 +12,8 @@ public struct TransitionOutcome: Sendable {
     }
 
     public var edits: [Edit]
+    /// What the user should know though nothing was refused, one line each.
+    public var warnings: [String] = []
 }
 
 /// A document found by id in the plan, with an editor over its file's front matter.
@@ -50,6 +52,19 @@ struct TransitionTarget {
             throw .unreadable(path: document.path, reason: error.localizedDescription)
         }
         editor = try FrontMatterEditor(original, path: document.path)
+        // The plan was read a moment ago: a command that wrote the file since (a transition
+        // run at the same time) would otherwise be undone by this one.
+        if let now = DocumentDecoder.decode(original, path: document.path).document, !Self.sameState(now, document) {
+            throw .refused("\(document.path) changed while this command ran (another smsplan command or an editor wrote it); nothing was written: run the command again")
+        }
+    }
+
+    /// True when two readings of a document agree on everything a transition looks at.
+    private static func sameState(_ one: Document, _ other: Document) -> Bool {
+        one.status?.value == other.status?.value && one.version?.value == other.version?.value
+            && one.approvedBy?.value == other.approvedBy?.value && one.approvedOn?.value == other.approvedOn?.value
+            && one.history.count == other.history.count && one.supersedes.map(\.value) == other.supersedes.map(\.value)
+            && one.supersededBy?.value == other.supersededBy?.value
     }
 
     var type: DocumentType? { document.type?.value }
@@ -89,6 +104,18 @@ struct TransitionTarget {
     /// Writes the edited file over the original, atomically, never through a link that
     /// leads out of the working tree.
     func write(_ data: Data) throws(SMSPlanError) {
+        let lock = try DirectoryLock(root)
+        try checkUnchanged()
         try AtomicFile.write(data, to: url, overwrite: true, within: root)
+        withExtendedLifetime(lock) {}
+    }
+
+    /// Refuses when the file is no longer what this command read: another command (or an
+    /// editor) wrote it meanwhile, and writing now would lose that edit. Called with the
+    /// plan's lock held, so two transitions at once give one edit and one refusal.
+    func checkUnchanged() throws(SMSPlanError) {
+        guard (try? Data(contentsOf: url)) == original else {
+            throw .refused("\(document.path) changed while this command ran (another smsplan command or an editor wrote it); nothing was written: run the command again")
+        }
     }
 }

@@ -52,7 +52,8 @@ public struct BaselineDiff: Sendable, Encodable {
         approved = new.documents.compactMap { entry in
             guard let previous = before[entry.id], entry.status == "approved", previous.status != "approved" || previous.version != entry.version
             else { return nil }
-            return change(entry, previous.status, entry.status)
+            // "1.0 approved" -> "1.1 approved": the versions say what was approved.
+            return change(entry, "\(previous.version ?? "-") \(previous.status)", "\(entry.version ?? "-") \(entry.status)")
         }
         retired = new.documents.compactMap { entry in
             guard let previous = before[entry.id], entry.status == "obsolete", previous.status != "obsolete" else { return nil }
@@ -70,15 +71,16 @@ public struct BaselineDiff: Sendable, Encodable {
         case .json: return JSONOutput.render(self, kind: .baselineDiff)
         case .text, .markdown:
             let markdown = format == .markdown
-            var text = markdown ? "# Changes from \(from) to \(to)\n" : "Changes from \(from) to \(to):\n"
+            var text = markdown ? "# Changes from \(MarkdownText.inline(from)) to \(MarkdownText.inline(to))\n"
+                : "Changes from \(TerminalText.line(from)) to \(TerminalText.line(to)):\n"
             func section(_ title: String, _ lines: [String]) {
                 guard !lines.isEmpty else { return }
                 text += markdown ? "\n## \(title)\n\n" : "\n\(title):\n"
-                text += lines.map { (markdown ? "- " : "  ") + $0 }.joined(separator: "\n") + "\n"
+                text += lines.map { markdown ? "- " + MarkdownText.inline($0) : "  " + TerminalText.line($0) }.joined(separator: "\n") + "\n"
             }
             section("Documents added", added.map { "\($0.id) \($0.title), version \($0.to ?? "-")" })
             section("Documents revised", revised.map { "\($0.id) \($0.title): version \($0.from ?? "-") -> \($0.to ?? "-")" })
-            section("Documents approved", approved.map { "\($0.id) \($0.title) (was \($0.from ?? "-"))" })
+            section("Documents approved", approved.map { "\($0.id) \($0.title): \($0.to ?? "-") (was \($0.from ?? "-"))" })
             section("Documents retired", retired.map { "\($0.id) \($0.title) is now obsolete" })
             section("Documents removed", removed.map { "\($0.id) \($0.title), last version \($0.from ?? "-")" })
             section("Records added", recordsAdded.map { "\($0.id) \($0.title)" })

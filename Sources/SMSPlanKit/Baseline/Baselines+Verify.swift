@@ -52,10 +52,16 @@ extension Baselines {
             } else {
                 verification.problems.append("the signature does not verify: \(detail.split(separator: "\n").last.map(String.init) ?? "git verify-tag failed")")
             }
-        } else if plan.config.baseline.sign {
+        } else if plan.config.baseline.sign || signingAskedAtHead(directory: directory, environment: environment) {
             verification.problems.append("\(name) is not signed, but smsplan.yaml asks for signed baselines (baseline.sign: true)")
         }
         return verification
+    }
+
+    /// True when smsplan.yaml at HEAD asks for signed baselines: a rule set after a baseline
+    /// was tagged applies to it too.
+    static func signingAskedAtHead(directory: URL, environment: [String: String]) -> Bool {
+        (try? Checker.load(CheckRequest(directory: directory, target: .revision("HEAD"), environment: environment)))?.config.baseline.sign ?? false
     }
 
     /// One baseline tag, as `baseline list` shows it.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// An exclusive lock on a folder (the repository's common git directory), held while the
+/// An exclusive lock on a folder (the repository's common git directory for baselines, the
+/// working tree for document transitions), held while the
 /// value lives. It is `flock(2)` on the folder itself: no lock file is made, so nothing is
 /// left behind, and the kernel releases it when the process ends, even by `kill -9`.
 /// Waiting is blocking: the second holder goes on when the first is done.

@@ -48,8 +48,10 @@ extension PlanConfig {
             case "record-intervals": config.recordIntervals = decodeIntervals(value, reader: &reader)
             case "rules": config.ruleSettings = decodeRules(value, knownRules: knownRules, reader: &reader)
             case "baseline": config.decodeBaseline(value, reader: &reader)
+            case "approval": config.decodeApproval(value, reader: &reader)
+            case "codeowners": config.decodeCodeOwners(value, reader: &reader)
             default:
-                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, claims-edition, scope, current-phase, documents, exclusions, record-intervals, rules, baseline")
+                reader.invalid(at: pair.key.location, "unknown key \"\(key)\"; known keys are smsplan, organization, standard, claims-edition, scope, current-phase, documents, exclusions, record-intervals, rules, baseline, approval, codeowners")
             }
         }
         return (config, reader.findings)
@@ -60,10 +62,12 @@ extension PlanConfig {
             let key = pair.keyText ?? ""
             switch key {
             case "roots":
-                let roots = reader.list(pair.value, "documents.roots")
-                for root in roots where root.value.hasPrefix("/") || root.value.split(separator: "/").contains("..") {
+                var roots = reader.list(pair.value, "documents.roots")
+                for root in roots where !Self.isInside(root.value) {
                     reader.invalid(at: root.location, "documents root \"\(root.value)\" must be a folder inside the plan repository")
                 }
+                // An invalid root is reported and left out: nothing is read outside the plan.
+                roots.removeAll { !Self.isInside($0.value) }
                 if !roots.isEmpty {
                     self.roots = roots.map(\.value)
                     rootLocations = Dictionary(roots.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
@@ -156,7 +160,13 @@ extension PlanConfig {
     private mutating func decodeBaseline(_ node: YAMLNode, reader: inout NodeReader) {
         for pair in reader.mapping(node, "baseline") ?? [] {
             switch pair.keyText {
-            case "tag-prefix": baseline.tagPrefix = reader.text(pair.value, "baseline.tag-prefix")?.value ?? baseline.tagPrefix
+            case "tag-prefix":
+                guard let prefix = reader.text(pair.value, "baseline.tag-prefix") else { continue }
+                if let problem = Self.tagPrefixProblem(prefix.value) {
+                    reader.invalid(at: prefix.location, "baseline.tag-prefix \"\(TerminalText.line(prefix.value))\" \(problem); the default \"\(baseline.tagPrefix)\" is used")
+                } else {
+                    baseline.tagPrefix = prefix.value
+                }
             case "sign": baseline.sign = reader.boolean(pair.value, "baseline.sign") ?? baseline.sign
             default: reader.invalid(at: pair.key.location, "unknown key \"baseline.\(pair.keyText ?? "?")\"; known keys are tag-prefix, sign")
             }
@@ -182,5 +192,38 @@ enum ConfigFile {
                                   message: "the file must be a mapping of keys to values")
         }
         return root
+    }
+}
+
+extension PlanConfig {
+    /// True for a relative folder that stays inside the plan root (no `..`, not absolute).
+    static func isInside(_ folder: String) -> Bool {
+        !folder.hasPrefix("/") && !folder.hasPrefix("~") && !folder.split(separator: "/").contains("..") && !folder.contains("\0")
+    }
+
+    /// True when `folder` (relative to the plan root) is one of `roots` or inside one.
+    public func isInRoots(_ folder: String) -> Bool {
+        func parts(_ path: String) -> [Substring] { path.split(separator: "/").filter { $0 != "." } }
+        let target = parts(folder)
+        return roots.contains { root in
+            let prefix = parts(root)
+            return prefix.count <= target.count && Array(target.prefix(prefix.count)) == prefix
+        }
+    }
+}
+
+extension PlanConfig {
+    /// Why a tag prefix cannot start a tag name git accepts (`git check-ref-format`), or nil.
+    static func tagPrefixProblem(_ prefix: String) -> String? {
+        if prefix.isEmpty { return nil }
+        if prefix.hasPrefix("/") || prefix.hasPrefix("-") { return "cannot start with \"\(prefix.prefix(1))\"" }
+        if prefix.contains("//") || prefix.contains("..") || prefix.contains("@{") { return "cannot hold \"//\", \"..\" or \"@{\"" }
+        if let bad = prefix.unicodeScalars.first(where: { $0.value < 0x21 || $0.value == 0x7F || "~^:?*[\\".unicodeScalars.contains($0) }) {
+            return "cannot hold \(TerminalText.line(String(bad)).debugDescription) (git refuses it in a tag name)"
+        }
+        if prefix.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix(".lock") }) {
+            return "cannot have a part that starts with \".\" or ends in \".lock\""
+        }
+        return nil
     }
 }

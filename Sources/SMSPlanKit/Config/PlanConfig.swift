@@ -46,6 +46,10 @@ public struct PlanConfig: Sendable {
     /// Severity overrides from `rules:`.
     public var ruleSettings: [RuleID: SeveritySetting] = [:]
     public var baseline = BaselineSettings()
+    /// `approval.identity`: whether an approval must be committed (or signed) by a member of its approver role.
+    public var approvalIdentity = ApprovalIdentity.off
+    /// `codeowners.config-owner`: the role that owns smsplan.yaml, roles.yaml, schema files and CODEOWNERS.
+    public var configOwner = "top-management"
 
     public init() {}
 

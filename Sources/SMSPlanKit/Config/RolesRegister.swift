@@ -87,7 +87,12 @@ public struct RolesRegister: Sendable {
             switch pair.keyText {
             case "name": member.name = reader.text(pair.value, "member name")?.value ?? ""
             case "email": member.email = reader.text(pair.value, "member email")?.value
-            case "handle": member.handle = reader.text(pair.value, "member handle")?.value
+            case "handle":
+                guard let handle = reader.text(pair.value, "member handle") else { continue }
+                member.handle = handle.value
+                if CodeOwners.handle(handle.value) == nil {
+                    reader.invalid(at: handle.location, "member handle \"\(TerminalText.line(handle.value))\" is not a git host handle (@user, @org/team or an e-mail address), so CODEOWNERS leaves it out")
+                }
             default:
                 reader.invalid(at: pair.key.location, "unknown member key \"\(pair.keyText ?? "?")\"; a member has name, email and handle")
             }

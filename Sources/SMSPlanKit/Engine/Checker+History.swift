@@ -48,6 +48,9 @@ extension Checker {
                 var change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
                                         retiredIDs: retired, disposed: disposed)
                 change.migration = ClaimLines.migration(from: before, to: after)
+                if after.config.approvalIdentity != .off {
+                    change.author = author(of: commit, mode: after.config.approvalIdentity, in: repository, environment: request.environment)
+                }
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
@@ -57,8 +60,9 @@ extension Checker {
                     changed = after.corpus
                 }
             }
-            located += (common ?? []).map { finding in
-                headLocated(finding, path: finding.path ?? final.path("smsplan.yaml"), commitCorpus: changed, head: final.corpus)
+            located += (common ?? []).map { found in
+                let finding = commit.id == head.id ? found : Self.unmendable(found)
+                return headLocated(finding, path: finding.path ?? final.path("smsplan.yaml"), commitCorpus: changed, head: final.corpus)
             }
             for document in removed {
                 if let id = document.id?.value, retired[id] == nil { retired[id] = document.path }
@@ -79,6 +83,16 @@ extension Checker {
         var finding = finding
         finding.path = moved
         return (moved, finding)
+    }
+
+    /// A finding on a commit before the range's head: a later commit cannot mend what a
+    /// commit recorded, so the advice is to rewrite it (or squash the branch) before merging.
+    static func unmendable(_ finding: Finding) -> Finding {
+        guard finding.rule == ApprovedContentChangedRule.id, let range = finding.message.range(of: "; raise the version") else { return finding }
+        var finding = finding
+        finding.message = String(finding.message[..<range.lowerBound])
+            + "; a later commit cannot mend this one: rewrite it (git rebase -i) or squash the branch before it is merged, with a new version, a history entry and status draft or review"
+        return finding
     }
 
     /// The change from the committed state `previous` to `plan`, reading from `previous`

@@ -23,6 +23,7 @@ public enum Checker {
         let previous: ObjectID?
         // Where the history of the state read begins: HEAD, or the revision's parents.
         var history: [ObjectID] = []
+        var checkedCommit: Commit?
         switch request.target {
         case .workingTree:
             guard let workdir = repository.workingDirectory else { throw .noWorkingTree }
@@ -47,6 +48,7 @@ public enum Checker {
             revisionDate = PlanDate(commit.time)
             previous = commit.parents.first
             history = commit.parents
+            checkedCommit = commit
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
@@ -64,6 +66,12 @@ public enum Checker {
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache)
+            let mode = plan.config.approvalIdentity
+            if let commit = checkedCommit, mode != .off {
+                plan.change?.author = author(of: commit, mode: mode, in: repository, environment: request.environment)
+            } else if case .staged = request.target {
+                plan.change?.author = stagedAuthor(mode: mode, in: repository, environment: request.environment)
+            }
         }
         plan.notes += HistoryGaps.notes(comparedWith: previous, hasPrevious: plan.change != nil, in: repository)
         return plan
@@ -89,6 +97,11 @@ public enum Checker {
 
     /// libgit2's reason for an unknown revision, in the words of a person reading the history.
     static func plainReason(for revision: String, _ message: String) -> String {
+        if let peel = revision.range(of: "^{", options: .backwards), revision.hasSuffix("}") {
+            let kind = revision[peel.upperBound..<revision.index(before: revision.endIndex)]
+            if !["", "commit"].contains(kind) { return "that names a \(kind), not a commit; give a commit, such as HEAD or main" }
+        }
+        if revision.contains(":") && !revision.hasPrefix(":/") { return "that names a file in a commit, not a commit; give a commit, such as HEAD or main" }
         if message.hasPrefix("parent "), message.hasSuffix(" does not exist") {
             let base = revision.prefix { $0 != "~" && $0 != "^" }
             return "that commit does not exist: the history of \(base.isEmpty ? "HEAD" : String(base)) is shorter"
@@ -132,6 +145,14 @@ public enum Checker {
 }
 
 extension Checker {
+    /// The identity git would author a commit with in the repository around the request's folder.
+    public static func gitIdentity(_ request: CheckRequest) -> ChangeAuthor? {
+        guard let repository = try? Repository.open(at: request.directory, environment: request.environment),
+            let identity = repository.identity("AUTHOR", environment: request.environment)
+        else { return nil }
+        return ChangeAuthor(name: identity.name, email: identity.email)
+    }
+
     /// The author name git would record in the repository around the request's folder.
     public static func authorName(_ request: CheckRequest) -> String? {
         guard let repository = try? Repository.open(at: request.directory, environment: request.environment) else { return nil }

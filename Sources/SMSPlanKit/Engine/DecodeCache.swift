@@ -9,9 +9,13 @@ import GitKit
 /// gets no cache. The file is replaced in one step (`AtomicFile`: an unnamed file, then a
 /// rename), so concurrent runs never see half of one, a killed run leaves no temporary file,
 /// and the last writer wins.
+///
+/// Opening the file reads only its index (each blob id, the size of its file and where its
+/// entry lies); an entry is decoded when it is looked up, on whichever thread asks, and an
+/// entry that cannot be decoded counts as missing (and the file is rewritten).
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
-    static let formatVersion = 5
+    static let formatVersion = 7
     static let fileName = "front-matter-cache"
 
     struct Entry {
@@ -22,15 +26,22 @@ final class DecodeCache: @unchecked Sendable {
         var size: Int
     }
 
+    /// Where a stored entry lies in the file, with the size of its file.
+    private struct Slot {
+        let size: Int
+        let range: Range<Int>
+    }
+
     /// The first bytes of a cache file.
     private static let magic = Array("smsplan decode cache\n".utf8)
 
     /// Ids of documents deleted in a commit's history, with the path each had, by commit id
-    /// and plan root (`RetiredKey`): a commit's history never changes.
+    /// and plan root (`retiredKey`): a commit's history never changes.
     typealias Retired = [String: [String: String]]
 
     let url: URL
-    private let stored: [String: Entry]
+    private let bytes: [UInt8]
+    private let slots: [String: Slot]
     private var used: [String: Entry] = [:]
     private let storedRetired: Retired
     private var usedRetired: Retired = [:]
@@ -40,24 +51,22 @@ final class DecodeCache: @unchecked Sendable {
     /// The cache of the repository whose git directory is `gitDirectory`.
     init(gitDirectory: URL) {
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
-        let contents = (try? Data(contentsOf: url)).flatMap { Self.decodeAll([UInt8]($0)) }
-        stored = contents?.entries ?? [:]
-        storedRetired = contents?.retired ?? [:]
+        let file = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
+        if let index = Self.index(file) {
+            (bytes, slots, storedRetired) = (file, index.slots, index.retired)
+        } else {
+            (bytes, slots, storedRetired) = ([], [:], [:])
+        }
     }
 
-    /// The entries of a cache file, or nil when it is not one this smsplan wrote.
-    static func decode(_ bytes: [UInt8]) -> [String: Entry]? {
-        decodeAll(bytes)?.entries
-    }
-
-    private static func decodeAll(_ bytes: [UInt8]) -> (entries: [String: Entry], retired: Retired)? {
-        guard bytes.starts(with: magic) else { return nil }
-        var reader = ByteReader(Array(bytes.dropFirst(magic.count)))
+    /// The index of a cache file, or nil when it is not one this smsplan wrote.
+    private static func index(_ file: [UInt8]) -> (slots: [String: Slot], retired: Retired)? {
+        guard file.starts(with: magic) else { return nil }
+        var reader = ByteReader(file, range: magic.count..<file.count)
         do {
             guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             let pairs = try reader.array { reader in
-                (try reader.string(), Entry(document: try reader.optional { try $0.document() }, findings: try reader.array { try $0.finding() },
-                                            size: try reader.int()))
+                (try reader.string(), Slot(size: try reader.int(), range: try reader.skip(try reader.int())))
             }
             let retired = try reader.array { reader in
                 (try reader.string(), try reader.array { reader in (try reader.string(), try reader.string()) })
@@ -70,6 +79,30 @@ final class DecodeCache: @unchecked Sendable {
         }
     }
 
+    /// One stored entry, decoded; nil when its bytes are not what `encode` wrote.
+    private static func entry(in file: [UInt8], _ slot: Slot) -> Entry? {
+        var reader = ByteReader(file, range: slot.range)
+        do {
+            let document = try reader.optional { try $0.document() }
+            let findings = try reader.array { try $0.finding() }
+            return reader.atEnd ? Entry(document: document, findings: findings, size: slot.size) : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Every entry of a cache file, or nil when it is not one this smsplan wrote (or any
+    /// entry is damaged).
+    static func decode(_ bytes: [UInt8]) -> [String: Entry]? {
+        guard let index = index(bytes) else { return nil }
+        var entries: [String: Entry] = [:]
+        for (key, slot) in index.slots {
+            guard let entry = entry(in: bytes, slot) else { return nil }
+            entries[key] = entry
+        }
+        return entries
+    }
+
     /// The bytes of a cache file holding `entries` and the retired ids of `retired`.
     static func encode(_ entries: [String: Entry], retired: Retired = [:]) -> [UInt8] {
         var writer = ByteWriter()
@@ -77,9 +110,12 @@ final class DecodeCache: @unchecked Sendable {
         writer.string(SMSPlanKitInfo.version)
         writer.array(entries.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
-            writer.optional(pair.value.document) { $0.document($1) }
-            writer.array(pair.value.findings) { $0.finding($1) }
             writer.int(pair.value.size)
+            var payload = ByteWriter()
+            payload.optional(pair.value.document) { $0.document($1) }
+            payload.array(pair.value.findings) { $0.finding($1) }
+            writer.int(payload.bytes.count)
+            writer.raw(payload.bytes)
         }
         writer.array(retired.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
@@ -89,6 +125,39 @@ final class DecodeCache: @unchecked Sendable {
             }
         }
         return magic + writer.bytes
+    }
+
+    /// The size of the file with this blob id, when the cache holds it (nothing is decoded).
+    func size(of blob: String) -> Int? {
+        slots[blob]?.size
+    }
+
+    /// The decoded file with this blob id, when the cache has it.
+    func lookup(_ blob: String) -> Entry? {
+        lock.lock()
+        if let entry = used[blob] {
+            lock.unlock()
+            return entry
+        }
+        lock.unlock()
+        guard let slot = slots[blob] else { return nil }
+        guard let entry = Self.entry(in: bytes, slot) else {
+            lock.lock()
+            misses += 1
+            lock.unlock()
+            return nil
+        }
+        lock.lock()
+        used[blob] = entry
+        lock.unlock()
+        return entry
+    }
+
+    func store(_ blob: String, _ entry: Entry) {
+        lock.lock()
+        used[blob] = entry
+        misses += 1
+        lock.unlock()
     }
 
     /// The key of the ids retired before `commit` (its history included) in `planRoot`.
@@ -112,27 +181,11 @@ final class DecodeCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The decoded file with this blob id, when the cache has it.
-    func lookup(_ blob: String) -> Entry? {
-        guard let entry = stored[blob] else { return nil }
-        lock.lock()
-        used[blob] = entry
-        lock.unlock()
-        return entry
-    }
-
-    func store(_ blob: String, _ entry: Entry) {
-        lock.lock()
-        used[blob] = entry
-        misses += 1
-        lock.unlock()
-    }
-
     /// Writes what this run used, when it parsed anything new; failures are ignored.
     func save() {
         lock.lock()
         defer { lock.unlock() }
-        guard misses > 0 || used.count != stored.count || usedRetired.count != storedRetired.count else { return }
+        guard misses > 0 || used.count != slots.count || usedRetired.count != storedRetired.count else { return }
         AtomicFile.replaceQuietly(Data(Self.encode(used, retired: usedRetired)), at: url)
     }
 

@@ -18,6 +18,9 @@ struct ByteWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Bytes as they are, with no length (the reader must know it).
+    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
     mutating func string(_ value: String) {
         let utf8 = Array(value.utf8)
         int(utf8.count)
@@ -52,19 +55,36 @@ struct ByteReader {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
-    private var offset = 0
+    private(set) var offset: Int
+    private let end: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        offset = 0
+        end = bytes.count
     }
 
-    var atEnd: Bool { offset == bytes.count }
+    /// A reader of `range` of `bytes` only (shared, not copied).
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    var atEnd: Bool { offset == end }
+
+    /// Passes over `count` bytes, giving their range.
+    mutating func skip(_ count: Int) throws -> Range<Int> {
+        guard count >= 0, count <= end - offset else { throw Malformed() }
+        defer { offset += count }
+        return offset..<offset + count
+    }
 
     mutating func int() throws -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            guard offset < end, shift < 64 else { throw Malformed() }
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -75,14 +95,14 @@ struct ByteReader {
     }
 
     mutating func bool() throws -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     mutating func string() throws -> String {
         let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         defer { offset += count }
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
@@ -93,7 +113,7 @@ struct ByteReader {
 
     mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }

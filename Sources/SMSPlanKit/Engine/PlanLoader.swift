@@ -21,6 +21,10 @@ enum PlanLoader {
 
         let (schema, schemaFindings) = try loadSchema(config: config, configPath: configPath, source: source, planRoot: planRoot)
         findings += schemaFindings
+        if let scope = config.scope, (try? source.read(planRoot.appendingPathComponent(scope.value))) ?? nil == nil {
+            findings.append(Finding(ConfigInvalidRule.id, at: scope.location,
+                                    "scope file \"\(TerminalText.line(scope.value))\" is not in the plan repository, so scope-changed cannot watch it", path: configPath))
+        }
 
         var markdown: [String] = []
         var linked: [(path: String, finding: Finding)] = []
@@ -83,12 +87,12 @@ enum PlanLoader {
                                   cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
-        var cached: [Int: (blob: String, entry: DecodeCache.Entry)] = [:]
+        var cached: [Int: String] = [:]
         read.reserveCapacity(paths.count)
         for (index, path) in paths.enumerated() {
-            if let cache, let blob = source.blobID(path), let entry = cache.lookup(blob),
-                max(entry.size, source.listedSize(path) ?? entry.size) <= maximumSize.bytes {
-                cached[index] = (blob, entry)
+            if let cache, let blob = source.blobID(path), let size = cache.size(of: blob),
+                max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
+                cached[index] = blob
                 read.append(Data())
                 continue
             }
@@ -108,7 +112,9 @@ enum PlanLoader {
                 results.set(index, (nil, [finding]))
                 return
             }
-            if let (blob, entry) = taken[index] {
+            if let blob = taken[index] {
+                // A damaged entry is left for the pass below, which reads the file.
+                guard let entry = cache?.lookup(blob) else { return }
                 var document = entry.document
                 document?.path = path
                 document?.storage = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
@@ -125,16 +131,28 @@ enum PlanLoader {
                 results.set(index, (document, entry.findings))
                 return
             }
-            var decoded = DocumentDecoder.decode(data, path: path)
-            if let blob, let cache {
-                var stored = decoded.document
-                stored?.contents = Data()
-                cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings, size: data.count))
+            results.set(index, decode(data, path: path, blob: blob, cache: cache))
+        }
+        for index in taken.keys where !results.isSet(index) {
+            let path = paths[index]
+            switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
+            case .refused(let finding): results.set(index, (nil, [finding]))
+            case .contents(let data): results.set(index, decode(data, path: path, blob: taken[index], cache: cache))
             }
-            decoded.document?.blob = blob
-            results.set(index, decoded)
         }
         return results.values
+    }
+
+    /// Parses a file, keeping the result in the cache under its blob id.
+    private static func decode(_ data: Data, path: String, blob: String?, cache: DecodeCache?) -> (document: Document?, findings: [Finding]) {
+        var decoded = DocumentDecoder.decode(data, path: path)
+        if let blob, let cache {
+            var stored = decoded.document
+            stored?.contents = Data()
+            cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings, size: data.count))
+        }
+        decoded.document?.blob = blob
+        return decoded
     }
 }
 
@@ -151,6 +169,12 @@ private final class ResultSlots<Value>: @unchecked Sendable {
         lock.lock()
         slots[index] = value
         lock.unlock()
+    }
+
+    func isSet(_ index: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index] != nil
     }
 
     var values: [Value] { slots.map { $0! } }

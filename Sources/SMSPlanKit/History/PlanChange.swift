@@ -37,6 +37,9 @@ public struct PlanChange: Sendable {
     public var unchangedIDs: Set<String>
     /// Records that disposal records of the current state dispose of, unchanged ones included.
     public var disposed: Set<String>
+    /// Who made the change (a commit's author, the identity committing the index); nil for
+    /// the working tree, which approval-unverified does not judge.
+    public var author: ChangeAuthor?
 
     public init(previous: Corpus, current: Corpus, commit: String? = nil, retiredIDs: [String: String] = [:],
                 unchangedIDs: Set<String> = [], disposed: Set<String> = []) {
@@ -62,6 +65,14 @@ public struct PlanChange: Sendable {
             guard let id = old.id?.value, previous.byID[id]?.path == old.path else { return false }
             return current.byID[id] == nil && !unchangedIDs.contains(id)
         }
+    }
+
+    /// Documents the change approves: approved now, and before not approved or at another
+    /// version, or added approved.
+    public var approvals: [Document] {
+        pairs.filter { pair in
+            pair.new.status?.value == .approved && (pair.old.status?.value != .approved || pair.old.version?.value != pair.new.version?.value)
+        }.map(\.new) + added.filter { $0.status?.value == .approved }
     }
 
     /// Documents whose id is new.

@@ -30,7 +30,7 @@ public enum HooksInstaller {
     /// Installs the hooks as part of a larger change (`init`), undone with it.
     static func install(directory: URL, force: Bool, environment: [String: String], transaction: WriteTransaction) throws(SMSPlanError) -> Result {
         let repository = try Checker.openRepository(CheckRequest(directory: directory, environment: environment))
-        let folder = hooksFolder(of: repository)
+        let folder = hooksFolder(of: repository, environment: environment)
         let root = [repository.workingDirectory, repository.commonDirectory].compactMap { $0 }
             .first { folder.standardizedFileURL.path.hasPrefix($0.standardizedFileURL.path + "/") } ?? folder
         let manager = FileManager.default
@@ -44,9 +44,9 @@ public enum HooksInstaller {
             if existing == Data(hook.script.utf8) {
                 plan.append((hook.name, url, .unchanged))
             } else if force {
-                plan.append((hook.name, url, .replaced(backup: url.path + ".smsplan-backup")))
+                plan.append((hook.name, url, .replaced(backup: freeBackupPath(for: url.path))))
             } else {
-                throw .refused("\(url.path) exists and is not smsplan's hook; nothing was written. `smsplan hooks install --force` replaces it and keeps the old one as \(hook.name).smsplan-backup")
+                throw .refused("\(url.path) exists and is not smsplan's hook; nothing was written. `smsplan hooks install --force` replaces it and keeps the old one as \(URL(fileURLWithPath: freeBackupPath(for: url.path)).lastPathComponent)")
             }
         }
         // Before anything is written: no hook is written through a link out of the repository.
@@ -58,7 +58,6 @@ public enum HooksInstaller {
             switch outcome {
             case .unchanged: continue
             case .replaced(let backup):
-                // rename(2) replaces an older backup in one step.
                 try transaction.move(url, to: URL(fileURLWithPath: backup))
             case .installed: break
             }
@@ -75,15 +74,47 @@ public enum HooksInstaller {
         guard let repository = try? Checker.openRepository(CheckRequest(directory: directory, environment: environment)),
             repository.workingDirectory != nil, repository.configString("remote.origin.url") != nil
         else { return false }
-        return !FileManager.default.fileExists(atPath: hooksFolder(of: repository).appendingPathComponent("pre-commit").path)
+        return !FileManager.default.fileExists(atPath: hooksFolder(of: repository, environment: environment).appendingPathComponent("pre-commit").path)
     }
 
-    /// `core.hooksPath` (relative to the working tree) when set, else the common git directory's `hooks/`.
-    private static func hooksFolder(of repository: Repository) -> URL {
+    /// `<hook>.smsplan-backup`, or the first of `.smsplan-backup.2`, `.3`, ... not taken: an
+    /// earlier backup (the user's own hook, kept by a first `--force`) is never overwritten.
+    static func freeBackupPath(for path: String) -> String {
+        let first = path + ".smsplan-backup"
+        var candidate = first
+        var number = 2
+        var info = stat()
+        while lstat(candidate, &info) == 0 {
+            candidate = "\(first).\(number)"
+            number += 1
+        }
+        return candidate
+    }
+
+    /// `core.hooksPath` when set, with `~/` and `~user/` expanded as git expands them, and a
+    /// relative path taken from the working tree; else the common git directory's `hooks/`.
+    private static func hooksFolder(of repository: Repository, environment: [String: String]) -> URL {
         if let configured = repository.configString("core.hooksPath"), !configured.isEmpty {
             let base = repository.workingDirectory ?? repository.commonDirectory
-            return configured.hasPrefix("/") ? URL(fileURLWithPath: configured) : base.appendingPathComponent(configured)
+            let expanded = expandingHome(configured, environment: environment)
+            return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : base.appendingPathComponent(expanded)
         }
         return repository.commonDirectory.appendingPathComponent("hooks")
+    }
+
+    /// `~` or `~/rest` with the home folder (`HOME`), `~user/rest` with that user's; other
+    /// paths as they are.
+    static func expandingHome(_ path: String, environment: [String: String]) -> String {
+        guard path.hasPrefix("~") else { return path }
+        let slash = path.firstIndex(of: "/") ?? path.endIndex
+        let user = String(path[path.index(after: path.startIndex)..<slash])
+        let home: String?
+        if user.isEmpty {
+            home = environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"]
+        } else {
+            home = getpwnam(user).map { String(cString: $0.pointee.pw_dir) }
+        }
+        guard let home, !home.isEmpty else { return path }
+        return home + path[slash...]
     }
 }

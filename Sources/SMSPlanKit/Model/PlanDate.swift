@@ -26,7 +26,9 @@ public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible,
 
     /// The UTC calendar date of a point in time.
     public init(_ date: Date) {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let value = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        // Clamped: a point beyond any calendar year is no reason to trap.
+        let days = value.isNaN ? 0 : Int(max(-1e15, min(1e15, value)))
         self = PlanDate.epoch.adding(days: days)
     }
 
@@ -54,24 +56,35 @@ public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible,
         return PlanDate(unchecked: newYear, newMonth, min(day, PlanDate.days(inMonth: newMonth, year: newYear)))
     }
 
-    /// This date moved by whole days (negative values go back).
+    /// This date moved by whole days (negative values go back), in constant time whatever
+    /// the distance (a commit dated near the end of time is one step away, not billions).
     public func adding(days: Int) -> PlanDate {
-        var date = self
-        var remaining = days
-        while remaining > 0 {
-            let left = PlanDate.days(inMonth: date.month, year: date.year) - date.day
-            if remaining <= left { return PlanDate(unchecked: date.year, date.month, date.day + remaining) }
-            remaining -= left + 1
-            date = date.month == 12 ? PlanDate(unchecked: date.year + 1, 1, 1) : PlanDate(unchecked: date.year, date.month + 1, 1)
-        }
-        while remaining < 0 {
-            if -remaining < date.day { return PlanDate(unchecked: date.year, date.month, date.day + remaining) }
-            remaining += date.day
-            let previousMonth = date.month == 1 ? 12 : date.month - 1
-            let previousYear = date.month == 1 ? date.year - 1 : date.year
-            date = PlanDate(unchecked: previousYear, previousMonth, PlanDate.days(inMonth: previousMonth, year: previousYear))
-        }
-        return date
+        let (sum, overflow) = PlanDate.daysSinceEpoch(year, month, day).addingReportingOverflow(days)
+        let (year, month, day) = PlanDate.civil(fromDaysSinceEpoch: overflow ? (days > 0 ? Int.max / 2 : Int.min / 2) : sum)
+        return PlanDate(unchecked: year, month, day)
+    }
+
+    /// Days from 1970-01-01 to the date (proleptic Gregorian calendar).
+    static func daysSinceEpoch(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let year = month <= 2 ? year - 1 : year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` after 1970-01-01.
+    static func civil(fromDaysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     public static func < (lhs: PlanDate, rhs: PlanDate) -> Bool {

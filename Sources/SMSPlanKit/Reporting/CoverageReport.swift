@@ -94,7 +94,7 @@ public struct CoverageReport: Sendable, Encodable {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: JSONOutput.render(self, kind: .coverage)
-        case .text: text
+        case .text: TerminalText.lines(text)
         case .markdown: markdown
         }
     }
@@ -125,7 +125,7 @@ public struct CoverageReport: Sendable, Encodable {
     }
 
     private var markdown: String {
-        var text = "# Coverage of \(EditionLabel.schema(schema, edition: edition))\n\nAs of \(date), current phase \(currentPhase): \(totalsLine).\n\n"
+        var text = "# Coverage of \(MarkdownText.inline(EditionLabel.schema(schema, edition: edition)))\n\nAs of \(date), current phase \(currentPhase): \(totalsLine).\n\n"
         text += EditionLabel.mismatch(claims: claimsEdition, edition: edition).map { "**Editions mixed:** \($0).\n\n" } ?? ""
         text += "## Traceability\n\n"
         text += MarkdownTable.render(["Requirement", "Title", "Status", "Due", "Evidence"], requirements.map { row in

@@ -8,7 +8,7 @@ public struct MarkdownReporter: Reporter {
     public func render(_ result: CheckResult) -> String {
         var text = "### smsplan check: \(headline(result))\n\n"
         text += "\(count(result.documentCount, "document")) checked"
-        text += result.schemaID.map { " against `\($0)`" } ?? ""
+        text += result.schemaID.map { " against \(Self.code($0))" } ?? ""
         text += ", as of \(result.revisionDate.description).\n"
         guard !result.diagnostics.isEmpty else { return text }
         var previousPath: String?
@@ -18,7 +18,7 @@ public struct MarkdownReporter: Reporter {
             return [path, "\(diagnostic.line):\(diagnostic.column)", diagnostic.severity.rawValue, Self.code(diagnostic.rule.rawValue),
                     Self.escape(diagnostic.message)]
         }
-        return text + "\n" + MarkdownTable.render(["File", "Line", "Severity", "Rule", "Message"], rows)
+        return text + "\n" + MarkdownTable.renderMarkup(["File", "Line", "Severity", "Rule", "Message"], rows)
     }
 
     private func headline(_ result: CheckResult) -> String {
@@ -33,6 +33,7 @@ public struct MarkdownReporter: Reporter {
 
     /// A code span, its delimiter longer than any run of backticks inside.
     static func code(_ text: String) -> String {
+        let text = TerminalText.line(text)
         var longest = 0, run = 0
         for character in text {
             run = character == "`" ? run + 1 : 0
@@ -44,13 +45,8 @@ public struct MarkdownReporter: Reporter {
     }
 
     /// Text whose Markdown punctuation reads literally: a quoted value such as `*` or
-    /// `<br>` stays what the user wrote. Pipes and line breaks are left to the table.
+    /// `<br>` stays what the user wrote (`MarkdownText.inline`).
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "\\`*_<>[]#".contains(character) { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
+        MarkdownText.inline(text)
     }
 }

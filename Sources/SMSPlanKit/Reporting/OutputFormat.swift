@@ -48,9 +48,16 @@ public enum JSONOutput {
 
 /// A Markdown table from a header and rows; pipes in cells are escaped.
 public enum MarkdownTable {
+    /// A table of plain text: every cell is escaped (`MarkdownText.inline`).
     public static func render(_ header: [String], _ rows: [[String]]) -> String {
+        renderMarkup(header, rows.map { $0.map(MarkdownText.inline) })
+    }
+
+    /// A table whose cells are Markdown already (escaped by the caller); pipes and line
+    /// breaks are still made safe.
+    public static func renderMarkup(_ header: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+            "| " + cells.map { TerminalText.line($0).replacingOccurrences(of: "|", with: "\\|") }
                 .joined(separator: " | ") + " |"
         }
         return ([line(header), line(header.map { _ in "---" })] + rows.map(line)).joined(separator: "\n") + "\n"
@@ -59,7 +66,9 @@ public enum MarkdownTable {
 
 /// Aligned columns for terminal output.
 enum TextTable {
+    /// Cells are made safe for a terminal (`TerminalText.line`) before they are aligned.
     static func render(_ rows: [[String]], indent: String = "  ") -> String {
+        let rows = rows.map { $0.map(TerminalText.line) }
         guard let columns = rows.map(\.count).max() else { return "" }
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in

@@ -35,14 +35,14 @@ extension DocumentRegister {
         case .json: return JSONOutput.render(self, kind: .register)
         case .csv: return CSVTable.render(Self.header, Self.csvRows(rows))
         case .markdown:
-            return "# \(organization ?? "SMS plan"): master list of controlled documents\n\nAs of \(date); \(documents.count) documents. "
+            return "# \(MarkdownText.inline(organization ?? "SMS plan")): master list of controlled documents\n\nAs of \(date); \(documents.count) documents. "
                 + "Next review: next-review, else approved-on + \(reviewInterval).\n\n" + MarkdownTable.render(Self.header, rows)
         case .text:
             // The title last, so the short columns stay aligned on a terminal.
             let order = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1]
             let table = [order.map { Self.header[$0] }] + rows.map { row in order.map { row[$0].isEmpty ? "-" : row[$0] } }
-            return "Master list of controlled documents as of \(date): \(documents.count) documents "
-                + "(next review: next-review, else approved-on + \(reviewInterval))\n\n" + TextTable.render(table, indent: "")
+            return TerminalText.lines("Master list of controlled documents as of \(date): \(documents.count) documents "
+                + "(next review: next-review, else approved-on + \(reviewInterval))\n\n" + TextTable.render(table, indent: ""))
         }
     }
 }
@@ -77,12 +77,12 @@ extension RecordsRegister {
         case .json: return JSONOutput.render(self, kind: .register)
         case .csv: return CSVTable.render(Self.header, rows)
         case .markdown:
-            return "# \(organization ?? "SMS plan"): records register\n\nAs of \(date); \(records.count) records, \(disposalLine).\n\n"
+            return "# \(MarkdownText.inline(organization ?? "SMS plan")): records register\n\nAs of \(date); \(records.count) records, \(disposalLine).\n\n"
                 + MarkdownTable.render(Self.header, rows)
         case .text:
             let order = [0, 2, 3, 4, 5, 6, 7, 8, 1]
             let table = [order.map { Self.header[$0] }] + rows.map { row in order.map { row[$0].isEmpty ? "-" : row[$0] } }
-            return "Records register as of \(date): \(records.count) records, \(disposalLine)\n\n" + TextTable.render(table, indent: "")
+            return TerminalText.lines("Records register as of \(date): \(records.count) records, \(disposalLine)\n\n" + TextTable.render(table, indent: ""))
         }
     }
 }
@@ -94,8 +94,13 @@ public enum CSVTable {
         ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
+    /// A cell that a spreadsheet would run as a formula (its first character `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return, OWASP's list, or their full-width forms) starts
+    /// with a `'` instead, and is quoted: it shows as the text it is.
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return value }
+        let formula = value.unicodeScalars.first.map { ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"].contains($0) } ?? false
+        let value = formula ? "'" + value : value
+        guard formula || value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -69,10 +69,13 @@ public struct RecordsRegister: Sendable, Encodable {
         /// The records that correct this one.
         public var correctedBy: [String]
         public var path: String
+        /// For a record held in another system (`held-in:`): the system and when it was last checked.
+        public var heldIn: String?
+        public var lastChecked: String?
 
         /// In JSON, `kind` names the output; what a record records is `recordOf`.
         private enum CodingKeys: String, CodingKey {
-            case id, title, recordedOn, retention, disposalDue, forDisposal, corrects, correctedBy, path
+            case id, title, recordedOn, retention, disposalDue, forDisposal, corrects, correctedBy, path, heldIn, lastChecked
             case kind = "recordOf"
         }
     }
@@ -99,7 +102,7 @@ public struct RecordsRegister: Sendable, Encodable {
                          retention: record.retention?.value, disposalDue: due?.description, forDisposal: due.map { $0 <= date } ?? false,
                          corrects: record.corrects?.value,
                          correctedBy: id.isEmpty ? [] : (correctedBy[id] ?? []).sorted { RegisterOrder.precedes(($0, ""), ($1, "")) },
-                         path: record.path)
+                         path: record.path, heldIn: record.heldIn?.system?.value, lastChecked: record.heldIn?.lastChecked?.value.description)
         }.sorted { RegisterOrder.precedes(($0.id, $0.path), ($1.id, $1.path)) }
     }
 

@@ -63,9 +63,9 @@ public struct SchemaReport: Sendable, Encodable {
                 if !requirement.mapsTo.isEmpty { text += "\(indent)    2011: \(requirement.mapsTo.joined(separator: ", "))\n" }
                 if let note = requirement.note { text += "\(indent)    note: \(note)\n" }
             }
-            return text
+            return TerminalText.lines(text)
         case .markdown:
-            return "# \(title)\n\n`\(id)`, version \(version).\n\n" + MarkdownTable.render(
+            return "# \(MarkdownText.inline(title))\n\n\(MarkdownReporter.code(id)), version \(MarkdownText.inline(version)).\n\n" + MarkdownTable.render(
                 ["Clause", "Title", "Summary", "Evidence", "Excludable"],
                 requirements.map { requirement in
                     [requirement.id, requirement.title + (requirement.note.map { " (\($0))" } ?? ""), requirement.summary ?? "",

@@ -2,7 +2,7 @@ extension StatusReport {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: JSONOutput.render(self, kind: .status)
-        case .text: text
+        case .text: TerminalText.lines(text)
         case .markdown: markdown
         }
     }
@@ -41,7 +41,7 @@ extension StatusReport {
     }
 
     private var markdown: String {
-        var text = "# \(organization ?? "SMS plan"): status\n\n\(EditionLabel.schema(schema, edition: edition)), current phase \(currentPhase), as of \(date).\n\n"
+        var text = "# \(MarkdownText.inline(organization ?? "SMS plan")): status\n\n\(MarkdownText.inline(EditionLabel.schema(schema, edition: edition))), current phase \(currentPhase), as of \(date).\n\n"
         text += EditionLabel.mismatch(claims: claimsEdition, edition: edition).map { "**Editions mixed:** \($0).\n\n" } ?? ""
         text += "## Phases\n\n"
         text += MarkdownTable.render(["Phase", "State", "Activities done", "Requirements covered", "Open activities"], phases.map {

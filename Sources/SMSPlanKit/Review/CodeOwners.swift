@@ -10,38 +10,112 @@ public enum CodeOwners {
     public static let locations = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"]
 
     /// The generated block: one line per document, paths from the repository's top level.
+    /// Every line is one line: a path is escaped as GitHub reads patterns, a path that no
+    /// pattern can name (a control character in it) and a handle that is not one become
+    /// comment lines, with their text escaped.
     public static func block(for plan: Plan) -> String {
         var lines = [begin]
         for document in plan.corpus.documents.sorted(by: { $0.path < $1.path }) {
             guard let owner = document.owner?.value else { continue }
-            let handles = plan.roles?.role(owner)?.members.compactMap(\.handle) ?? []
-            let path = "/" + document.path.replacingOccurrences(of: " ", with: "\\ ")
+            let handles = plan.roles?.role(owner)?.members.compactMap(\.handle).compactMap(Self.handle) ?? []
+            guard let path = pattern(for: document.path) else {
+                lines.append("# \(TerminalText.line(document.path)): the path holds a control character, which CODEOWNERS cannot name")
+                continue
+            }
             if handles.isEmpty {
-                lines.append("# \(path): role \(owner) has no member with a handle in roles.yaml")
+                lines.append("# \(path): role \(TerminalText.line(owner)) has no member with a valid handle in roles.yaml")
             } else {
-                lines.append("\(path) " + handles.map { $0.hasPrefix("@") ? $0 : "@" + $0 }.joined(separator: " "))
+                lines.append("\(path) " + handles.joined(separator: " "))
             }
         }
         lines.append(end)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `existing` with its smsplan block replaced by `block` (appended when it has none).
-    public static func merge(_ block: String, into existing: String?) -> String {
-        guard let existing, !existing.isEmpty else { return block }
-        guard let start = existing.range(of: begin), let stop = existing.range(of: end, range: start.upperBound..<existing.endIndex) else {
-            return existing + (existing.hasSuffix("\n") ? "" : "\n") + "\n" + block
+    /// The CODEOWNERS pattern that names exactly this file: `/` and the path, with the
+    /// characters patterns treat specially escaped by `\\`; nil when the path holds a line
+    /// break or another control character, which no pattern line can hold.
+    static func pattern(for path: String) -> String? {
+        var pattern = "/"
+        for scalar in path.unicodeScalars {
+            if TerminalText.isControl(scalar) {
+                return nil
+            }
+            if [" ", "\\", "#", "*", "?", "[", "]", "!"].contains(scalar) { pattern += "\\" }
+            pattern.unicodeScalars.append(scalar)
         }
-        var after = existing[stop.upperBound...]
-        if after.hasPrefix("\n") { after = after.dropFirst() }
-        return String(existing[..<start.lowerBound]) + block + after
+        return pattern
+    }
+
+    /// A handle as CODEOWNERS takes it: `@user`, `@org/team` (an `@` added when missing) or
+    /// an e-mail address; nil for anything else.
+    public static func handle(_ text: String) -> String? {
+        if isEmail(text) { return text }
+        let name = text.hasPrefix("@") ? String(text.dropFirst()) : text
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy(isAccountName) else { return nil }
+        return "@" + name
+    }
+
+    /// A user, organization or team name: letters, digits, `-` and `_` (teams), 1 to 100 characters.
+    private static func isAccountName(_ name: Substring) -> Bool {
+        (1...100).contains(name.count) && !name.hasPrefix("-")
+            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    /// `local@domain.tld`, with no `@` first, no spaces and no control characters.
+    private static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !["#", "\\", "\"", ",", "<", ">"].contains($0) }
+    }
+
+    /// Where smsplan's block lies in a CODEOWNERS text: the indices of its begin and end lines.
+    enum BlockPosition {
+        case none
+        case found(begin: Int, end: Int)
+        /// A begin line without an end line after it, or more than one begin line.
+        case damaged(String)
+    }
+
+    static func position(in lines: [Substring]) -> BlockPosition {
+        let begins = lines.indices.filter { lines[$0].trimmingSpaces() == begin }
+        let ends = lines.indices.filter { lines[$0].trimmingSpaces() == end }
+        if begins.isEmpty && ends.isEmpty { return .none }
+        guard begins.count == 1, ends.count == 1, let first = begins.first, let last = ends.first, first < last else {
+            let where_ = (begins + ends).sorted().map { String($0 + 1) }.joined(separator: ", ")
+            return .damaged("smsplan's marker lines (\"\(begin)\" then \"\(end)\") are not one pair in order (lines \(where_))")
+        }
+        return .found(begin: first, end: last)
+    }
+
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
+    /// `existing` with its smsplan block replaced by `block` (appended when it has none).
+    /// Refuses a file whose marker lines are damaged (an end line lost): replacing from a
+    /// begin line to some later end line would delete the user's own rules between them.
+    public static func merge(_ block: String, into existing: String?) throws(SMSPlanError) -> String {
+        guard let existing, !existing.isEmpty else { return block }
+        var all = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        switch position(in: lines(existing)) {
+        case .none:
+            return existing + (existing.hasSuffix("\n") ? "" : "\n") + "\n" + block
+        case .damaged(let problem):
+            throw .refused("CODEOWNERS: \(problem); put the lines back around smsplan's block (or delete it whole), then run again; nothing was written")
+        case .found(let first, let last):
+            let replacement = block.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            all.replaceSubrange(first...last, with: replacement)
+            return all.joined(separator: "\n")
+        }
     }
 
     /// The smsplan block of a CODEOWNERS text and the line it starts on, when it has one.
     static func currentBlock(in text: String) -> (block: String, line: Int)? {
-        guard let start = text.range(of: begin), let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else { return nil }
-        let line = text[..<start.lowerBound].filter { $0 == "\n" }.count + 1
-        return (String(text[start.lowerBound..<stop.upperBound]) + "\n", line)
+        let all = lines(text)
+        guard case .found(let first, let last) = position(in: all) else { return nil }
+        return (all[first...last].joined(separator: "\n") + "\n", first + 1)
     }
 }
 

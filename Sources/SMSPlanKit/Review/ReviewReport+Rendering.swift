@@ -3,7 +3,7 @@ extension ReviewReport {
         switch format {
         case .json: JSONOutput.render(self, kind: .review)
         case .markdown: markdown
-        case .text: text
+        case .text: TerminalText.lines(text)
         }
     }
 
@@ -30,10 +30,11 @@ extension ReviewReport {
     }
 
     private var markdown: String {
-        var text = "## smsplan review of \(range)\n\n**\(headline).**\n"
+        let md = MarkdownText.inline
+        var text = "## smsplan review of \(md(range))\n\n**\(headline).**\n"
         if !documents.isEmpty {
-            text += "\n### Documents\n\n" + MarkdownTable.render(["Change", "Document", "Version", "Status", "History"], documents.map {
-                [$0.change, "\($0.id) \($0.title)", version($0), $0.status, $0.history.joined(separator: "<br>")]
+            text += "\n### Documents\n\n" + MarkdownTable.renderMarkup(["Change", "Document", "Version", "Status", "History"], documents.map {
+                [md($0.change), md("\($0.id) \($0.title)"), md(version($0)), md($0.status), $0.history.map(md).joined(separator: "<br>")]
             })
         }
         if !recordsAdded.isEmpty {
@@ -45,13 +46,13 @@ extension ReviewReport {
             })
         }
         if !reviewsDue.isEmpty {
-            text += "\n### Reviews now due\n\n" + reviewsDue.map { "- \($0)\n" }.joined()
+            text += "\n### Reviews now due\n\n" + reviewsDue.map { "- \(md($0))\n" }.joined()
         }
         text += "\n### Findings\n\n"
         if findings.isEmpty { return text + "None.\n" }
         for (path, group) in Dictionary(grouping: findings, by: \.path).sorted(by: { $0.key < $1.key }) {
-            text += "**\(path)**\(group.first?.document.map { " (\($0))" } ?? "")\n\n"
-            text += group.map { "- line \($0.line): \($0.severity.rawValue): \($0.message) `\($0.rule)`\n" }.joined() + "\n"
+            text += "**\(md(path))**\(group.first?.document.map { " (\(md($0)))" } ?? "")\n\n"
+            text += group.map { "- line \($0.line): \($0.severity.rawValue): \(md($0.message)) \(MarkdownReporter.code($0.rule.rawValue))\n" }.joined() + "\n"
         }
         return text
     }

@@ -25,6 +25,8 @@ public struct RuleExample: Sendable {
     public var baselineScope: String?
     /// Symbolic links: path relative to the plan root, and the target as written in the link.
     public var links: [(path: String, target: String)]
+    /// For approval-unverified: who made the change.
+    public var committer: ChangeAuthor?
 
     public init(files: [(path: String, text: String)], previous: [(path: String, text: String)]? = nil, baselineScope: String? = nil,
                 links: [(path: String, target: String)] = []) {

@@ -2,10 +2,10 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         FrontMatterMissingRule(), FrontMatterInvalidRule(), FieldMissingRule(), FieldInvalidRule(),
-        FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(),
+        FieldUnknownRule(), IDDuplicateRule(), IDFormatRule(), ReferenceUnresolvedRule(), ReferenceCycleRule(),
         RequirementUnknownRule(), EditionMismatchRule(), OwnerUnknownRule(), HeadingMissingRule(), ConfigInvalidRule(),
         ApprovalIncompleteRule(), HistoryMissingRule(), ReviewOverdueRule(), ObsoleteReferencedRule(),
-        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), DateInFutureRule(), SchemaInvalidRule(),
+        ObsoleteUnmarkedRule(), ExternalSourceMissingRule(), SelfApprovalRule(), DateInFutureRule(), ApprovalUnverifiedRule(), SchemaInvalidRule(),
         RequirementUncoveredRule(), ExclusionNotPermittedRule(), ExclusionUnjustifiedRule(), ActivityOpenRule(), RecordDueRule(),
         EvidenceTypeMismatchRule(), PartyUngovernedRule(),
         ApprovedContentChangedRule(), VersionRegressedRule(), HistoryRewrittenRule(), IDReusedRule(),

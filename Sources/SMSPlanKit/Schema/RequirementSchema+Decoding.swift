@@ -106,6 +106,10 @@ extension RequirementSchema {
         for (requirement, location) in own where !seen.insert(requirement.id).inserted {
             reader.invalid(at: location, "requirement \"\(requirement.id)\" is defined twice")
         }
+        let locations = Dictionary(own.map { ($0.requirement.id, $0.location) }, uniquingKeysWith: { first, _ in first })
+        for problem in schema.parentProblems {
+            reader.invalid(at: locations[problem.id] ?? .fileStart, problem.message)
+        }
         for (requirement, location) in own {
             for target in requirement.evidence.compactMap(\.asIn) where schema.requirement(target) == nil || target == requirement.id {
                 reader.invalid(at: location, "requirement \"\(requirement.id)\" has an evidence item as-in \"\(target)\", which is not another requirement of the schema")

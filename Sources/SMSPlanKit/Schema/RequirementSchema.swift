@@ -30,10 +30,15 @@ public struct RequirementSchema: Sendable {
     private var index: [String: Int]
     private var childIndex: [String: [String]]
 
+    /// Parent links cut because they formed a cycle or went too deep.
+    public private(set) var parentProblems: [ParentProblem] = []
+
     public init(id: String, title: String, version: String, requirements: [Requirement]) {
         self.id = id
         self.title = title
         self.version = version
+        var requirements = requirements
+        parentProblems = Self.cutParents(of: &requirements)
         self.requirements = requirements
         self.index = Dictionary(requirements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.childIndex = Dictionary(grouping: requirements.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
@@ -69,7 +74,16 @@ public struct RequirementSchema: Sendable {
     }
 
     /// The requirement and every requirement below it.
+    /// Walked without recursion, in schema order (a requirement before its children).
     public func subtree(of id: String) -> [String] {
-        [id] + children(of: id).flatMap { subtree(of: $0) }
+        var result: [String] = []
+        var stack = [id]
+        var seen = Set<String>()
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            result.append(next)
+            stack.append(contentsOf: children(of: next).reversed())
+        }
+        return result
     }
 }

@@ -52,7 +52,8 @@ struct ApproveCommand: ParsableCommand {
         let directory = repository.directoryURL
         let author = TransitionReport.author(author, in: directory)
         try TransitionReport.run(in: directory) { plan, root throws(SMSPlanError) in
-            let request = DocumentApproval.Request(id: id, role: role, date: date ?? plan.revisionDate, author: author)
+            let request = DocumentApproval.Request(id: id, role: role, date: date ?? plan.revisionDate, author: author,
+                                                   committer: Checker.gitIdentity(CheckRequest(directory: directory)))
             return try DocumentApproval.approve(request, in: plan, root: root)
         }
     }

@@ -33,7 +33,7 @@ struct CodeOwnersCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let path = plan.codeOwners?.path ?? CodeOwners.locations[0]
-        let merged = CodeOwners.merge(block, into: plan.codeOwners?.text)
+        let merged = try CommandFailure.running { try CodeOwners.merge(block, into: plan.codeOwners?.text) }
         try CommandFailure.running { try CodeOwners.write(merged, to: root.appendingPathComponent(path), within: root) }
         print("wrote \(RelativePath.display(root.appendingPathComponent(path), from: repository.directoryURL))")
     }

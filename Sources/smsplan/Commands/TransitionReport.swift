@@ -15,11 +15,13 @@ enum TransitionReport {
         let lines = try CommandFailure.running { () throws(SMSPlanError) -> [String] in
             let plan = try Checker.load(CheckRequest(directory: directory))
             guard let root = plan.repositoryRoot else { throw SMSPlanError.noWorkingTree }
-            return try transition(plan, root).edits.map { edit in
+            let outcome = try transition(plan, root)
+            return outcome.edits.map { edit in
                 "\(RelativePath.display(root.appendingPathComponent(edit.path), from: directory)): \(edit.summary)"
-            }
+            } + outcome.warnings.map { "smsplan: warning: \($0)" }
         }
-        for line in lines { print(line) }
+        for line in lines where !line.hasPrefix("smsplan: warning: ") { print(line) }
+        for line in lines where line.hasPrefix("smsplan: warning: ") { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     /// The author of a new history entry: --author, else the name git would record.

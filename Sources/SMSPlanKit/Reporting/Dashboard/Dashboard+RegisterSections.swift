@@ -28,7 +28,8 @@ extension Dashboard {
             let (entry, values) = row
             let anchor: Markup = id.map { " id=\"\($0)\"" } ?? ""
             var cells = values.prefix(8).enumerated().map { column, value in Self.cell(value, class: [3, 5].contains(column) ? "date" : nil) }
-            cells[1] = Self.titleCell(entry.title ?? "", path: entry.path)
+            let held: Markup = entry.heldIn.map { " <span class=\"held\">held in \($0), last checked \(entry.lastChecked ?? "never")</span>" } ?? ""
+            cells[1] = Self.titleCell(entry.title ?? "", path: entry.path, note: held)
             cells[6] = entry.forDisposal ? "<td><strong class=\"dispose\">dispose</strong></td>" : Self.cell("", class: nil)
             cells[7] = corrections(entry, anchors: anchors)
             return "<tr\(anchor)\(entry.forDisposal ? " class=\"dispose\"" : "")>\(cells)</tr>"
@@ -38,7 +39,8 @@ extension Dashboard {
             <section id="records">
             <h2>Records register</h2>
             <p class="lead">\(records.records.count) records, by id. Disposal is due at recorded-on + retention; \
-            \(count == 0 ? "no record is past its retention" : "\(count) past retention, marked for disposal") as of \(records.date).</p>
+            \(count == 0 ? "no record is past its retention" : "\(count) past retention, marked for disposal") as of \(records.date). \
+            \(records.records.filter { $0.heldIn != nil }.count) held in other systems (dashed), counted from their last check.</p>
             \(Self.table(header, rows, class: "register records"))
             </section>
             """
@@ -76,9 +78,9 @@ extension Dashboard {
     }
 
     /// The title with the document's path under it; the path may break after each slash.
-    static func titleCell(_ title: String, path: String) -> Markup {
+    static func titleCell(_ title: String, path: String, note: Markup = "") -> Markup {
         let parts: [Markup] = path.split(separator: "/", omittingEmptySubsequences: false).map { "\(String($0))" }
-        return "<td>\(title.isEmpty ? "-" : title)<span class=\"path\">\(parts.joined(separator: "/<wbr/>"))</span></td>"
+        return "<td>\(title.isEmpty ? "-" : title)\(note)<span class=\"path\">\(parts.joined(separator: "/<wbr/>"))</span></td>"
     }
 
     /// A table with a header row and body rows, or a line saying there is nothing.

@@ -97,7 +97,7 @@ enum DashboardStyle {
         .clause .meta { margin: 2px 0; color: var(--muted); font-size: 13.5px; }
         .clause ul.evidence { margin: 4px 0; padding-left: 20px; font-size: 14px; }
         .clause li.missing { color: var(--bad); }
-        .clause span.held { border: 1px dashed currentColor; border-radius: 3px; padding: 0 4px; }
+        span.held { border: 1px dashed currentColor; border-radius: 3px; padding: 0 4px; }
         .clause:target { background: #fff8d6; outline: 3px solid #f2b01e; }
 
         footer { max-width: 1200px; margin: 0 auto 30px; padding: 0 20px; color: var(--muted); font-size: 13px; }

@@ -18,9 +18,28 @@ public struct IDDuplicateRule: CorpusRule {
     public init() {}
 
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
-        corpus.documents.compactMap { document in
-            guard let id = document.id, let first = corpus.byID[id.value], first.path != document.path else { return nil }
-            return Finding(Self.id, at: id.location, "id \"\(id.value)\" is also used by \(first.path); ids must be unique", path: document.path)
+        // POL-1 and POL-001 are one number: the first document with it keeps it.
+        var byNumber: [String: Document] = [:]
+        return corpus.documents.compactMap { document in
+            guard let id = document.id else { return nil }
+            if let first = corpus.byID[id.value], first.path != document.path {
+                return Finding(Self.id, at: id.location, "id \"\(id.value)\" is also used by \(first.path); ids must be unique", path: document.path)
+            }
+            guard let key = Self.numberKey(id.value) else { return nil }
+            guard let first = byNumber[key], let firstID = first.id?.value, firstID != id.value else {
+                byNumber[key] = byNumber[key] ?? document
+                return nil
+            }
+            return Finding(Self.id, at: id.location, "id \"\(id.value)\" is the same number as \(firstID) (\(first.path)); ids must be unique", path: document.path)
         }
+    }
+
+    /// "POL-001" and "POL-1" -> "POL-1": the prefix and the number without leading zeros.
+    static func numberKey(_ id: String) -> String? {
+        guard let dash = id.lastIndex(of: "-") else { return nil }
+        let digits = id[id.index(after: dash)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let number = digits.drop { $0 == "0" }
+        return id[..<dash] + "-" + (number.isEmpty ? "0" : number)
     }
 }
