@@ -12,5 +12,7 @@ public enum DesignRules {
         "record-deleted", "document-deleted", "scope-changed", "codeowners-stale", "file-too-large", "file-unreadable",
         // issue 15: robustness
         "reference-cycle",
+        // issue 20: editions
+        "edition-mismatch",
     ]
 }

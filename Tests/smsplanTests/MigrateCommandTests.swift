@@ -155,4 +155,22 @@ final class MigrateCommandTests: XCTestCase {
         XCTAssertEqual(status["edition"] as? String, "iso20000-1:2018")
         XCTAssertNil(status["claimsEdition"], "claims and schema agree after the migration")
     }
+
+    func testAnApprovedVersionFromBeforeTheMigrationCountsWithItsMigratedClaims() throws {
+        repository = try TestRepository.withPlanTemplate()
+        let path = "services/sla-pennine-legal.md"
+        let approved = try repository.read(path)
+        try repository.write(path, approved.replacingOccurrences(of: "version: \"1.0\"\nstatus: approved", with: "version: \"1.1\"\nstatus: draft")
+            .replacingOccurrences(of: "after the complaint REC-009 was resolved }\n", with: "after the complaint REC-009 was resolved }\n  - { version: \"1.1\", date: 2026-11-25, author: Hannah Brooks, summary: Reporting dates }\n"))
+        try repository.commitAll("Revise the Pennine Legal SLA")
+        XCTAssertEqual(try smsplan("migrate", "--to", "iso20000-1:2018").status, 0)
+        let migrated = try repository.read(path)
+        XCTAssertTrue(migrated.contains("satisfies: [\"from-2011:6.1\"]\n"), migrated)
+        try repository.write(path, migrated.replacingOccurrences(of: "\"from-2011:6.1\"", with: "\"8.3.3\""))
+        let coverage = try SMSPlanBinary.json(["coverage", "--format", "json"], in: repository.directory)
+        let rows = try XCTUnwrap(coverage["requirements"] as? [[String: Any]])
+        func listed(_ clause: String) -> [String] { rows.first { $0["id"] as? String == clause }?["listedBy"] as? [String] ?? [] }
+        XCTAssertFalse(listed("6.1").contains("AGR-003"), "version 1.0's 2011 claim 6.1 (service levels) is not 2018 6.1 (risks)")
+        XCTAssertTrue(listed("8.3.3").contains("AGR-003"), "version 1.0 counts for 8.3.3, its claim as migrated")
+    }
 }
