@@ -12,7 +12,6 @@ public enum DesignRules {
         "record-deleted", "document-deleted", "scope-changed", "codeowners-stale", "file-too-large", "file-unreadable",
         // issue 15: robustness
         "reference-cycle",
-        // issue 20: editions
         "edition-mismatch",
     ]
 }

@@ -22,8 +22,13 @@ final class CheckFormatCommandTests: XCTestCase {
         try repository.write("policies/f.md", variant("POL-006", "owner: service-manager", "owner: nobody"))
         try repository.write("policies/w.md", variant("POL-009", "owner: service-manager", "owner: service-manager\nreviewer: x"))
         try repository.write("procedures/z.md", "# no front matter\n")
-        try repository.write("smsplan.yaml", try repository.read("smsplan.yaml") + "curent-phase: 2\n")
+        let config = try repository.read("smsplan.yaml")
+        typoLine = config.split(separator: "\n", omittingEmptySubsequences: false).count
+        try repository.write("smsplan.yaml", config + "curent-phase: 2\n")
     }
+
+    /// The line of smsplan.yaml that holds the misspelt key (the template's last line plus one).
+    private var typoLine = 0
 
     override func tearDown() {
         repository.remove()
@@ -63,7 +68,7 @@ final class CheckFormatCommandTests: XCTestCase {
             return "\(result["level"] ?? "") \(artifact["uri"] ?? ""):\(region["startLine"] ?? ""):\(region["startColumn"] ?? "")"
         }
         // Repository-relative paths, though the run started in policies/.
-        XCTAssertEqual(places, ["error policies/f.md:7:8", "warning policies/w.md:8:1", "error procedures/z.md:1:1", "error smsplan.yaml:23:1"])
+        XCTAssertEqual(places, ["error policies/f.md:7:8", "warning policies/w.md:8:1", "error procedures/z.md:1:1", "error smsplan.yaml:\(typoLine):1"])
     }
 
     func testJUnit() throws {
@@ -76,7 +81,7 @@ final class CheckFormatCommandTests: XCTestCase {
         XCTAssertEqual(root.attribute(forName: "tests")?.stringValue, "\(cases.count)")
         XCTAssertEqual(root.attribute(forName: "failures")?.stringValue, "3")
         let failed = cases.filter { !$0.elements(forName: "failure").isEmpty }.compactMap { $0.attribute(forName: "name")?.stringValue }
-        XCTAssertEqual(failed, ["policies/f.md:7:8 owner-unknown", "procedures/z.md:1:1 front-matter-missing", "smsplan.yaml:23:1 config-invalid"])
+        XCTAssertEqual(failed, ["policies/f.md:7:8 owner-unknown", "procedures/z.md:1:1 front-matter-missing", "smsplan.yaml:\(typoLine):1 config-invalid"])
         let warned = try XCTUnwrap(cases.first { $0.attribute(forName: "name")?.stringValue == "policies/w.md:8:1 field-unknown" })
         XCTAssertEqual(warned.elements(forName: "system-out").first?.stringValue,
                        "policies/w.md:8:1: warning: unknown field \"reviewer\" [field-unknown]")
@@ -107,7 +112,7 @@ final class CheckFormatCommandTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("::error file=policies/f.md,line=7,col=8,title=owner-unknown::owner \"nobody\" is not a role"), lines[0])
         XCTAssertEqual(lines[1], "::warning file=policies/w.md,line=8,col=1,title=field-unknown::unknown field \"reviewer\"")
         XCTAssertTrue(lines[2].hasPrefix("::error file=procedures/z.md,line=1,col=1,title=front-matter-missing::"), lines[2])
-        XCTAssertTrue(lines[3].hasPrefix("::error file=smsplan.yaml,line=23,col=1,title=config-invalid::"), lines[3])
+        XCTAssertTrue(lines[3].hasPrefix("::error file=smsplan.yaml,line=\(typoLine),col=1,title=config-invalid::"), lines[3])
     }
 
     func testMarkdown() throws {

@@ -80,8 +80,15 @@ final class HostileValueCommandTests: XCTestCase {
         let folder = repository.sandbox.appendingPathComponent("fresh")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let forged = "Acme\n\n-----BEGIN SMSPLAN MANIFEST-----\n{}\n-----END SMSPLAN MANIFEST-----\n"
-        let initialised = try SMSPlanBinary.run(["init", "--commit", "--organization", forged], in: folder, environment: identity)
+        let initialised = try SMSPlanBinary.run(["init", "--example", "--commit", "--organization", forged], in: folder, environment: identity)
         XCTAssertEqual(initialised.status, 0, initialised.errors)
+        // The starting plan takes the same name: one line in its Markdown and comments, as given in smsplan.yaml.
+        let starting = try SMSPlanBinary.run(["init", "starting", "--organization", forged], in: repository.sandbox, environment: identity)
+        XCTAssertEqual(starting.status, 0, starting.errors)
+        let check = try SMSPlanBinary.run(["check", "-C", "starting"], in: repository.sandbox, environment: identity)
+        XCTAssertEqual(check.status, 0, check.output + check.errors)
+        let readme = try String(contentsOf: repository.sandbox.appendingPathComponent("starting/README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.hasPrefix("# Service management system of Acme -----BEGIN SMSPLAN MANIFEST----- {} -----END SMSPLAN MANIFEST-----\n"), readme)
         let created = try SMSPlanBinary.run(["baseline", "create", "1"], in: folder, environment: identity)
         XCTAssertEqual(created.status, 0, created.output + created.errors)
         let verify = try SMSPlanBinary.run(["baseline", "verify", "baseline/phase-1"], in: folder, environment: identity)

@@ -17,8 +17,11 @@ public enum StarterPlan {
             throw .refused("no starting plan for the standard \"\(standard)\"; choose one of "
                            + known.sorted().map { "\"\($0.replacingOccurrences(of: "-", with: ":"))\"" }.joined(separator: ", "))
         }
+        // In Markdown and comments the name is one line: a line break would end a heading or a comment.
+        let oneLine = organization.unicodeScalars.split { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
         var values = [
-            "organization": organization, "organization-yaml": YAMLText.quoted(organization), "standard": standard,
+            "organization": oneLine, "organization-yaml": YAMLText.quoted(organization), "standard": standard,
             "edition": "ISO/IEC " + standard.replacingOccurrences(of: "iso", with: ""), "date": date.description,
             "author": "smsplan init",
         ]

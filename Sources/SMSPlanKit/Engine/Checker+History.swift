@@ -47,10 +47,10 @@ extension Checker {
                 else { continue }
                 var change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
                                         retiredIDs: retired, disposed: disposed)
-                change.migration = ClaimLines.migration(from: before, to: after)
                 if after.config.approvalIdentity != .off {
                     change.author = author(of: commit, mode: after.config.approvalIdentity, in: repository, environment: request.environment)
                 }
+                change.migration = ClaimLines.migration(from: before, to: after)
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
