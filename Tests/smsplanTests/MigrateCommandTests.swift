@@ -155,4 +155,40 @@ final class MigrateCommandTests: XCTestCase {
         XCTAssertEqual(status["edition"] as? String, "iso20000-1:2018")
         XCTAssertNil(status["claimsEdition"], "claims and schema agree after the migration")
     }
+
+    func testAnApprovedVersionFromBeforeTheMigrationCountsWithItsMigratedClaims() throws {
+        repository = try TestRepository.withPlanTemplate()
+        let path = "services/sla-pennine-legal.md"
+        let approved = try repository.read(path)
+        try repository.write(path, approved.replacingOccurrences(of: "version: \"1.0\"\nstatus: approved", with: "version: \"1.1\"\nstatus: draft")
+            .replacingOccurrences(of: "after the complaint REC-009 was resolved }\n", with: "after the complaint REC-009 was resolved }\n  - { version: \"1.1\", date: 2026-11-25, author: Hannah Brooks, summary: Reporting dates }\n"))
+        try repository.commitAll("Revise the Pennine Legal SLA")
+        XCTAssertEqual(try smsplan("migrate", "--to", "iso20000-1:2018").status, 0)
+        let migrated = try repository.read(path)
+        XCTAssertTrue(migrated.contains("satisfies: [\"from-2011:6.1\"]\n"), migrated)
+        try repository.write(path, migrated.replacingOccurrences(of: "\"from-2011:6.1\"", with: "\"8.3.3\""))
+        let coverage = try SMSPlanBinary.json(["coverage", "--format", "json"], in: repository.directory)
+        let rows = try XCTUnwrap(coverage["requirements"] as? [[String: Any]])
+        func listed(_ clause: String) -> [String] { rows.first { $0["id"] as? String == clause }?["listedBy"] as? [String] ?? [] }
+        XCTAssertFalse(listed("6.1").contains("AGR-003"), "version 1.0's 2011 claim 6.1 (service levels) is not 2018 6.1 (risks)")
+        XCTAssertTrue(listed("8.3.3").contains("AGR-003"), "version 1.0 counts for 8.3.3, its claim as migrated")
+    }
+
+    func testACustomSchemaExtendsTheNewEditionAndKeepsItsOwnRequirements() throws {
+        repository = try TestRepository.withPlanTemplate(commit: false)
+        try repository.write("in-house.yaml", "schema: 1\nid: in-house\nextends: iso20000-1:2011 # the seed's edition\nrequirements:\n  - { id: \"IH-1\", title: On-site safety, evidence: [{ type: procedure }] }\n")
+        let config = try repository.read("smsplan.yaml").replacingOccurrences(of: "standard: iso20000-1:2011\n", with: "standard: in-house.yaml\n")
+        try repository.write("smsplan.yaml", config)
+        try repository.commitAll("An in-house schema on top of 2011")
+        XCTAssertEqual(try smsplan("migrate", "--to", "iso20000-1:2018").status, 0)
+        XCTAssertEqual(try repository.read("in-house.yaml"), "schema: 1\nid: in-house\nextends: iso20000-1:2018 # the seed's edition\nrequirements:\n  - { id: \"IH-1\", title: On-site safety, evidence: [{ type: procedure }] }\n")
+        XCTAssertEqual(try repository.read("smsplan.yaml"), config.replacingOccurrences(of: "claims-edition: iso20000-1:2011\n", with: "claims-edition: iso20000-1:2018\n"))
+        let status = try smsplan("status")
+        XCTAssertTrue(status.output.hasPrefix("Northwind Service Desk Ltd - in-house (edition iso20000-1:2018), phase 2"), status.output)
+        let check = try smsplan("check")
+        XCTAssertFalse(check.output.contains("[edition-mismatch]"), check.output)
+        let again = try smsplan("migrate", "--to", "iso20000-1:2018")
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.errors.contains("already written for iso20000-1:2018; nothing to migrate"), again.errors)
+    }
 }

@@ -59,7 +59,7 @@ public enum Checker {
         let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
         if !inForce.inForce.isEmpty, let schema = plan.schema {
             plan.analysis = PlanAnalysis(corpus: plan.corpus, schema: schema, config: plan.config, revisionDate: plan.revisionDate,
-                                         inForce: inForce.inForce)
+                                         inForce: inForceInEdition(inForce, plan: plan, in: repository))
         }
         plan.notes += inForce.notes
         // A previous commit a shallow clone lacks leaves the history rules without a

@@ -10,6 +10,8 @@ enum VersionsInForce {
     struct Search {
         /// The last approved version of each document under revision, by id.
         var inForce: [String: Document] = [:]
+        /// The commit each version in force was found at.
+        var foundAt: [String: ObjectID] = [:]
         /// Ids whose approved version lies beyond the commits a shallow clone has.
         var hidden: [String] = []
 
@@ -60,6 +62,7 @@ enum VersionsInForce {
                         let approved = document.version?.value, approved < revised.version
                     else { continue }
                     search.inForce[revised.id] = document
+                    search.foundAt[revised.id] = commit.id
                     pending[path] = nil
                 }
                 if pending.isEmpty { break walk }

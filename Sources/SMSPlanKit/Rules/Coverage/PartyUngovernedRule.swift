@@ -22,7 +22,8 @@ public struct PartyUngovernedRule: CorpusRule {
     public init() {}
 
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
-        guard let coverage = context.analysis?.coverage else { return [] }
+        // Governance is read from claims; claims of another edition are reported as edition-mismatch.
+        guard let coverage = context.analysis?.coverage, context.analysis?.editionMismatch == nil else { return [] }
         return corpus.documents.compactMap { document -> Finding? in
             guard document.isActive, let party = document.operatedBy, document.type?.value != .template else { return nil }
             guard document.type?.value == .process else {
