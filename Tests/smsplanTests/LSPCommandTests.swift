@@ -1,0 +1,162 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `smsplan lsp` driven over stdio as an editor drives it, on the example plan.
+final class LSPCommandTests: XCTestCase {
+    private var repository: TestRepository!
+    private let policy = "policies/budgeting-and-accounting-policy.md"
+
+    override func setUpWithError() throws {
+        repository = try TestRepository()
+        let created = try SMSPlanBinary.run(["init", ".", "--example", "--commit"], in: repository.directory,
+                                            environment: repository.childEnvironment)
+        XCTAssertEqual(created.status, 0, created.errors)
+    }
+
+    override func tearDown() {
+        repository?.remove()
+    }
+
+    private func start(in folder: URL? = nil) throws -> LSPClient {
+        let client = try LSPClient(in: folder ?? repository.directory, environment: repository.childEnvironment)
+        let initialized = try client.request("initialize", ["processId": NSNull(), "rootUri": repository.directory.absoluteString, "capabilities": [:]])
+        let capabilities = (initialized["result"] as? [String: Any])?["capabilities"] as? [String: Any] ?? [:]
+        XCTAssertEqual((capabilities["textDocumentSync"] as? [String: Any])?["change"] as? Int, 2, "incremental sync")
+        XCTAssertEqual((capabilities["textDocumentSync"] as? [String: Any])?["openClose"] as? Bool, true)
+        XCTAssertNotNil(capabilities["completionProvider"] as? [String: Any])
+        XCTAssertEqual(capabilities["hoverProvider"] as? Bool, true)
+        XCTAssertEqual(capabilities["definitionProvider"] as? Bool, true)
+        try client.notify("initialized")
+        return client
+    }
+
+    private func open(_ path: String, _ client: LSPClient) throws -> (uri: String, text: String) {
+        let uri = repository.url(path).absoluteString
+        let text = try String(contentsOf: repository.url(path), encoding: .utf8)
+        try client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": text]])
+        return (uri, text)
+    }
+
+    /// `smsplan check`'s findings about one file, as (rule, 0-based line, LSP severity).
+    private func checkFindings(_ path: String) throws -> [String] {
+        let report = try SMSPlanBinary.run(["check", "--format", "json"], in: repository.directory, environment: repository.childEnvironment)
+        let json = try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any] ?? [:]
+        return (json["diagnostics"] as? [[String: Any]] ?? []).filter { $0["path"] as? String == path }.map {
+            "\($0["rule"] as? String ?? "") \(($0["line"] as? Int ?? 0) - 1) \($0["severity"] as? String == "error" ? 1 : 2)"
+        }.sorted()
+    }
+
+    private func summary(_ diagnostics: [[String: Any]]) -> [String] {
+        diagnostics.map { diagnostic in
+            let line = ((diagnostic["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int ?? -1
+            return "\(diagnostic["code"] as? String ?? "") \(line) \(diagnostic["severity"] as? Int ?? 0)"
+        }.sorted()
+    }
+
+    func testAnEditThatBreaksAndRepairsAClauseIdGivesTheFindingsOfCheckAndThenNone() throws {
+        let client = try start()
+        let (uri, text) = try open(policy, client)
+        XCTAssertEqual(summary(try client.diagnostics(for: uri)), try checkFindings(policy))
+
+        // satisfies: ["6.4"] is line 12 (0-based); "6.4" starts after `satisfies: ["`.
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("satisfies:") }!
+        XCTAssertEqual(line, 12)
+        try client.notify("textDocument/didChange", [
+            "textDocument": ["uri": uri, "version": 2],
+            "contentChanges": [["range": ["start": ["line": line, "character": 13], "end": ["line": line, "character": 16]], "text": "9.99"]],
+        ])
+        let broken = try client.diagnostics(for: uri)
+        let edited = text.replacingOccurrences(of: "satisfies: [\"6.4\"]", with: "satisfies: [\"9.99\"]")
+        try edited.write(to: repository.url(policy), atomically: true, encoding: .utf8)
+        let expected = try checkFindings(policy)
+        try text.write(to: repository.url(policy), atomically: true, encoding: .utf8)
+        XCTAssertFalse(expected.isEmpty, "check finds the unknown clause")
+        XCTAssertEqual(summary(broken), expected)
+        let unknown = try XCTUnwrap(broken.first { ($0["message"] as? String)?.contains("9.99") == true }, "\(broken)")
+        let href = try XCTUnwrap((unknown["codeDescription"] as? [String: Any])?["href"] as? String)
+        XCTAssertTrue(href.hasSuffix("rules.md#\(unknown["code"] as? String ?? "?")"), href)
+        XCTAssertEqual(unknown["source"] as? String, "smsplan")
+
+        try client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 3], "contentChanges": [["text": text]]])
+        XCTAssertEqual(summary(try client.diagnostics(for: uri)), try checkFindings(policy))
+        try stop(client)
+    }
+
+    func testCompletionOffersClauseIdsWithTitlesAndRolesWithNames() throws {
+        let client = try start()
+        let (uri, text) = try open(policy, client)
+        let lines = text.components(separatedBy: "\n")
+        let satisfies = lines.firstIndex { $0.hasPrefix("satisfies:") }!
+        let owner = lines.firstIndex { $0.hasPrefix("owner:") }!
+
+        let clauses = try items(client.request("textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": satisfies, "character": 13]]))
+        XCTAssertEqual(clauses["6.4"], "Budgeting and accounting for services")
+        XCTAssertEqual(clauses["4.1.1"], "Management commitment")
+        XCTAssertNil(clauses["finance-manager"])
+
+        let roles = try items(client.request("textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": owner, "character": 7]]))
+        XCTAssertEqual(roles["top-management"], "Top management")
+        XCTAssertEqual(roles["service-manager"], "Service manager")
+        XCTAssertNil(roles["6.4"])
+        try stop(client)
+    }
+
+    func testHoverOnAClauseIdShowsItsTitleSummaryAndCoverage() throws {
+        let client = try start()
+        let (uri, text) = try open(policy, client)
+        let satisfies = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("satisfies:") }!
+        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": satisfies, "character": 14]])
+        let value = try XCTUnwrap(((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String, "\(hover)")
+        XCTAssertTrue(value.hasPrefix("**6.4 Budgeting and accounting for services**"), value)
+        XCTAssertTrue(value.contains("Service costs are budgeted and accounted for"), value)
+        XCTAssertTrue(value.contains("coverage: covered"), value)
+        XCTAssertTrue(value.contains("POL-014"), value)
+        try stop(client)
+    }
+
+    func testDefinitionOfADocumentIdIsItsFile() throws {
+        let client = try start()
+        let (uri, text) = try open("records/management-review-2026-11-correction.md", client)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("corrects: REC-001") }!
+        let definition = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": line, "character": 12]])
+        let target = try XCTUnwrap((definition["result"] as? [String: Any])?["uri"] as? String, "\(definition)")
+        XCTAssertEqual(URL(string: target)?.standardizedFileURL.path, repository.url("records/management-review-2026-11.md").standardizedFileURL.path)
+        try stop(client)
+    }
+
+    func testAFileOutsideGitIsCheckedAloneAndTheEditorIsToldOnce() throws {
+        let folder = repository.sandbox.appendingPathComponent("loose")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let client = try start(in: folder)
+        let file = folder.appendingPathComponent("note.md")
+        let text = "---\nid: POL-001\ntitle: A note\n---\n# A note\n"
+        for (index, name) in ["note.md", "other.md"].enumerated() {
+            let uri = folder.appendingPathComponent(name).absoluteString
+            try client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": text]])
+            let diagnostics = try client.diagnostics(for: uri)
+            XCTAssertTrue(diagnostics.contains { $0["code"] as? String == "field-missing" }, "\(diagnostics)")
+            if index == 0 {
+                let message = try client.wait("window/showMessage") { $0["method"] as? String == "window/showMessage" }
+                let text = (message["params"] as? [String: Any])?["message"] as? String ?? ""
+                XCTAssertTrue(text.contains("is not in a git repository"), text)
+            }
+        }
+        _ = file
+        try stop(client)
+        XCTAssertFalse(client.unread.contains { $0["method"] as? String == "window/showMessage" }, "said once")
+    }
+
+    private func items(_ response: [String: Any]) throws -> [String: String] {
+        let items = try XCTUnwrap((response["result"] as? [String: Any])?["items"] as? [[String: Any]], "\(response)")
+        return Dictionary(items.map { ($0["label"] as? String ?? "", $0["detail"] as? String ?? "") }) { first, _ in first }
+    }
+
+    private func stop(_ client: LSPClient) throws {
+        let shutdown = try client.request("shutdown")
+        XCTAssertTrue(shutdown["result"] is NSNull, "\(shutdown)")
+        try client.notify("exit")
+        client.process.waitUntilExit()
+        XCTAssertEqual(client.process.terminationStatus, 0)
+    }
+}
