@@ -20,7 +20,7 @@ struct SMSPlanCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, StatusCommand.self, CoverageCommand.self, RegisterCommand.self, ReportCommand.self,
             SchemaCommand.self, RulesCommand.self,
-            InitCommand.self, NewCommand.self, ApproveCommand.self, ReviseCommand.self, RetireCommand.self,
+            InitCommand.self, NewCommand.self, ApproveCommand.self, ReviseCommand.self, RetireCommand.self, RenumberCommand.self,
             HooksCommand.self, BaselineCommand.self, ReviewCommand.self, CodeOwnersCommand.self, MigrateCommand.self,
             LSPCommand.self,
         ]

@@ -47,7 +47,7 @@ final class CheckCommandTests: XCTestCase {
             ("approved without approver", "policies/c.md", try policy("POL-003", "approved-by: top-management\n", ""),
              "policies/c.md:6:9: error: status is approved but \"approved-by\" is missing [approval-incomplete]", 7),
             ("duplicate id", "policies/zz-copy.md", try policy("POL-001", "title: Service management policy", "title: Copy"),
-             "policies/zz-copy.md:2:5: error: id \"POL-001\" is also used by policies/service-management-policy.md; ids must be unique [id-duplicate]", 7),
+             "policies/zz-copy.md:2:5: error: id \"POL-001\" is also used by policies/service-management-policy.md; ids must be unique: give one of them a free id with `smsplan renumber POL-001 NEW-ID --path policies/zz-copy.md` [id-duplicate]", 7),
             ("unknown requirement", "policies/e.md", try policy("POL-005", "satisfies: [\"4.1.2\"]", "satisfies: [\"4.9.9\"]"),
              "policies/e.md:13:13: error: requirement \"4.9.9\" is not in schema iso20000-1:2011 [requirement-unknown]", 7),
             ("unknown owner role", "policies/f.md", try policy("POL-006", "owner: service-manager", "owner: process-owner"),

@@ -108,7 +108,7 @@ final class ReviewCommandTests: XCTestCase {
     func testCodeOwnersAreWrittenAndKeptCurrent() throws {
         try makeBranches()
         let printed = try smsplan("codeowners")
-        XCTAssertTrue(printed.output.contains("/policies/policy.md @sokafor @kode\n"), printed.output)
+        XCTAssertTrue(printed.output.contains("/policies/policy.md @sokafor @kode @dlee\n"), printed.output)
         try repository.write(".github/CODEOWNERS", "* @platform-team\n")
         let wrote = try smsplan("codeowners", "--write")
         XCTAssertEqual(wrote.output, "wrote .github/CODEOWNERS\n", wrote.errors)

@@ -16,6 +16,8 @@ public enum DocumentCreator {
         /// External documents: where the original is kept.
         public var source: String?
         public var date: PlanDate
+        /// Ids in use elsewhere (other branches, remote-tracking refs), never given out.
+        public var taken: Set<String> = []
 
         public init(type: DocumentType, title: String, owner: String? = nil, author: String? = nil, phase: Int? = nil,
                     recordOf: String? = nil, retention: String? = nil, source: String? = nil, date: PlanDate) {
@@ -70,7 +72,7 @@ public enum DocumentCreator {
         guard plan.config.isInRoots(folderName) || resolvesIntoRoots(folderName, plan: plan, root: root) else {
             throw .refused("\(request.type.rawValue) documents go in \(folderName)/, which documents.roots in smsplan.yaml does not list (roots: \(plan.config.roots.joined(separator: ", "))), so check would never read it; add \(folderName) to documents.roots first")
         }
-        let id = try nextID(for: request.type, in: plan)
+        let id = try nextID(for: request.type, in: plan, taken: request.taken)
         let heading = YAMLText.oneLine(request.title)
         var body = "# \(heading)\n"
         if let template {
@@ -105,11 +107,11 @@ public enum DocumentCreator {
     }
 
     /// The next id for the type: its prefix and one more than the highest number in use.
-    /// Refuses when the highest is the largest number there is.
-    static func nextID(for type: DocumentType, in plan: Plan) throws(SMSPlanError) -> String {
+    /// Refuses when the highest is the largest number there is. `taken` are ids in use elsewhere.
+    static func nextID(for type: DocumentType, in plan: Plan, taken: Set<String> = []) throws(SMSPlanError) -> String {
         let prefix = plan.config.idPrefixes[type] ?? "DOC"
-        let numbers = plan.corpus.documents.compactMap { document -> Int? in
-            guard let id = document.id?.value, id.hasPrefix(prefix + "-") else { return nil }
+        let numbers = (plan.corpus.documents.compactMap { $0.id?.value } + taken).compactMap { id -> Int? in
+            guard id.hasPrefix(prefix + "-") else { return nil }
             let digits = id.dropFirst(prefix.count + 1)
             guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return Int(digits)

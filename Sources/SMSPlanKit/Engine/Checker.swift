@@ -67,7 +67,8 @@ public enum Checker {
         if let previous, (try? repository.commit(previous)) != nil {
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache)
             let mode = plan.config.approvalIdentity
-            if let commit = checkedCommit, mode != .off {
+            // A merge brings in approvals that its branch's own commits made (and were judged at).
+            if let commit = checkedCommit, mode != .off, commit.parents.count == 1 {
                 plan.change?.author = author(of: commit, mode: mode, in: repository, environment: request.environment)
             } else if case .staged = request.target {
                 plan.change?.author = stagedAuthor(mode: mode, in: repository, environment: request.environment)

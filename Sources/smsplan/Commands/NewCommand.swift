@@ -60,10 +60,16 @@ struct NewCommand: ParsableCommand {
         let created = try CommandFailure.running { () throws(SMSPlanError) -> String in
             let plan = try Checker.load(request)
             guard let root = plan.repositoryRoot else { throw SMSPlanError.noWorkingTree }
-            let document = DocumentCreator.Request(
+            var document = DocumentCreator.Request(
                 type: type, title: title, owner: owner, author: author ?? Checker.authorName(request), phase: phase,
                 recordOf: recordOf, retention: retention, source: source, date: plan.revisionDate)
+            document.taken = Checker.idsOnBranches(request, plan: plan)
             let path = try DocumentCreator.create(document, in: plan, root: root).path
+            // A CODEOWNERS block names the new document's roles at once; a file without one is left alone.
+            if let updated = CodeOwners.update(for: try Checker.load(request)) {
+                try CodeOwners.write(updated.text, to: root.appendingPathComponent(updated.path), within: root)
+                FileHandle.standardError.write(Data("smsplan: updated the smsplan block of \(updated.path) for the new document; commit it with the document\n".utf8))
+            }
             return RelativePath.display(root.appendingPathComponent(path), from: directory)
         }
         print(created)

@@ -4,13 +4,15 @@ public struct CodeOwnersStaleRule: CorpusRule {
 
     public let descriptor = RuleDescriptor(
         id: id, category: .structure, defaultSeverity: .error,
-        summary: "the smsplan block of CODEOWNERS no longer matches the documents' owner roles and their members' handles",
+        summary: "the smsplan block of CODEOWNERS no longer matches the documents' owner and approver roles, the configuration owner and their members' handles",
         rationale: "Pull requests must be reviewed by the owners of the documents they change; a stale CODEOWNERS asks the wrong people. `smsplan codeowners --write` regenerates the block.",
         valid: RuleExample(files: [("policies/example.md", RuleExample.approvedPolicy), ("CODEOWNERS", Self.file(handle: "sokafor"))]),
         invalid: RuleExample(files: [("policies/example.md", RuleExample.approvedPolicy), ("CODEOWNERS", Self.file(handle: "someone-else"))]))
 
     static func file(handle: String) -> String {
-        "* @platform-team\n\n\(CodeOwners.begin)\n/policies/example.md @\(handle)\n\(CodeOwners.end)\n"
+        // The example policy is owned by service-manager (sokafor) and approved by top-management
+        // (dlee), who also owns the configuration.
+        "* @platform-team\n\n\(CodeOwners.begin)\n/policies/example.md @\(handle) @dlee\n/smsplan.yaml @dlee\n/roles.yaml @dlee\n/CODEOWNERS @dlee\n\(CodeOwners.end)\n"
     }
 
     public init() {}

@@ -23,14 +23,14 @@ public struct IDDuplicateRule: CorpusRule {
         return corpus.documents.compactMap { document in
             guard let id = document.id else { return nil }
             if let first = corpus.byID[id.value], first.path != document.path {
-                return Finding(Self.id, at: id.location, "id \"\(id.value)\" is also used by \(first.path); ids must be unique", path: document.path)
+                return Finding(Self.id, at: id.location, "id \"\(id.value)\" is also used by \(first.path); ids must be unique: give one of them a free id with `smsplan renumber \(id.value) NEW-ID --path \(document.path)`", path: document.path)
             }
             guard let key = Self.numberKey(id.value) else { return nil }
             guard let first = byNumber[key], let firstID = first.id?.value, firstID != id.value else {
                 byNumber[key] = byNumber[key] ?? document
                 return nil
             }
-            return Finding(Self.id, at: id.location, "id \"\(id.value)\" is the same number as \(firstID) (\(first.path)); ids must be unique", path: document.path)
+            return Finding(Self.id, at: id.location, "id \"\(id.value)\" is the same number as \(firstID) (\(first.path)); ids must be unique: `smsplan renumber \(id.value) NEW-ID` gives it a free one", path: document.path)
         }
     }
 
