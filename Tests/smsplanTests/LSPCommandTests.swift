@@ -105,6 +105,14 @@ final class LSPCommandTests: XCTestCase {
         XCTAssertEqual(roles["top-management"], "Top management")
         XCTAssertEqual(roles["service-manager"], "Service manager")
         XCTAssertNil(roles["6.4"])
+
+        // A document id for `corrects`, with its title and status.
+        let correction = try open("records/management-review-2026-11-correction.md", client)
+        let corrects = correction.text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("corrects:") }!
+        let documents = try items(client.request("textDocument/completion", [
+            "textDocument": ["uri": correction.uri], "position": ["line": corrects, "character": 10],
+        ]))
+        XCTAssertEqual(documents["POL-014"], "Budgeting and accounting policy for services · approved")
         try stop(client)
     }
 
@@ -118,6 +126,32 @@ final class LSPCommandTests: XCTestCase {
         XCTAssertTrue(value.contains("Service costs are budgeted and accounted for"), value)
         XCTAssertTrue(value.contains("coverage: covered"), value)
         XCTAssertTrue(value.contains("POL-014"), value)
+
+        let owner = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("owner:") }!
+        let role = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": owner, "character": 9]])
+        let members = ((role["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? "\(role)"
+        XCTAssertTrue(members.hasPrefix("**finance-manager**"), members)
+        XCTAssertTrue(members.contains("members: "), members)
+        try stop(client)
+    }
+
+    func testAFindingAfterAnEmojiSitsOnTheBadValueInUTF16Columns() throws {
+        let client = try start()
+        let (uri, text) = try open(policy, client)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("satisfies:") }!
+        // Replace the whole line: `satisfies: ["\u{1F600}", "9.99"]`; the emoji is two UTF-16 units.
+        let edited = "satisfies: [\"\u{1F600}\", \"9.99\"]"
+        try client.notify("textDocument/didChange", [
+            "textDocument": ["uri": uri, "version": 2],
+            "contentChanges": [["range": ["start": ["line": line, "character": 0], "end": ["line": line + 1, "character": 0]], "text": edited + "\n"]],
+        ])
+        let diagnostics = try client.diagnostics(for: uri)
+        let finding = try XCTUnwrap(diagnostics.first { ($0["message"] as? String)?.contains("\"9.99\"") == true }, "\(diagnostics)")
+        let start = try XCTUnwrap((finding["range"] as? [String: Any])?["start"] as? [String: Any])
+        XCTAssertEqual(start["line"] as? Int, line)
+        let character = try XCTUnwrap(start["character"] as? Int)
+        let after = String(decoding: Array(edited.utf16).dropFirst(character), as: UTF16.self)
+        XCTAssertTrue(after.hasPrefix("\"9.99\"") || after.hasPrefix("9.99"), "the finding points at \"\(after)\"")
         try stop(client)
     }
 
