@@ -113,6 +113,16 @@ final class LSPCommandTests: XCTestCase {
             "textDocument": ["uri": correction.uri], "position": ["line": corrects, "character": 10],
         ]))
         XCTAssertEqual(documents["POL-014"], "Budgeting and accounting policy for services · approved")
+
+        // A new line in the front matter: the keys it lacks, required ones marked.
+        try client.notify("textDocument/didChange", [
+            "textDocument": ["uri": uri, "version": 2],
+            "contentChanges": [["range": ["start": ["line": 2, "character": 0], "end": ["line": 3, "character": 0]], "text": "\n"]],
+        ])
+        let keys = try items(client.request("textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 2, "character": 0]]))
+        XCTAssertEqual(keys["title"], "required", "the title line was removed")
+        XCTAssertEqual(keys["distribution"], "optional")
+        XCTAssertNil(keys["owner"], "owner is there already")
         try stop(client)
     }
 

@@ -15,6 +15,7 @@ struct PlanLookup: Sendable {
     static let documentKeys: Set = ["supersedes", "superseded-by", "corrects", "evidence", "disposes"]
 
     func completion(in buffer: TextBuffer, line: Int, character: Int) -> Any? {
+        if buffer.isKeyPosition(line: line, character: character) { return keyCompletion(in: buffer) }
         guard let key = buffer.frontMatterKey(line: line) else { return nil }
         var items: [[String: Any]] = []
         if Self.clauseKeys.contains(key), let schema = plan?.schema {
@@ -32,6 +33,18 @@ struct PlanLookup: Sendable {
             items = DocumentType.allCases.map { ["label": $0.rawValue, "kind": 20] }
         } else if key == "classification" {
             items = Classification.allCases.map { ["label": $0.rawValue, "kind": 20] }
+        }
+        return ["isIncomplete": false, "items": items]
+    }
+
+    /// The fields the front matter lacks, the ones its type requires first.
+    private func keyCompletion(in buffer: TextBuffer) -> Any {
+        let present = buffer.frontMatterKeys
+        let type = DocumentDecoder.decode(Data(buffer.text.utf8), path: "").document?.type?.value
+        let required = Set(DocumentField.required(for: type).map(\.rawValue))
+        let items: [[String: Any]] = DocumentField.allCases.map(\.rawValue).filter { !present.contains($0) }.map { key in
+            ["label": key, "kind": 10, "insertText": key + ": ", "detail": required.contains(key) ? "required" : "optional",
+             "sortText": (required.contains(key) ? "0" : "1") + key]
         }
         return ["isIncomplete": false, "items": items]
     }

@@ -75,4 +75,29 @@ public struct TextBuffer: Sendable {
         }
         return nil
     }
+
+    /// True when the position is where a new front-matter key is typed: in the front
+    /// matter, at the start of a line, before any colon.
+    func isKeyPosition(line: Int, character: Int) -> Bool {
+        let all = lines
+        guard let end = frontMatterEnd, line > 0, line < end else { return false }
+        let before = String(decoding: Array(all[line].utf16).prefix(character), as: UTF16.self)
+        return !before.contains(":") && !before.hasPrefix(" ") && !before.hasPrefix("-")
+    }
+
+    /// The 0-based line of the front matter's closing "---", when it has one.
+    var frontMatterEnd: Int? {
+        let all = lines
+        guard all.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else { return nil }
+        return all.indices.dropFirst().first { all[$0].trimmingCharacters(in: .whitespacesAndNewlines) == "---" }
+    }
+
+    /// The top-level keys the front matter has already.
+    var frontMatterKeys: Set<String> {
+        guard let end = frontMatterEnd else { return [] }
+        return Set(lines[1..<end].compactMap { text -> String? in
+            guard let first = text.first, first != " ", first != "-", first != "#", let colon = text.firstIndex(of: ":") else { return nil }
+            return String(text[..<colon])
+        })
+    }
 }
