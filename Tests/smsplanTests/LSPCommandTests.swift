@@ -195,6 +195,27 @@ final class LSPCommandTests: XCTestCase {
         XCTAssertFalse(client.unread.contains { $0["method"] as? String == "window/showMessage" }, "said once")
     }
 
+    func testPositionsOutsideTheTextAndUnknownMethodsGetAnswersNotACrash() throws {
+        let client = try start()
+        let (uri, _) = try open(policy, client)
+        _ = try client.diagnostics(for: uri)
+        for position in [["line": -3, "character": -7], ["line": 10_000, "character": 99]] {
+            for method in ["textDocument/hover", "textDocument/completion", "textDocument/definition"] {
+                let response = try client.request(method, ["textDocument": ["uri": uri], "position": position])
+                XCTAssertNil(response["error"], "\(method) \(position): \(response)")
+            }
+        }
+        try client.notify("textDocument/didChange", [
+            "textDocument": ["uri": uri, "version": 2],
+            "contentChanges": [["range": ["start": ["line": -1, "character": -1], "end": ["line": 99_999, "character": 5]], "text": "no front matter\n"]],
+        ])
+        XCTAssertTrue(try client.diagnostics(for: uri).contains { $0["code"] as? String == "front-matter-missing" })
+        let unknown = try client.request("textDocument/formatting", ["textDocument": ["uri": uri]])
+        XCTAssertEqual((unknown["error"] as? [String: Any])?["code"] as? Int, -32601, "\(unknown)")
+        XCTAssertTrue(client.process.isRunning)
+        try stop(client)
+    }
+
     private func items(_ response: [String: Any]) throws -> [String: String] {
         let items = try XCTUnwrap((response["result"] as? [String: Any])?["items"] as? [[String: Any]], "\(response)")
         return Dictionary(items.map { ($0["label"] as? String ?? "", $0["detail"] as? String ?? "") }) { first, _ in first }

@@ -17,7 +17,7 @@ public enum BufferCheck {
     /// is taken as the buffer (just saved) and compared with HEAD too.
     public static func check(file: URL, text: String, history: Bool, now: Date = Date()) -> Outcome {
         let folder = file.deletingLastPathComponent()
-        let request = CheckRequest(directory: folder, now: now, useCache: false)
+        let request = CheckRequest(directory: folder, now: now)
         guard let repository = try? Checker.openRepository(request), repository.workingDirectory != nil,
             let path = repository.relativePath(of: file)
         else {
@@ -37,10 +37,13 @@ public enum BufferCheck {
         guard let workdir = repository.workingDirectory else { throw .noWorkingTree }
         let source = OverlaySource(base: WorkingTreeSource(repository: repository, root: workdir), path: overlay.path, data: overlay.data)
         let planRoot = try Checker.locatePlan(from: repository.relativePath(of: request.directory) ?? "", in: source)
-        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: PlanDate(request.now), cache: nil)
+        // The decode cache `smsplan check` keeps in the git directory: only changed files are parsed.
+        let cache = DecodeCache(gitDirectory: repository.commonDirectory)
+        defer { cache.save() }
+        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: PlanDate(request.now), cache: cache)
         plan.repositoryRoot = workdir
         let head = try? repository.headCommit()?.id
-        let inForce = VersionsInForce.find(for: plan.corpus, from: head.map { [$0] } ?? [], in: repository, cache: nil)
+        let inForce = VersionsInForce.find(for: plan.corpus, from: head.map { [$0] } ?? [], in: repository, cache: cache)
         if !inForce.inForce.isEmpty, let schema = plan.schema {
             plan.analysis = PlanAnalysis(corpus: plan.corpus, schema: schema, config: plan.config, revisionDate: plan.revisionDate,
                                          inForce: inForce.inForce)

@@ -6,7 +6,7 @@ struct PlanLookup: Sendable {
     var plan: Plan?
 
     static func load(around file: URL) -> PlanLookup {
-        PlanLookup(plan: try? Checker.load(CheckRequest(directory: file.deletingLastPathComponent(), useCache: false)))
+        PlanLookup(plan: try? Checker.load(CheckRequest(directory: file.deletingLastPathComponent())))
     }
 
     /// Keys whose values are clause ids, role ids and document ids.

@@ -21,7 +21,7 @@ public struct TextBuffer: Sendable {
             offset += 1
         }
         var column = 0
-        while column < character, offset < utf16.count, utf16[offset] != 0x0A {
+        while column < max(character, 0), offset < utf16.count, utf16[offset] != 0x0A {
             offset += 1
             column += 1
         }
@@ -54,7 +54,7 @@ public struct TextBuffer: Sendable {
             guard let scalar = Unicode.Scalar(unit) else { return false }
             return CharacterSet.alphanumerics.contains(scalar) || ".-_".unicodeScalars.contains(scalar)
         }
-        var lower = min(character, units.count), upper = lower
+        var lower = min(max(character, 0), units.count), upper = lower
         while lower > 0, isWord(units[lower - 1]) { lower -= 1 }
         while upper < units.count, isWord(units[upper]) { upper += 1 }
         guard lower < upper else { return nil }
@@ -81,7 +81,7 @@ public struct TextBuffer: Sendable {
     func isKeyPosition(line: Int, character: Int) -> Bool {
         let all = lines
         guard let end = frontMatterEnd, line > 0, line < end else { return false }
-        let before = String(decoding: Array(all[line].utf16).prefix(character), as: UTF16.self)
+        let before = String(decoding: Array(all[line].utf16).prefix(max(character, 0)), as: UTF16.self)
         return !before.contains(":") && !before.hasPrefix(" ") && !before.hasPrefix("-")
     }
 
