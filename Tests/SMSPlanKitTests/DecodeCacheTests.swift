@@ -36,6 +36,21 @@ final class DecodeCacheTests: XCTestCase {
         XCTAssertEqual(try check(cache: true), uncached, "warm")
     }
 
+    /// The blob ids the cache file holds.
+    private func cachedBlobs() throws -> Set<String> {
+        Set(try XCTUnwrap(DecodeCache.decode([UInt8](try Data(contentsOf: cacheFile)))).keys)
+    }
+
+    func testCheckingARangeKeepsWhatTheNextCheckOfThePlanNeeds() throws {
+        try repository.write("policies/broken.md", "---\nid: POL-900\ntitle: [broken\n---\n")
+        _ = try repository.commitAll("A commit for the range")
+        _ = try check(cache: true)
+        let planBlobs = try cachedBlobs()
+        _ = try Checker.check(CheckRequest(directory: repository.directory, target: .range("HEAD~1..HEAD"), environment: [:],
+                                           now: Date(timeIntervalSince1970: 1_796_000_000), useCache: true))
+        XCTAssertTrue(planBlobs.isSubset(of: try cachedBlobs()), "the working tree's entries are still cached after check --range")
+    }
+
     func testACorruptOrTornCacheIsIgnoredAndRebuilt() throws {
         let expected = try check(cache: false)
         _ = try check(cache: true)

@@ -83,7 +83,8 @@ struct GeneratedDocument {
             if choices.chance(2) {
                 // A comment indented under a key goes with it when the key is removed.
                 let comment = choices.element(["# a comment", "", "  # indented: comment", "#"])
-                frontMatter.append(GeneratedLine(text: comment, part: comment.hasPrefix(" ") ? block.first?.part : nil))
+                // So does a blank line after it, which would otherwise join a `|+` block above.
+                frontMatter.append(GeneratedLine(text: comment, part: comment.hasPrefix(" ") || comment.isEmpty ? block.first?.part : nil))
             }
         }
         let body = [GeneratedLine(text: "# Access policy", part: "body"), GeneratedLine(text: "", part: "body"),

@@ -114,8 +114,21 @@ struct FrontMatterEditor {
             }
             probe += 1
         }
+        let before = data
+        let kept = lines
         lines.removeSubrange(span.keyLine...last)
         try reparse()
+        // Blank lines after the key would join a `|+` block scalar above it: they go too.
+        guard FrontMatterEditor.changedKeys(from: before, to: data).contains(where: { $0 != key }) else { return }
+        lines = kept
+        while last + 1 < closingLine, lines[last + 1].text.trimmingSpaces().isEmpty { last += 1 }
+        lines.removeSubrange(span.keyLine...last)
+        try reparse()
+        if FrontMatterEditor.changedKeys(from: before, to: data).contains(where: { $0 != key }) {
+            lines = kept
+            try reparse()
+            throw cannotEdit("removing \"\(key)\" would change the value above it")
+        }
     }
 
     /// Inserts `key: value` after the nearest key that `DocumentField` orders before it, else

@@ -12,7 +12,7 @@ extension Checker {
             refs.status == 0
         else { return [] }
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
-        defer { cache?.save() }
+        defer { cache?.save(keepingUnused: true) }
         var seen = Set(plan.corpus.documents.compactMap(\.blob))
         var ids = Set<String>()
         for tip in Set(refs.output.split(separator: "\n").map(String.init)) {

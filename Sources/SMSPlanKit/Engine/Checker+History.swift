@@ -18,7 +18,7 @@ extension Checker {
         let commits = try git { try repository.commits(from: base.id, to: head.id) }
 
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
-        defer { cache?.save() }
+        defer { cache?.save(keepingUnused: true) }
         // Each commit against its first parent, reading only the files the commit changed;
         // ids deleted along the way join those deleted before the range.
         var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository, cache: cache)) ?? [:] } ?? [:]

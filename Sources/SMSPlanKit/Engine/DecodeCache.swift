@@ -105,17 +105,27 @@ final class DecodeCache: @unchecked Sendable {
 
     /// The bytes of a cache file holding `entries` and the retired ids of `retired`.
     static func encode(_ entries: [String: Entry], retired: Retired = [:]) -> [UInt8] {
+        encode(entries.mapValues(encoded), retired: retired)
+    }
+
+    /// An entry as its slot of the file holds it: its size and its encoded payload.
+    private static func encoded(_ entry: Entry) -> (size: Int, payload: ArraySlice<UInt8>) {
+        var payload = ByteWriter()
+        payload.optional(entry.document) { $0.document($1) }
+        payload.array(entry.findings) { $0.finding($1) }
+        return (size: entry.size, payload: ArraySlice(payload.bytes))
+    }
+
+    /// The bytes of a cache file holding entries already encoded (`payload`, as `entry(in:)` reads it).
+    private static func encode(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired) -> [UInt8] {
         var writer = ByteWriter()
         writer.int(formatVersion)
         writer.string(SMSPlanKitInfo.version)
         writer.array(entries.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
             writer.int(pair.value.size)
-            var payload = ByteWriter()
-            payload.optional(pair.value.document) { $0.document($1) }
-            payload.array(pair.value.findings) { $0.finding($1) }
-            writer.int(payload.bytes.count)
-            writer.raw(payload.bytes)
+            writer.int(pair.value.payload.count)
+            writer.raw(pair.value.payload)
         }
         writer.array(retired.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
@@ -181,10 +191,20 @@ final class DecodeCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Writes what this run used, when it parsed anything new; failures are ignored.
-    func save() {
+    /// Writes what this run used, when it parsed anything new; failures are ignored. A run
+    /// that reads beside the plan rather than the plan itself (the commits of a range, other
+    /// branches) keeps the stored entries it did not use (`keepingUnused`), so that the next
+    /// check of the plan finds them.
+    func save(keepingUnused: Bool = false) {
         lock.lock()
         defer { lock.unlock() }
+        if keepingUnused {
+            guard misses > 0 else { return }
+            let kept = slots.filter { used[$0.key] == nil }.mapValues { (size: $0.size, payload: bytes[$0.range]) }
+            let entries = kept.merging(used.mapValues(Self.encoded)) { _, new in new }
+            AtomicFile.replaceQuietly(Data(Self.encode(entries, retired: storedRetired.merging(usedRetired) { _, new in new })), at: url)
+            return
+        }
         guard misses > 0 || used.count != slots.count || usedRetired.count != storedRetired.count else { return }
         AtomicFile.replaceQuietly(Data(Self.encode(used, retired: usedRetired)), at: url)
     }

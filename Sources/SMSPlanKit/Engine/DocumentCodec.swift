@@ -19,7 +19,7 @@ struct ByteWriter {
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// Bytes as they are, with no length (the reader must know it).
-    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+    mutating func raw(_ value: some Sequence<UInt8>) { bytes.append(contentsOf: value) }
 
     mutating func string(_ value: String) {
         let utf8 = Array(value.utf8)
