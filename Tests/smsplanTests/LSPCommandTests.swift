@@ -165,13 +165,24 @@ final class LSPCommandTests: XCTestCase {
         try stop(client)
     }
 
-    func testDefinitionOfADocumentIdIsItsFile() throws {
+    func testDefinitionOfADocumentIdIsItsFileAndHoverShowsItsTitleStatusAndPath() throws {
         let client = try start()
         let (uri, text) = try open("records/management-review-2026-11-correction.md", client)
         let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("corrects: REC-001") }!
         let definition = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": line, "character": 12]])
         let target = try XCTUnwrap((definition["result"] as? [String: Any])?["uri"] as? String, "\(definition)")
         XCTAssertEqual(URL(string: target)?.standardizedFileURL.path, repository.url("records/management-review-2026-11.md").standardizedFileURL.path)
+
+        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": line, "character": 12]])
+        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? "\(hover)"
+        XCTAssertTrue(value.hasPrefix("**REC-001**"), value)
+        XCTAssertTrue(value.contains("records/management-review-2026-11.md"), value)
+        XCTAssertTrue(value.contains("status "), value)
+
+        let owner = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("owner:") }!
+        let role = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": owner, "character": 8]])
+        let roles = try XCTUnwrap((role["result"] as? [String: Any])?["uri"] as? String, "\(role)")
+        XCTAssertEqual(URL(string: roles)?.standardizedFileURL.path, repository.url("roles.yaml").standardizedFileURL.path)
         try stop(client)
     }
 
