@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check rules-doc dashboard-screenshot bench fuzz install clean
+.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check lsp-check rules-doc dashboard-screenshot bench fuzz install clean
 
 all: run
 
@@ -34,7 +34,7 @@ reports:
 ## test: every output through the tool its users feed it to (see each target below), then every
 ## unit and end-to-end test (XCTest, then the front-matter editor's property-based test, which
 ## runs under Swift Testing)
-test: deps schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check
+test: deps schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check lsp-check
 	$(SWIFT) test
 
 ## schema-check: validate plan-template's front matter against `smsplan schema --json-schema`
@@ -51,6 +51,11 @@ pre-commit-check: build
 ## against what GitHub code scanning documents as required of an upload
 sarif-check: build
 	scripts/check-sarif $(BIN_DIR)/smsplan
+
+## lsp-check: `smsplan lsp` through pytest-lsp, a real LSP client library (installed from PyPI
+## into .build/venv), on the example plan: diagnostics, completion, hover, definition
+lsp-check: build
+	scripts/check-lsp $(BIN_DIR)/smsplan
 
 ## junit-check: validate `check --format junit` with `xmllint --schema` against Jenkins'
 ## junit-10.xsd, and read it and the GitLab flavour with the junitparser library

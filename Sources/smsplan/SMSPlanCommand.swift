@@ -22,6 +22,7 @@ struct SMSPlanCommand: ParsableCommand {
             SchemaCommand.self, RulesCommand.self,
             InitCommand.self, NewCommand.self, ApproveCommand.self, ReviseCommand.self, RetireCommand.self, RenumberCommand.self,
             HooksCommand.self, BaselineCommand.self, ReviewCommand.self, CodeOwnersCommand.self, MigrateCommand.self,
+            LSPCommand.self,
         ]
     )
 
