@@ -2,16 +2,20 @@ import ArgumentParser
 import Foundation
 import SMSPlanKit
 
-/// `smsplan coverage`: the traceability matrix and the statement of applicability.
+/// `smsplan coverage`: the traceability matrix, requirement by requirement.
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Show the traceability matrix (requirement -> evidence -> documents) and the statement of applicability.",
+        abstract: "Show the traceability matrix (requirement -> evidence item -> documents).",
         discussion: """
-            A requirement is covered when each of its evidence items is met by an approved \
-            document (a final record) whose satisfies lists it; partly covered when some are; \
-            a clause with sub-clauses takes its status from them. Excluded requirements appear \
-            in the statement of applicability with their reasons.
+            A requirement is covered when each of its required evidence items is met on its own \
+            by an approved document (a final record, or a record held in another system) whose \
+            satisfies lists it, counted per service, supplier or process where the item says so, \
+            with the headings the item asks for; partly covered when some are; a clause with \
+            sub-clauses takes its status from them. Good-practice items show but never block. \
+            ISO/IEC 20000-1 accepts no exclusion; only a custom schema's excludable \
+            requirements may be excluded, and they are then listed with their reasons. \
+            docs/coverage.md explains each part.
             """
     )
 
