@@ -47,16 +47,24 @@ struct WorkingTreeWalker {
         let mode: FileMode
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-            if try isEnterable(path) {
-                try appendFolder(path, to: &files)
+            guard try isEnterable(path) else { return }
+            // A folder named like a document is listed too (mode `.other`), so that the
+            // caller can say it is no document; its files are listed as usual.
+            if Self.isMarkdownName(path) {
+                let url = URL(fileURLWithPath: absolute(path), isDirectory: true)
+                files.append(Listed(file: WorkingFile(path: path, url: url, mode: .other(UInt32(info.st_mode)), size: 0), info: info))
             }
+            try appendFolder(path, to: &files)
             return
         case S_IFREG:
             mode = info.st_mode & S_IXUSR == 0 ? .regular : .executable
         case S_IFLNK:
             mode = .symlink
         default:
-            return  // sockets, FIFOs and devices are nothing git can track
+            // Sockets, FIFOs and devices are nothing git can track; one named like a document
+            // is listed (mode `.other`) so that the caller can say so instead of skipping it.
+            guard Self.isMarkdownName(path) else { return }
+            mode = .other(UInt32(info.st_mode))
         }
         guard try !isIgnored(path) else { return }
         let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
@@ -86,6 +94,11 @@ struct WorkingTreeWalker {
         }
         let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
         files.append(Listed(file: WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)), info: info))
+    }
+
+    /// Whether the name ends in `.md`, as document names do (any case).
+    static func isMarkdownName(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".md")
     }
 
     /// Whether the walk goes into `folder`: not the git directory, not a nested repository or

@@ -51,6 +51,7 @@ extension Checker {
                     change.author = author(of: commit, mode: after.config.approvalIdentity, in: repository, environment: request.environment)
                 }
                 change.migration = ClaimLines.migration(from: before, to: after)
+                change.unread = after.unread
                 let context = RuleContext(config: after.config, roles: after.roles, schema: after.schema, revisionDate: after.revisionDate,
                                           planRoot: after.planRoot, analysis: after.analysis)
                 let findings = Set(Engine.historyFindings(change, in: context))
@@ -112,6 +113,7 @@ extension Checker {
                                 unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
                                 disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
         change.migration = ClaimLines.migration(from: before, to: plan)
+        change.unread = plan.unread
         return change
     }
 

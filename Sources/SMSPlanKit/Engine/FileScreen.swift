@@ -35,7 +35,32 @@ enum FileScreen {
             return .refused(Finding(FileUnreadableRule.id, at: .fileStart, "file vanished while the plan was being read; check again"))
         }
         if data.count > maximumSize.bytes { return .refused(tooLarge(data.count, maximumSize)) }
+        if let line = conflictMarkerLine(in: data) {
+            return .refused(Finding(FileUnreadableRule.id, at: SourceLocation(line: line, column: 1),
+                                    "file holds unresolved merge conflict markers from line \(line); it was not checked. Resolve the conflict (keep one side, remove the <<<<<<<, ======= and >>>>>>> lines), then check again"))
+        }
         return .contents(data)
+    }
+
+    /// The line of the first `<<<<<<< ` marker of a conflict git left in the file (followed
+    /// by `=======` and `>>>>>>> ` lines, in that order); nil when there is none.
+    static func conflictMarkerLine(in data: Data) -> Int? {
+        guard data.range(of: Data("\n=======".utf8)) != nil else { return nil }
+        var opened: Int?
+        var divided = false
+        var number = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            let text = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+            if text.starts(with: "<<<<<<< ".utf8) || text.elementsEqual("<<<<<<<".utf8) {
+                opened = opened ?? number
+            } else if opened != nil, text.elementsEqual("=======".utf8) {
+                divided = true
+            } else if divided, text.starts(with: ">>>>>>> ".utf8) || text.elementsEqual(">>>>>>>".utf8) {
+                return opened
+            }
+        }
+        return nil
     }
 
     /// The finding for a symbolic link where a document was expected.

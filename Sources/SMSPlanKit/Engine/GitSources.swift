@@ -24,7 +24,14 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
             throw .git(error as? GitError ?? GitError(code: -1, errorClass: 0, function: "workingTreeFiles", message: "\(error)"))
         }
         listing.record(files)
-        return files.map { SourceEntry(path: $0.path, kind: $0.mode == .symlink ? .symlink : .regular) }
+        return files.map { file in
+            let kind: SourceEntry.Kind = switch file.mode {
+            case .symlink: .symlink
+            case .regular, .executable: .regular
+            case .submodule, .other: .other
+            }
+            return SourceEntry(path: file.path, kind: kind)
+        }
     }
 
     /// The index's blob id for a listed file git takes as unchanged.

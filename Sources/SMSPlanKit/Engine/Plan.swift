@@ -41,6 +41,9 @@ public struct Plan: Sendable {
     public var codeOwners: (path: String, text: String)?
     /// Findings made while reading: front matter, fields, configuration, schema.
     var readFindings: [(path: String, finding: Finding)]
+    /// Files of the plan that are there but could not be decoded (each has a finding that
+    /// says why), and roots that are links: the history rules take nothing in them for deleted.
+    var unread = UnreadFiles()
     /// What could not be checked and why, for a person (never a finding): a shallow clone's
     /// missing history, say. The CLI prints each as `smsplan: note: ...` on standard error.
     public var notes: [String] = []
@@ -48,5 +51,17 @@ public struct Plan: Sendable {
     /// The path of a file of the plan, relative to the repository's top level.
     public func path(_ relative: String) -> String {
         planRoot.appendingPathComponent(relative)
+    }
+}
+
+/// Paths present in a state of the plan whose documents could not be read or decoded, and
+/// documents roots that were not entered (links).
+struct UnreadFiles: Sendable {
+    var paths: Set<PathKey> = []
+    var roots: [String] = []
+
+    /// Whether a document at `path` (in the other state) is there, only unread.
+    func contains(_ path: String) -> Bool {
+        paths.contains(PathKey(path)) || roots.contains { path.utf8.starts(with: ($0 + "/").utf8) }
     }
 }

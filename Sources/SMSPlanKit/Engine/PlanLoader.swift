@@ -28,15 +28,31 @@ enum PlanLoader {
 
         var markdown: [String] = []
         var linked: [(path: String, finding: Finding)] = []
+        var unreadRoots: [String] = []
         var seen = Set<PathKey>()
         for root in config.roots {
-            let entries = try source.files(under: planRoot.appendingPathComponent(root))
+            let rootPath = planRoot.appendingPathComponent(root)
+            let entries = try source.files(under: rootPath)
+            if entries.count == 1, entries[0].path == rootPath, entries[0].kind == .symlink {
+                // A root that is a link is not followed: say so once, at the root, and take
+                // nothing that was under it for deleted.
+                unreadRoots.append(rootPath)
+                findings.append(Finding(ConfigInvalidRule.id, at: config.rootLocations[root] ?? .fileStart,
+                                        "documents root \"\(TerminalText.line(root))\" is a symbolic link; smsplan never follows links, so nothing in it is checked: keep the documents in a folder of the repository",
+                                        path: configPath))
+                continue
+            }
             if entries.isEmpty, let location = config.rootLocations[root] {
                 findings.append(Finding(ConfigInvalidRule.id, at: location, "documents root \"\(root)\" has no files", path: configPath))
             }
             for entry in entries where entry.path.lowercased().hasSuffix(".md") && seen.insert(PathKey(entry.path)).inserted {
-                if entry.kind == .regular { markdown.append(entry.path) }
-                if entry.kind == .symlink { linked.append((entry.path, FileScreen.link(entry.path, in: source))) }
+                switch entry.kind {
+                case .regular: markdown.append(entry.path)
+                case .symlink: linked.append((entry.path, FileScreen.link(entry.path, in: source)))
+                case .other:
+                    linked.append((entry.path, Finding(FileUnreadableRule.id, at: .fileStart,
+                                                       "not a regular file (a folder, named pipe, socket or device named like a document); it was not checked: a document is a file")))
+                }
             }
         }
 
@@ -47,9 +63,12 @@ enum PlanLoader {
         }
         let corpus = Corpus(documents: decoded.compactMap(\.document))
         let analysis = schema.map { PlanAnalysis(corpus: corpus, schema: $0, config: config, revisionDate: revisionDate) }
-        return Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
-                    analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil,
-                    baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
+        var plan = Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
+                        analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil,
+                        baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
+        let undecoded = zip(markdown, decoded).filter { $0.1.document == nil }.map(\.0)
+        plan.unread = UnreadFiles(paths: Set((undecoded + linked.map(\.path)).map(PathKey.init)), roots: unreadRoots)
+        return plan
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.

@@ -59,11 +59,16 @@ public struct PlanChange: Sendable {
         }
     }
 
+    /// Files of the current state that are there but could not be read or decoded: a
+    /// document whose file is among them is not taken for removed (the file's own finding
+    /// says what is wrong with it).
+    var unread = UnreadFiles()
+
     /// Documents whose id is gone.
     public var removed: [Document] {
         previous.documents.filter { old in
             guard let id = old.id?.value, previous.byID[id]?.path == old.path else { return false }
-            return current.byID[id] == nil && !unchangedIDs.contains(id)
+            return current.byID[id] == nil && !unchangedIDs.contains(id) && !unread.contains(old.path)
         }
     }
 
