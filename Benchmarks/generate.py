@@ -10,6 +10,7 @@ most documents, later ones revise documents (new version, history entry), add re
 add documents, as a real plan repository grows. The last commit leaves a valid plan.
 """
 import argparse
+import datetime
 import os
 import random
 import subprocess
@@ -18,6 +19,40 @@ CLAUSES = ["4.1.1", "4.1.2", "4.1.3", "4.1.4", "4.2", "4.3.1", "4.3.2", "4.3.3",
            "4.5.3", "4.5.4.1", "4.5.4.2", "4.5.4.3", "4.5.5.1", "4.5.5.2", "5.1", "5.2", "5.3", "5.4", "6.1", "6.2",
            "6.3.1", "6.3.2", "6.3.3", "6.4", "6.5", "6.6.1", "6.6.2", "6.6.3", "7.1", "7.2", "8.1", "8.2", "9.1",
            "9.2", "9.3"]
+
+
+def claimable_clauses():
+    """For each document kind, the clauses of the bundled 2011 schema that a document of
+    that kind can be evidence for (an item accepting its type, with no topics or counting
+    asked of it; for records, an item without a record kind or for incidents), so that the
+    generated plan claims only what a real one could. Falls back to every clause when the
+    schema cannot be read."""
+    schema = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "SMSPlanKit", "Resources",
+                          "iso20000-1-2011.yaml")
+    try:
+        import yaml
+        with open(schema, encoding="utf-8") as handle:
+            requirements = yaml.safe_load(handle)["requirements"]
+    except Exception:
+        return {}
+    claimable = {}
+    for requirement in requirements:
+        for item in requirement.get("evidence") or []:
+            types = item.get("type", "any")
+            types = types if isinstance(types, list) else [types]
+            if item.get("topics") or item.get("per") or item.get("as-in"):
+                continue
+            for kind in ("policy", "procedure", "process", "plan", "agreement", "record"):
+                if "any" not in types and kind not in types:
+                    continue
+                if kind == "record" and item.get("record-of", "incident") != "incident":
+                    continue
+                if str(requirement["id"]) in CLAUSES:
+                    claimable.setdefault(kind, set()).add(str(requirement["id"]))
+    return {kind: sorted(clauses) for kind, clauses in claimable.items()}
+
+
+CLAIMABLE = claimable_clauses()
 KINDS = [("policy", "POL", "policies"), ("procedure", "PRO", "procedures"), ("process", "PRC", "processes"),
          ("plan", "PLN", "plan"), ("agreement", "AGR", "services"), ("record", "REC", "records")]
 WEIGHTS = [8, 20, 12, 10, 10, 40]
@@ -43,7 +78,8 @@ class Document:
         self.title = f"{self.kind.capitalize()} {number}: " + " ".join(rng.choice(WORDS) for _ in range(3))
         self.owner = rng.choice(ROLES[1:])
         self.approver = "top-management"
-        self.satisfies = sorted(rng.sample(CLAUSES, rng.randint(1, 3)))
+        candidates = CLAIMABLE.get(self.kind) or CLAUSES
+        self.satisfies = sorted(rng.sample(candidates, min(len(candidates), rng.randint(1, 3))))
         self.major = 1
         self.history = [("0.1", day, "First draft"), ("1.0", day, "Approved for issue")]
         self.day = day
@@ -92,8 +128,9 @@ def phase_plan(phase, clauses):
 
 
 def date(day_index):
-    month, day = divmod(day_index % 300, 28)
-    return f"2026-{month % 12 + 1:02d}-{day + 1:02d}"
+    """The calendar day `day_index` days after 2026-01-01: commit `i` of the history is made
+    on day `i`, so no document is dated after the commit that records it."""
+    return (datetime.date(2026, 1, 1) + datetime.timedelta(days=day_index)).isoformat()
 
 
 def main():
@@ -153,7 +190,7 @@ def main():
     per_commit_new = later / remaining if remaining else 0
     carry = 0.0
     for index in range(remaining):
-        time += 3600 * 6
+        time = 1767225600 + 86400 * (index + 1) + 3600 * 12  # noon of day index + 1
         changed = []
         carry += per_commit_new
         while carry >= 1:
