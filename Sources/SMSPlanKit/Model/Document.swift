@@ -7,179 +7,179 @@ import Foundation
 public struct Document: Sendable {
     /// Every field, shared between copies until one of them changes (copy on write): a
     /// document is copied often (corpora, filters, changes), so a copy is one reference.
-    private var fields: DocumentFields
+    private var box: DocumentFieldsBox
 
     /// Path relative to the repository's top level.
     public var path: String {
-        get { fields.path }
-        _modify { yield &unique().path }
+        get { box.value.path }
+        _modify { yield &unique().value.path }
     }
     public var id: Located<String>? {
-        get { fields.id }
-        _modify { yield &unique().id }
+        get { box.value.id }
+        _modify { yield &unique().value.id }
     }
     public var title: Located<String>? {
-        get { fields.title }
-        _modify { yield &unique().title }
+        get { box.value.title }
+        _modify { yield &unique().value.title }
     }
     public var type: Located<DocumentType>? {
-        get { fields.type }
-        _modify { yield &unique().type }
+        get { box.value.type }
+        _modify { yield &unique().value.type }
     }
     public var version: Located<DocumentVersion>? {
-        get { fields.version }
-        _modify { yield &unique().version }
+        get { box.value.version }
+        _modify { yield &unique().value.version }
     }
     public var status: Located<DocumentStatus>? {
-        get { fields.status }
-        _modify { yield &unique().status }
+        get { box.value.status }
+        _modify { yield &unique().value.status }
     }
     public var owner: Located<String>? {
-        get { fields.owner }
-        _modify { yield &unique().owner }
+        get { box.value.owner }
+        _modify { yield &unique().value.owner }
     }
     public var author: Located<String>? {
-        get { fields.author }
-        _modify { yield &unique().author }
+        get { box.value.author }
+        _modify { yield &unique().value.author }
     }
     public var approvedBy: Located<String>? {
-        get { fields.approvedBy }
-        _modify { yield &unique().approvedBy }
+        get { box.value.approvedBy }
+        _modify { yield &unique().value.approvedBy }
     }
     public var approvedOn: Located<PlanDate>? {
-        get { fields.approvedOn }
-        _modify { yield &unique().approvedOn }
+        get { box.value.approvedOn }
+        _modify { yield &unique().value.approvedOn }
     }
     public var nextReview: Located<PlanDate>? {
-        get { fields.nextReview }
-        _modify { yield &unique().nextReview }
+        get { box.value.nextReview }
+        _modify { yield &unique().value.nextReview }
     }
     public var classification: Located<Classification>? {
-        get { fields.classification }
-        _modify { yield &unique().classification }
+        get { box.value.classification }
+        _modify { yield &unique().value.classification }
     }
     public var satisfies: [Located<String>] {
-        get { fields.satisfies }
-        _modify { yield &unique().satisfies }
+        get { box.value.satisfies }
+        _modify { yield &unique().value.satisfies }
     }
     public var phase: Located<Int>? {
-        get { fields.phase }
-        _modify { yield &unique().phase }
+        get { box.value.phase }
+        _modify { yield &unique().value.phase }
     }
     public var supersedes: [Located<String>] {
-        get { fields.supersedes }
-        _modify { yield &unique().supersedes }
+        get { box.value.supersedes }
+        _modify { yield &unique().value.supersedes }
     }
     public var supersededBy: Located<String>? {
-        get { fields.supersededBy }
-        _modify { yield &unique().supersededBy }
+        get { box.value.supersededBy }
+        _modify { yield &unique().value.supersededBy }
     }
     public var source: Located<String>? {
-        get { fields.source }
-        _modify { yield &unique().source }
+        get { box.value.source }
+        _modify { yield &unique().value.source }
     }
     public var distribution: [Located<String>] {
-        get { fields.distribution }
-        _modify { yield &unique().distribution }
+        get { box.value.distribution }
+        _modify { yield &unique().value.distribution }
     }
     public var history: [HistoryEntry] {
-        get { fields.history }
-        _modify { yield &unique().history }
+        get { box.value.history }
+        _modify { yield &unique().value.history }
     }
     public var recordOf: Located<String>? {
-        get { fields.recordOf }
-        _modify { yield &unique().recordOf }
+        get { box.value.recordOf }
+        _modify { yield &unique().value.recordOf }
     }
     public var recordedOn: Located<PlanDate>? {
-        get { fields.recordedOn }
-        _modify { yield &unique().recordedOn }
+        get { box.value.recordedOn }
+        _modify { yield &unique().value.recordedOn }
     }
     public var retention: Located<String>? {
-        get { fields.retention }
-        _modify { yield &unique().retention }
+        get { box.value.retention }
+        _modify { yield &unique().value.retention }
     }
     public var corrects: Located<String>? {
-        get { fields.corrects }
-        _modify { yield &unique().corrects }
+        get { box.value.corrects }
+        _modify { yield &unique().value.corrects }
     }
     /// For a disposal record: the ids of the records it disposes of.
     public var disposes: [Located<String>] {
-        get { fields.disposes }
-        _modify { yield &unique().disposes }
+        get { box.value.disposes }
+        _modify { yield &unique().value.disposes }
     }
     public var activities: [Activity] {
-        get { fields.activities }
-        _modify { yield &unique().activities }
+        get { box.value.activities }
+        _modify { yield &unique().value.activities }
     }
     /// For `type: template`: the document type whose required headings this template defines.
     public var templateFor: Located<DocumentType>? {
-        get { fields.templateFor }
-        _modify { yield &unique().templateFor }
+        get { box.value.templateFor }
+        _modify { yield &unique().value.templateFor }
     }
     /// A catalogue: the services it lists; another document: the services it concerns (an SLA's).
     public var services: [Located<String>] {
-        get { fields.services }
-        _modify { yield &unique().services }
+        get { box.value.services }
+        _modify { yield &unique().value.services }
     }
     /// A catalogue: the suppliers the services depend on.
     public var suppliers: [Located<String>] {
-        get { fields.suppliers }
-        _modify { yield &unique().suppliers }
+        get { box.value.suppliers }
+        _modify { yield &unique().value.suppliers }
     }
     /// An agreement: the other party (a customer or a supplier), as `suppliers:` or `operated-by:` name it.
     public var party: Located<String>? {
-        get { fields.party }
-        _modify { yield &unique().party }
+        get { box.value.party }
+        _modify { yield &unique().value.party }
     }
     /// Ids of the process documents a document concerns (an audit programme's processes).
     public var processes: [Located<String>] {
-        get { fields.processes }
-        _modify { yield &unique().processes }
+        get { box.value.processes }
+        _modify { yield &unique().value.processes }
     }
     /// A process document: the other party that operates the process (2011 4.2, 2018 8.2.3).
     public var operatedBy: Located<String>? {
-        get { fields.operatedBy }
-        _modify { yield &unique().operatedBy }
+        get { box.value.operatedBy }
+        _modify { yield &unique().value.operatedBy }
     }
     /// A record held in another system instead of in the file.
     public var heldIn: ExternalRecord? {
-        get { fields.heldIn }
-        _modify { yield &unique().heldIn }
+        get { box.value.heldIn }
+        _modify { yield &unique().value.heldIn }
     }
     /// Where each top-level key was written, by key.
     public var keyLocations: [String: SourceLocation] {
-        get { fields.keyLocations }
-        _modify { yield &unique().keyLocations }
+        get { box.value.keyLocations }
+        _modify { yield &unique().value.keyLocations }
     }
     /// The Markdown body after the front matter.
     public var body: MarkdownBody {
-        get { fields.body }
-        _modify { yield &unique().body }
+        get { box.value.body }
+        _modify { yield &unique().value.body }
     }
     /// The file's bytes, to compare revisions of the document (not kept in the cache). A
     /// document taken from the cache reads them only when asked.
     public var contents: Data {
-        get { fields.storage.data }
-        set { unique().storage = DocumentContents(newValue) }
+        get { box.value.storage.data }
+        set { unique().value.storage = DocumentContents(newValue) }
     }
     var storage: DocumentContents {
-        get { fields.storage }
-        set { unique().storage = newValue }
+        get { box.value.storage }
+        set { unique().value.storage = newValue }
     }
     /// The file's git blob id (not kept in the cache).
     public var blob: String? {
-        get { fields.blob }
-        _modify { yield &unique().blob }
+        get { box.value.blob }
+        _modify { yield &unique().value.blob }
     }
 
     public init(path: String) {
-        fields = DocumentFields(path: path)
+        box = DocumentFieldsBox(DocumentFields(path: path))
     }
 
     /// The fields, copied first when another document shares them.
-    private mutating func unique() -> DocumentFields {
-        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-        return fields
+    private mutating func unique() -> DocumentFieldsBox {
+        if !isKnownUniquelyReferenced(&box) { box = DocumentFieldsBox(box.value) }
+        return box
     }
 
     /// True when the document is in force: neither obsolete nor a draft template.
@@ -249,9 +249,8 @@ final class DocumentContents: @unchecked Sendable {
     }
 }
 
-/// The stored fields of a `Document`; changed only through a document that holds the
-/// only reference (see `Document.unique()`).
-final class DocumentFields: @unchecked Sendable {
+/// The stored fields of a `Document`.
+struct DocumentFields: Sendable {
     var path: String
     var id: Located<String>?
     var title: Located<String>?
@@ -293,43 +292,14 @@ final class DocumentFields: @unchecked Sendable {
         self.path = path
     }
 
-    func copy() -> DocumentFields {
-        let copy = DocumentFields(path: path)
-        copy.id = id
-        copy.title = title
-        copy.type = type
-        copy.version = version
-        copy.status = status
-        copy.owner = owner
-        copy.author = author
-        copy.approvedBy = approvedBy
-        copy.approvedOn = approvedOn
-        copy.nextReview = nextReview
-        copy.classification = classification
-        copy.satisfies = satisfies
-        copy.phase = phase
-        copy.supersedes = supersedes
-        copy.supersededBy = supersededBy
-        copy.source = source
-        copy.distribution = distribution
-        copy.history = history
-        copy.recordOf = recordOf
-        copy.recordedOn = recordedOn
-        copy.retention = retention
-        copy.corrects = corrects
-        copy.disposes = disposes
-        copy.activities = activities
-        copy.templateFor = templateFor
-        copy.services = services
-        copy.suppliers = suppliers
-        copy.party = party
-        copy.processes = processes
-        copy.operatedBy = operatedBy
-        copy.heldIn = heldIn
-        copy.keyLocations = keyLocations
-        copy.body = body
-        copy.storage = storage
-        copy.blob = blob
-        return copy
+}
+
+/// The one shared copy of a document's fields; a document that changes them while others
+/// share the box copies it first (see `Document.unique()`).
+final class DocumentFieldsBox: @unchecked Sendable {
+    var value: DocumentFields
+
+    init(_ value: DocumentFields) {
+        self.value = value
     }
 }
