@@ -4,18 +4,7 @@ import XCTest
 
 /// Approval dates through the hooks: revised and re-approved on the day of the last
 /// approval; never dated after the revision (approve refuses, check finds date-in-future).
-final class ApprovalDateTests: XCTestCase {
-    private var session: PlanSession!
-
-    override func setUpWithError() throws {
-        session = try PlanSession()
-        XCTAssertEqual(try session.commit("plan from smsplan init").status, 0)
-    }
-
-    override func tearDown() {
-        session?.remove()
-    }
-
+final class ApprovalDateTests: PlanSessionTestCase {
     func testARevisionIsApprovedOnTheDayOfTheLastApproval() throws {
         let created = try session.run("new", "policy", "Access policy")
         XCTAssertEqual(created.status, 0, created.errors)

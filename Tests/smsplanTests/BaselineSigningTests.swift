@@ -3,18 +3,7 @@ import TestSupport
 import XCTest
 
 /// `baseline verify` follows baseline.sign as smsplan.yaml says at HEAD, not only at the tag.
-final class BaselineSigningTests: XCTestCase {
-    private var session: PlanSession!
-
-    override func setUpWithError() throws {
-        session = try PlanSession()
-        XCTAssertEqual(try session.commit("plan from smsplan init").status, 0)
-    }
-
-    override func tearDown() {
-        session?.remove()
-    }
-
+final class BaselineSigningTests: PlanSessionTestCase {
     func testSigningAskedForLaterMakesAnUnsignedBaselineFail() throws {
         let created = try session.run("baseline", "create", "1")
         XCTAssertEqual(created.status, 0, created.output + created.errors)

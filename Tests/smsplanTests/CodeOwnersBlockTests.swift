@@ -4,16 +4,8 @@ import XCTest
 
 /// The CODEOWNERS block: owner and approver roles of each document, the configuration owned
 /// by codeowners.config-owner, kept current by `smsplan new`.
-final class CodeOwnersBlockTests: XCTestCase {
-    private var session: PlanSession!
-
-    override func setUpWithError() throws {
-        session = try PlanSession()
-    }
-
-    override func tearDown() {
-        session?.remove()
-    }
+final class CodeOwnersBlockTests: PlanSessionTestCase {
+    override var initialCommit: String? { nil }
 
     func testTheBlockNamesApproversAndTheConfigurationOwner() throws {
         XCTAssertEqual(try session.run("codeowners", "--write").status, 0)

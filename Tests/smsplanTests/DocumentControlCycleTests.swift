@@ -5,16 +5,8 @@ import XCTest
 /// The cycle of docs/workflow.md, end to end on a plan made by `smsplan init`, through the
 /// installed hooks and never with --no-verify: revise the only evidence of a requirement on a
 /// branch, commit the draft, approve it the same day, merge, push, baseline, verify.
-final class DocumentControlCycleTests: XCTestCase {
-    private var session: PlanSession!
-
-    override func setUpWithError() throws {
-        session = try PlanSession()
-    }
-
-    override func tearDown() {
-        session?.remove()
-    }
+final class DocumentControlCycleTests: PlanSessionTestCase {
+    override var initialCommit: String? { nil }
 
     private func git(_ arguments: String...) throws -> (status: Int32, output: String) {
         let result = try session.repository.attempt(arguments)

@@ -57,3 +57,23 @@ final class PlanSession {
         return formatter.string(from: Date())
     }
 }
+
+/// A test on a plan made by `smsplan init --example` (`session`), removed after each test.
+/// `initialCommit` is the message of the first commit, made through the hooks before each
+/// test; nil makes none.
+class PlanSessionTestCase: XCTestCase {
+    var session: PlanSession!
+    var initialCommit: String? { "plan from smsplan init" }
+
+    override func setUpWithError() throws {
+        session = try PlanSession()
+        if let message = initialCommit {
+            let first = try session.commit(message)
+            XCTAssertEqual(first.status, 0, first.output)
+        }
+    }
+
+    override func tearDown() {
+        session?.remove()
+    }
+}

@@ -4,18 +4,7 @@ import XCTest
 
 /// Ids across branches: `smsplan new` skips ids other branches took; `smsplan renumber`
 /// untangles two documents that took the same one, and moves every reference.
-final class RenumberTests: XCTestCase {
-    private var session: PlanSession!
-
-    override func setUpWithError() throws {
-        session = try PlanSession()
-        XCTAssertEqual(try session.commit("plan from smsplan init").status, 0)
-    }
-
-    override func tearDown() {
-        session?.remove()
-    }
-
+final class RenumberTests: PlanSessionTestCase {
     private func idOf(_ created: CommandResult) throws -> String {
         let path = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
         return try XCTUnwrap(try session.read(path).split(separator: "\n").first { $0.hasPrefix("id: ") }?.dropFirst(4)).description

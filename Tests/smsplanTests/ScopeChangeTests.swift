@@ -3,17 +3,10 @@ import TestSupport
 import XCTest
 
 /// scope-changed resolved by the record of an approved scope change, through the hooks.
-final class ScopeChangeTests: XCTestCase {
-    private var session: PlanSession!
-
+final class ScopeChangeTests: PlanSessionTestCase {
     override func setUpWithError() throws {
-        session = try PlanSession()
-        XCTAssertEqual(try session.commit("plan from smsplan init").status, 0)
+        try super.setUpWithError()
         XCTAssertEqual(try session.run("baseline", "create", "1").status, 0)
-    }
-
-    override func tearDown() {
-        session?.remove()
     }
 
     func testAnApprovedScopeChangeRecordResolvesTheFinding() throws {

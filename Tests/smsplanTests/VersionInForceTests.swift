@@ -4,19 +4,7 @@ import XCTest
 
 /// Work in progress and the version in force, through the hooks of a plan made by
 /// `smsplan init`: a document being revised counts with its last approved version.
-final class VersionInForceTests: XCTestCase {
-    private var session: PlanSession!
-
-    override func setUpWithError() throws {
-        session = try PlanSession()
-        let first = try session.commit("plan from smsplan init")
-        XCTAssertEqual(first.status, 0, first.output)
-    }
-
-    override func tearDown() {
-        session?.remove()
-    }
-
+final class VersionInForceTests: PlanSessionTestCase {
     func testCommittingTheDraftOfARevisionPassesTheHooks() throws {
         // PRO-013 is the only procedure evidence of 6.5, due by phase 2 (the current one).
         let revised = try session.run("revise", "PRO-013", "-m", "Thresholds reworked")

@@ -4,18 +4,8 @@ import XCTest
 
 /// What review, check --range and baseline diff say about document control, in words that
 /// name what happened and what can still be done.
-final class WordingTests: XCTestCase {
-    private var session: PlanSession!
+final class WordingTests: PlanSessionTestCase {
     private let policyPath = "policies/service-management-policy.md"
-
-    override func setUpWithError() throws {
-        session = try PlanSession()
-        XCTAssertEqual(try session.commit("plan from smsplan init").status, 0)
-    }
-
-    override func tearDown() {
-        session?.remove()
-    }
 
     func testAnApprovedDocumentEditedInPlaceIsNotARevision() throws {
         try session.repository.write(policyPath, try session.read(policyPath) + "\nA sentence added in place.\n")
