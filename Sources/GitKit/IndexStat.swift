@@ -7,13 +7,13 @@ internal import CLibGit2
 /// and an entry whose size is 0 is never trusted (git smudges racy entries that way).
 struct IndexStat {
     let repository: Repository
+    let snapshot: IndexSnapshot
 
     /// `listed` (sorted by path) with the index's blob id set where the index can be trusted,
     /// and the skip-worktree entries under `prefix` that are absent from the disk added.
     func match(_ listed: [WorkingTreeWalker.Listed], under prefix: String) throws -> [WorkingFile] {
-        let index = try repository.openIndex()
-        defer { git_index_free(index) }
-        let written = indexWritten()
+        let index = snapshot.pointer
+        let written = snapshot.written
         var files: [WorkingFile] = []
         files.reserveCapacity(listed.count)
         var present = Set<[UInt8]>()
@@ -82,12 +82,48 @@ struct IndexStat {
         default: .other(UInt32(mode))
         }
     }
+}
 
-    /// When the index file was last written; nil when it cannot be told (nothing is trusted).
-    private func indexWritten() -> timespec? {
+/// The index, read once for a walk of the working tree (or several): the entries IndexStat
+/// compares files with, when the file was written (for racy entries), and the paths it
+/// tracks, which git lists whatever its ignore rules say.
+public final class IndexSnapshot: @unchecked Sendable {
+    let pointer: OpaquePointer
+    let written: timespec?
+    /// Every path the index holds (any stage), and every folder above one.
+    let trackedFiles: Set<String>
+    let trackedFolders: Set<String>
+
+    init(repository: Repository) throws {
+        pointer = try repository.openIndex()
         let path = repository.indexFile?.path ?? repository.gitDirectory.appendingPathComponent("index").path
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return info.st_mtim
+        written = stat(path, &info) == 0 ? info.st_mtim : nil
+        var files = Set<String>(), folders = Set<String>()
+        let count = git_index_entrycount(pointer)
+        files.reserveCapacity(count)
+        for position in 0..<count {
+            guard let entry = git_index_get_byindex(pointer, position), let rawPath = entry.pointee.path else { continue }
+            let path = String(cString: rawPath)
+            guard files.insert(path).inserted else { continue }
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        (trackedFiles, trackedFolders) = (files, folders)
+    }
+
+    deinit {
+        git_index_free(pointer)
+    }
+}
+
+extension Repository {
+    /// The index as it is on disk now, for `workingTreeState(under:index:)` calls that share it.
+    /// - Throws: `GitError` when the index cannot be read.
+    public func indexSnapshot() throws -> IndexSnapshot {
+        try IndexSnapshot(repository: self)
     }
 }

@@ -24,13 +24,18 @@ extension Repository {
     /// count with the index's content (`isSkipWorktree`), and those absent from the disk are
     /// listed too. Intent-to-add entries (`git add -N`) are never trusted.
     /// - Throws: `GitError` as `workingTreeFiles(under:)`, or when the index cannot be read.
-    public func workingTreeState(under prefix: String = "") throws -> [WorkingFile] {
-        let listed = try walk(under: prefix)
+    ///
+    /// Unlike `workingTreeFiles(under:)`, a file the index tracks is listed even where an ignore
+    /// rule matches it, as `git status` lists it. `index` is the index read once for several
+    /// calls; without it the index is read for this call.
+    public func workingTreeState(under prefix: String = "", index: IndexSnapshot? = nil) throws -> [WorkingFile] {
+        let snapshot = try index ?? indexSnapshot()
+        let listed = try walk(under: prefix, tracked: snapshot)
         let normalized = try RepositoryPath.normalize(prefix, function: "workingTreeState(under:)")
-        return try IndexStat(repository: self).match(listed, under: normalized)
+        return try IndexStat(repository: self, snapshot: snapshot).match(listed, under: normalized)
     }
 
-    private func walk(under prefix: String) throws -> [WorkingTreeWalker.Listed] {
+    private func walk(under prefix: String, tracked: IndexSnapshot? = nil) throws -> [WorkingTreeWalker.Listed] {
         guard let workingDirectory else {
             throw GitError.make(
                 GIT_EBAREREPO, GIT_ERROR_REPOSITORY, function: "git_repository_workdir",
@@ -40,7 +45,8 @@ extension Repository {
         let walker = WorkingTreeWalker(
             repository: pointer,
             root: Self.pathWithoutTrailingSlash(workingDirectory),
-            gitDirectory: Self.pathWithoutTrailingSlash(gitDirectory))
+            gitDirectory: Self.pathWithoutTrailingSlash(gitDirectory),
+            tracked: tracked)
         return try walker.files(under: prefix)
     }
 

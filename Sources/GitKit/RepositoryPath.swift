@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 /// Helpers for repository-relative, "/"-separated paths.
 enum RepositoryPath {
@@ -30,6 +31,13 @@ enum RepositoryPath {
 
     /// git's path order: by UTF-8 bytes.
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
     }
 }

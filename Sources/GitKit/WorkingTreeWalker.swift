@@ -10,6 +10,9 @@ struct WorkingTreeWalker {
     let root: String
     /// Absolute path of the git directory, without a trailing "/".
     let gitDirectory: String
+    /// The index's paths, which are listed whatever the ignore rules say (as git lists them);
+    /// nil: ignore rules apply to every path.
+    var tracked: IndexSnapshot? = nil
 
     /// A file the walk found, with the `lstat` it was found by.
     struct Listed {
@@ -66,7 +69,7 @@ struct WorkingTreeWalker {
             guard Self.isMarkdownName(path) else { return }
             mode = .other(UInt32(info.st_mode))
         }
-        guard try !isIgnored(path) else { return }
+        guard try tracked?.trackedFiles.contains(path) == true || !isIgnored(path) else { return }
         let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
         files.append(Listed(file: WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)), info: info))
     }
@@ -108,7 +111,7 @@ struct WorkingTreeWalker {
         guard path != gitDirectory else { return false }
         var info = stat()
         guard lstat(path + "/.git", &info) != 0 else { return false }
-        return try !isIgnored(folder)
+        return try tracked?.trackedFolders.contains(folder) == true || !isIgnored(folder)
     }
 
     private func isIgnored(_ path: String) throws -> Bool {

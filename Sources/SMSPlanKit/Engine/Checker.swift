@@ -6,10 +6,17 @@ import GitKit
 /// its previous committed state, and runs the engine.
 public enum Checker {
     public static func check(_ request: CheckRequest) throws(SMSPlanError) -> CheckResult {
+        try checkKeepingPlan(request).result
+    }
+
+    /// `check`, with the plan that was read (nil for a range). A command that is about to
+    /// exit keeps it, so that the process ends without freeing every document one by one.
+    public static func checkKeepingPlan(_ request: CheckRequest) throws(SMSPlanError) -> (result: CheckResult, plan: Plan?) {
         if case .range(let range) = request.target {
-            return try checkRange(range, request: request)
+            return (try checkRange(range, request: request), nil)
         }
-        return Engine.check(try load(request))
+        let plan = try load(request)
+        return (Engine.check(plan), plan)
     }
 
     /// Reads the plan the request names, with its previous committed state for the history

@@ -10,6 +10,8 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     let repository: Repository
     let root: URL
     private let listing = Listing()
+    /// The index, read once for the listings of every documents root.
+    private let index = LazyIndex()
 
     init(repository: Repository, root: URL) {
         self.repository = repository
@@ -19,7 +21,7 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry] {
         let files: [WorkingFile]
         do {
-            files = try repository.workingTreeState(under: folder)
+            files = try repository.workingTreeState(under: folder, index: try index.snapshot(of: repository))
         } catch {
             throw .git(error as? GitError ?? GitError(code: -1, errorClass: 0, function: "workingTreeFiles", message: "\(error)"))
         }
@@ -123,6 +125,21 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
 
     func linkTarget(_ path: String) -> String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(path).path)
+    }
+}
+
+/// The index, read on first use.
+private final class LazyIndex: @unchecked Sendable {
+    private var value: IndexSnapshot?
+    private let lock = NSLock()
+
+    func snapshot(of repository: Repository) throws -> IndexSnapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let read = try repository.indexSnapshot()
+        value = read
+        return read
     }
 }
 

@@ -73,7 +73,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let directory = repository.directoryURL
         let target = self.target
-        let result = try CommandFailure.running { try Checker.check(CheckRequest(directory: directory, target: target)) }
+        let (result, plan) = try CommandFailure.running { try Checker.checkKeepingPlan(CheckRequest(directory: directory, target: target)) }
+        // The process exits straight after printing: the plan is left for the exit to reclaim.
+        KeptUntilExit.value = plan
         let root = result.repositoryRoot
         let rulesURI = rulesUrl ?? RulesDocumentation.installedURI
         let reporter = report.format.reporter(color: report.useColor, toolVersion: SMSPlanVersion.current, rulesURI: rulesURI,
@@ -98,3 +100,10 @@ struct CheckCommand: ParsableCommand {
         FileHandle.standardError.write(Data("smsplan: note: the git hooks are not installed in this clone; run `smsplan hooks install`\n".utf8))
     }
 }
+
+/// What a command leaves for the process's exit to reclaim: freeing a large plan object by
+/// object costs more than the exit itself.
+enum KeptUntilExit {
+    nonisolated(unsafe) static var value: Any?
+}
+
