@@ -24,7 +24,11 @@ public final class LanguageServer: @unchecked Sendable {
     /// Set once the client sent `exit`: 0 after a shutdown request, 1 without one.
     public private(set) var exitCode: Int32?
 
-    public init(rulesURI: String?, debounce: TimeInterval = 0.15, send: @escaping @Sendable ([String: Any]) -> Void) {
+    /// `debounce` is how long a change waits for the next before it is checked. Checks run
+    /// one at a time on their own queue, and a check whose buffer changed again before it
+    /// started is skipped, so changes typed while a check runs are folded into one check of
+    /// the newest text: a slow check never queues up work behind the typing.
+    public init(rulesURI: String?, debounce: TimeInterval = 0.005, send: @escaping @Sendable ([String: Any]) -> Void) {
         self.rulesURI = rulesURI
         self.debounce = debounce
         self.send = send
