@@ -132,7 +132,12 @@ public final class LanguageServer: @unchecked Sendable {
             guard let (buffer, current) = lock.withLock({ buffers[uri].map { ($0, generations[uri, default: 0]) } }),
                 current == generation, let file = URL(string: uri), file.isFileURL
             else { return }
+            // One plan at a time in memory: the look-ups' copy goes before the check reads
+            // the plan again, and the check's plan takes its place.
+            let folder = file.deletingLastPathComponent().path
+            lock.withLock { lookups = [:] }
             let outcome = BufferCheck.check(file: file, text: buffer.text, history: history)
+            if let plan = outcome.plan { lock.withLock { lookups = [folder: PlanLookup(plan: plan)] } }
             if !outcome.inRepository, firstTimeOutsideGit() {
                 send(["jsonrpc": "2.0", "method": "window/showMessage", "params": [
                     "type": 2,
@@ -182,7 +187,7 @@ public final class LanguageServer: @unchecked Sendable {
         let folder = file.deletingLastPathComponent().path
         let (buffer, cached) = lock.withLock { (buffers[uri], lookups[folder]) }
         let plan = cached ?? PlanLookup.load(around: file)
-        lock.withLock { lookups[folder] = plan }
+        lock.withLock { lookups = [folder: plan] }
         let text = buffer ?? TextBuffer((try? String(contentsOf: file, encoding: .utf8)) ?? "")
         return body(plan, text, position.line, position.character) ?? NSNull()
     }
