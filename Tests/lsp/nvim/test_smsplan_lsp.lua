@@ -1,7 +1,7 @@
 -- `smsplan lsp` through Neovim's built-in LSP client (nvim --headless, 0.7 or later), on a
 -- plan made by `smsplan init --example`. The environment names the binary (SMSPLAN) and the
 -- plan repository (SMSPLAN_PLAN); scripts/check-lsp-neovim sets both and runs
---   nvim --headless --clean -n -i NONE -c "luafile Tests/lsp/nvim/test_smsplan_lsp.lua"
+--   nvim --headless --clean -n -i NONE -c "lua dofile('Tests/lsp/nvim/test_smsplan_lsp.lua')"
 -- Each test prints "ok NAME" or "FAIL NAME: why"; the exit status is 1 when one failed.
 local smsplan = assert(os.getenv("SMSPLAN"), "SMSPLAN is not set")
 local plan = assert(os.getenv("SMSPLAN_PLAN"), "SMSPLAN_PLAN is not set")
