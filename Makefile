@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check lsp-check rules-doc dashboard-screenshot bench fuzz install clean
+.PHONY: all deps build run reports test schema-check pre-commit-check sarif-check json-check junit-check ci-check dashboard-check lsp-check lsp-bench rules-doc dashboard-screenshot bench fuzz install clean
 
 all: run
 
@@ -52,10 +52,19 @@ pre-commit-check: build
 sarif-check: build
 	scripts/check-sarif $(BIN_DIR)/smsplan
 
-## lsp-check: `smsplan lsp` through pytest-lsp, a real LSP client library (installed from PyPI
-## into .build/venv), on the example plan: diagnostics, completion, hover, definition
+## lsp-check: `smsplan lsp` on the example plan through pytest-lsp, a real LSP client library
+## (installed from PyPI into .build/venv), and through Neovim's built-in client run headless
+## (Debian's neovim, installed when missing): diagnostics, completion, hover, definition,
+## references, document symbols, each quick fix applied and then checked clean
 lsp-check: build
 	scripts/check-lsp $(BIN_DIR)/smsplan
+	scripts/check-lsp-neovim $(BIN_DIR)/smsplan
+
+## lsp-bench: release build, then the language server's time from an edit to its findings on
+## plan-template, and its peak memory on a generated 10,000-document plan (Benchmarks/lsp_bench.py)
+lsp-bench: deps
+	$(SWIFT) build -c release
+	python3 Benchmarks/lsp_bench.py "$$($(SWIFT) build -c release --show-bin-path)/smsplan"
 
 ## junit-check: validate `check --format junit` with `xmllint --schema` against Jenkins'
 ## junit-10.xsd, and read it and the GitLab flavour with the junitparser library

@@ -11,6 +11,9 @@ public enum BufferCheck {
         public var diagnostics: [Diagnostic]
         /// False when the file lies in no git repository (single-document rules only).
         public var inRepository: Bool
+        /// The plan as checked (the buffer's text in place of its file), for completion,
+        /// hover and the other look-ups until the next check.
+        var plan: Plan?
     }
 
     /// Checks `text` as the contents of the file at `file`; with `history`, the file on disk
@@ -29,7 +32,27 @@ public enum BufferCheck {
         guard let plan = try? load(request, repository: repository, overlay: (path, Data(text.utf8))) else {
             return Outcome(diagnostics: [], inRepository: true)
         }
-        return Outcome(diagnostics: Engine.check(plan).diagnostics.filter { $0.path == path }, inRepository: true)
+        return Outcome(diagnostics: findings(about: path, in: plan), inRepository: true, plan: plan)
+    }
+
+    /// What `Engine.check` finds about one file, without running the single-document rules
+    /// on every other document: the findings of reading it, the single-document rules on
+    /// it, and the whole-plan rules (which see every document) for it.
+    static func findings(about path: String, in plan: Plan) -> [Diagnostic] {
+        let config = plan.config
+        var context = RuleContext(config: config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
+                                  planRoot: plan.planRoot, analysis: plan.analysis)
+        context.baselineScope = plan.baselineScope
+        var located = plan.readFindings.filter { ($0.finding.path ?? $0.path) == path }
+        if let document = plan.corpus.byPath[path] {
+            for rule in RuleRegistry.documentRules where config.severity(of: rule.descriptor) != nil {
+                located += rule.check(document, in: context).map { (document.path, $0) }
+            }
+        }
+        for rule in RuleRegistry.corpusRules where config.severity(of: rule.descriptor) != nil {
+            located += rule.check(plan.corpus, in: context).filter { $0.path == path }.map { (path, $0) }
+        }
+        return Engine.result(located, plan: plan).diagnostics.filter { $0.path == path }
     }
 
     /// The working-tree plan around the request's folder with one file's bytes replaced.

@@ -17,11 +17,18 @@ public final class LanguageServer: @unchecked Sendable {
     private var toldOutsideGit = false
     private var shutdownRequested = false
     private var lookups: [String: PlanLookup] = [:]
+    /// The findings last published for each buffer, with the text they are about: code
+    /// actions repair them while the buffer still has that text.
+    private var published: [String: (text: String, diagnostics: [Diagnostic])] = [:]
 
     /// Set once the client sent `exit`: 0 after a shutdown request, 1 without one.
     public private(set) var exitCode: Int32?
 
-    public init(rulesURI: String?, debounce: TimeInterval = 0.15, send: @escaping @Sendable ([String: Any]) -> Void) {
+    /// `debounce` is how long a change waits for the next before it is checked. Checks run
+    /// one at a time on their own queue, and a check whose buffer changed again before it
+    /// started is skipped, so changes typed while a check runs are folded into one check of
+    /// the newest text: a slow check never queues up work behind the typing.
+    public init(rulesURI: String?, debounce: TimeInterval = 0.005, send: @escaping @Sendable ([String: Any]) -> Void) {
         self.rulesURI = rulesURI
         self.debounce = debounce
         self.send = send
@@ -52,6 +59,11 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/completion": reply(id: id, result: lookup(params) { $0.completion(in: $1, line: $2, character: $3) })
         case "textDocument/hover": reply(id: id, result: lookup(params) { $0.hover(in: $1, line: $2, character: $3) })
         case "textDocument/definition": reply(id: id, result: lookup(params) { $0.definition(in: $1, line: $2, character: $3) })
+        case "textDocument/references":
+            let declaration = (params["context"] as? [String: Any])?["includeDeclaration"] as? Bool ?? true
+            reply(id: id, result: lookup(params) { $0.references(in: $1, line: $2, character: $3, declaration: declaration) })
+        case "textDocument/documentSymbol": reply(id: id, result: lookup(params) { _, buffer, _, _ in PlanLookup.documentSymbols(in: buffer) })
+        case "textDocument/codeAction": reply(id: id, result: codeActions(params))
         default: reply(id: id, error: (-32601, "unknown method \"\(method)\""))
         }
     }
@@ -63,6 +75,9 @@ public final class LanguageServer: @unchecked Sendable {
             "completionProvider": ["triggerCharacters": [" ", "-", ":"]],
             "hoverProvider": true,
             "definitionProvider": true,
+            "referencesProvider": true,
+            "documentSymbolProvider": true,
+            "codeActionProvider": ["codeActionKinds": ["quickfix"]],
         ] as [String: Any],
         "serverInfo": ["name": "smsplan"],
     ] }
@@ -97,6 +112,7 @@ public final class LanguageServer: @unchecked Sendable {
             schedule(uri, history: true, delay: 0)
         case "textDocument/didClose":
             update(uri) { _ in nil }
+            lock.withLock { published[uri] = nil }
             publish(uri, [])
         default: break
         }
@@ -116,14 +132,24 @@ public final class LanguageServer: @unchecked Sendable {
             guard let (buffer, current) = lock.withLock({ buffers[uri].map { ($0, generations[uri, default: 0]) } }),
                 current == generation, let file = URL(string: uri), file.isFileURL
             else { return }
+            // One plan at a time in memory: the look-ups' copy goes before the check reads
+            // the plan again, and the check's plan takes its place.
+            let folder = file.deletingLastPathComponent().path
+            lock.withLock { lookups = [:] }
             let outcome = BufferCheck.check(file: file, text: buffer.text, history: history)
+            if let plan = outcome.plan { lock.withLock { lookups = [folder: PlanLookup(plan: plan)] } }
             if !outcome.inRepository, firstTimeOutsideGit() {
                 send(["jsonrpc": "2.0", "method": "window/showMessage", "params": [
                     "type": 2,
                     "message": "smsplan: \(file.lastPathComponent) is not in a git repository; only the single-document rules are checked",
                 ] as [String: Any]])
             }
-            guard lock.withLock({ generations[uri, default: 0] == generation }) else { return }
+            let latest = lock.withLock {
+                let latest = generations[uri, default: 0] == generation
+                if latest { published[uri] = (buffer.text, outcome.diagnostics) }
+                return latest
+            }
+            guard latest else { return }
             publish(uri, outcome.diagnostics.map { lspDiagnostic($0, in: buffer) })
         }
     }
@@ -161,9 +187,42 @@ public final class LanguageServer: @unchecked Sendable {
         let folder = file.deletingLastPathComponent().path
         let (buffer, cached) = lock.withLock { (buffers[uri], lookups[folder]) }
         let plan = cached ?? PlanLookup.load(around: file)
-        lock.withLock { lookups[folder] = plan }
+        lock.withLock { lookups = [folder: plan] }
         let text = buffer ?? TextBuffer((try? String(contentsOf: file, encoding: .utf8)) ?? "")
         return body(plan, text, position.line, position.character) ?? NSNull()
+    }
+
+    /// The quick fixes for the findings on the lines of the request's range, each with its
+    /// finding and the one text edit that makes it.
+    private func codeActions(_ params: [String: Any]) -> Any {
+        let document = params["textDocument"] as? [String: Any] ?? [:]
+        let only = (params["context"] as? [String: Any])?["only"] as? [String]
+        guard only?.contains(where: { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") }) ?? true,
+            let uri = document["uri"] as? String, let file = URL(string: uri), file.isFileURL
+        else { return [Any]() }
+        let range = params["range"] as? [String: Any] ?? [:]
+        let first = Self.position(range["start"]).line, last = Self.position(range["end"]).line
+        let (buffer, checked) = lock.withLock { (buffers[uri], published[uri]) }
+        guard let buffer, let checked, checked.text == buffer.text else { return [Any]() }
+        let hits = checked.diagnostics.filter { (first...max(first, last)).contains($0.line - 1) }
+        guard !hits.isEmpty else { return [Any]() }
+        let plan = lookup(params) { plan, _, _, _ in plan.plan } as? Plan
+        var actions: [[String: Any]] = []
+        for diagnostic in hits {
+            let fixes = QuickFixes(text: buffer.text, path: diagnostic.path, plan: plan, today: PlanDate(Date())).fixes(for: diagnostic)
+            for fix in fixes {
+                let edit = buffer.edit(to: fix.text)
+                let textEdit: [String: Any] = [
+                    "range": ["start": ["line": edit.start.line, "character": edit.start.character],
+                              "end": ["line": edit.end.line, "character": edit.end.character]],
+                    "newText": edit.text,
+                ]
+                actions.append(["title": fix.title, "kind": "quickfix", "isPreferred": fix.preferred,
+                                "diagnostics": [lspDiagnostic(diagnostic, in: buffer)],
+                                "edit": ["changes": [uri: [textEdit]]]])
+            }
+        }
+        return actions
     }
 
     private static func position(_ value: Any?) -> (line: Int, character: Int) {

@@ -100,4 +100,21 @@ public struct TextBuffer: Sendable {
             return String(text[..<colon])
         })
     }
+
+    /// The key a nested line gives itself (`    evidence: [REC-001]`, `  - requirements: [...]`),
+    /// or for a continuation the nearest such key above it, up to the top-level key.
+    func nestedKey(line: Int) -> String? {
+        let all = lines
+        guard line > 0, line < all.count else { return nil }
+        for index in stride(from: line, to: 0, by: -1) {
+            let text = all[index]
+            guard let first = text.first else { continue }
+            if first != " " && first != "-" { return nil }
+            let trimmed = text.drop { $0 == " " || $0 == "-" }
+            guard let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("{"), !trimmed.hasPrefix("\"") else { continue }
+            let key = trimmed[..<colon]
+            if key.allSatisfy({ $0.isLetter || $0 == "-" }) { return String(key) }
+        }
+        return nil
+    }
 }

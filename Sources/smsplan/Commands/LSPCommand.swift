@@ -6,7 +6,7 @@ import SMSPlanKit
 struct LSPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsp",
-        abstract: "Run a language server (LSP 3.17 over stdio): findings, completion, hover and definition while editing.",
+        abstract: "Run a language server (LSP 3.17 over stdio): findings, quick fixes, completion, hover, definition and references while editing.",
         discussion: """
             An editor starts `smsplan lsp` and talks to it over standard input and output. \
             While a document is edited, its unsaved text is checked with every single-document \
