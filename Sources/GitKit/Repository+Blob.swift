@@ -52,7 +52,7 @@ extension Repository {
     /// `git add` and `git status` see it. The same bytes when no filter applies.
     /// - Throws: `GitError` when a filter fails.
     public func cleaned(_ data: Data, path: String) throws -> Data {
-        guard !data.isEmpty else { return data }
+        guard !data.isEmpty, filterScreen.mayFilter(path, in: self) else { return data }
         var filters: OpaquePointer?
         try GitError.check(git_filter_list_load(&filters, pointer, nil, path, GIT_FILTER_TO_ODB, 0), "git_filter_list_load")
         guard let filters else { return data }
@@ -64,5 +64,75 @@ extension Repository {
         }
         guard let bytes = buffer.ptr, buffer.size > 0 else { return Data() }
         return Data(bytes: bytes, count: buffer.size)
+    }
+}
+
+/// Tells, without asking libgit2 for a filter list (an attribute look-up per file, a tenth of
+/// a check), that no filter can apply to a path: `core.autocrlf` is off, no attributes file
+/// exists outside the working tree (`info/attributes`, `core.attributesFile`, the user's and
+/// the system's), and no folder from the top of the working tree down to the path holds a
+/// `.gitattributes`, on disk or in the index. Any doubt answers "may filter", and libgit2
+/// decides as before.
+final class FilterScreen: @unchecked Sendable {
+    private var global: Bool?
+    private var folders: [String: Bool] = [:]
+    private let lock = NSLock()
+
+    func mayFilter(_ path: String, in repository: Repository) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if global == nil { global = Self.globalSourcesMayFilter(repository) }
+        if global == true { return true }
+        var folder = Substring(path)
+        var folderList: [String] = [""]
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            folderList.append(String(folder))
+        }
+        for folder in folderList {
+            if let known = folders[folder] {
+                if known { return true }
+                continue
+            }
+            let holds = Self.holdsAttributes(folder, in: repository)
+            folders[folder] = holds
+            if holds { return true }
+        }
+        return false
+    }
+
+    private static func holdsAttributes(_ folder: String, in repository: Repository) -> Bool {
+        let name = folder.isEmpty ? ".gitattributes" : folder + "/.gitattributes"
+        guard let root = repository.workingDirectory else { return true }
+        var info = stat()
+        if lstat(root.appendingPathComponent(name).path, &info) == 0 || errno != ENOENT { return true }
+        guard let index = try? repository.openIndex() else { return true }
+        defer { git_index_free(index) }
+        return git_index_get_bypath(index, name, 0) != nil
+    }
+
+    private static func globalSourcesMayFilter(_ repository: Repository) -> Bool {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, repository.pointer) == 0, let config else { return true }
+        defer { git_config_free(config) }
+        var value: UnsafePointer<CChar>?
+        if git_config_get_string(&value, config, "core.autocrlf") == 0, let value {
+            let setting = String(cString: value).lowercased()
+            if !["false", "no", "off", "0", ""].contains(setting) { return true }
+        }
+        if git_config_get_string(&value, config, "core.attributesFile") == 0 { return true }
+        var candidates = [repository.commonDirectory.appendingPathComponent("info/attributes").path]
+        for (level, file) in [(GIT_CONFIG_LEVEL_XDG, "attributes"), (GIT_CONFIG_LEVEL_SYSTEM, "gitattributes")] {
+            var buffer = git_buf()
+            defer { git_buf_dispose(&buffer) }
+            guard smsplan_search_path(level, &buffer) == 0 else { return true }
+            let folders = buffer.ptr.map { String(cString: $0) } ?? ""
+            candidates += folders.split(separator: ":").map { $0 + "/" + file }
+        }
+        candidates += ["/etc/gitattributes"]
+        return candidates.contains { path in
+            var info = stat()
+            return lstat(path, &info) == 0 || errno != ENOENT
+        }
     }
 }

@@ -11,6 +11,8 @@ public final class Repository {
     let pointer: OpaquePointer
     /// The index file named by `GIT_INDEX_FILE` when opened, or nil for the repository's own index.
     let indexFile: URL?
+    /// Which folders' files no filter can apply to, learnt as files are cleaned.
+    let filterScreen = FilterScreen()
 
     init(pointer: OpaquePointer, indexFile: URL?) {
         self.pointer = pointer

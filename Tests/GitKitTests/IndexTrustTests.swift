@@ -101,4 +101,47 @@ final class IndexTrustTests: XCTestCase {
         try fixture.git("add", "a.md")
         XCTAssertEqual(try Repository.blobID(for: cleaned).hex, try fixture.git("rev-parse", ":a.md"))
     }
+
+    /// Attributes anywhere above a file make git filter it: a `.gitattributes` in a folder
+    /// between the top and the file, one the index holds but the disk lacks, and
+    /// `info/attributes`; files elsewhere are left as they are.
+    func testAttributesAboveAFileFilterIt() throws {
+        let fixture = try TestRepository()
+        defer { fixture.remove() }
+        let crlf = Data("one\r\ntwo\r\n".utf8), lf = Data("one\ntwo\n".utf8)
+        try fixture.write("docs/deep/.gitattributes", "*.md text eol=lf\n")
+        try fixture.write("docs/deep/a.md", "x\n")
+        let repository = try Repository.open(at: fixture.directory, environment: [:])
+        XCTAssertEqual(try repository.cleaned(crlf, path: "docs/b.md"), crlf, "no attributes above docs/b.md")
+        XCTAssertEqual(try repository.cleaned(crlf, path: "docs/deep/a.md"), lf)
+        XCTAssertEqual(try repository.cleaned(crlf, path: "docs/deep/more/c.md"), lf)
+
+        try fixture.write("staged/.gitattributes", "*.md text\n")
+        try fixture.git("add", "staged/.gitattributes")
+        try FileManager.default.removeItem(at: fixture.url("staged/.gitattributes"))
+        let fromIndex = try Repository.open(at: fixture.directory, environment: [:])
+        XCTAssertEqual(try fromIndex.cleaned(crlf, path: "staged/a.md"), lf, "the index's .gitattributes counts")
+
+        try fixture.write(".git/info/attributes", "*.txt text\n")
+        let fromInfo = try Repository.open(at: fixture.directory, environment: [:])
+        XCTAssertEqual(try fromInfo.cleaned(crlf, path: "top.txt"), lf)
+        XCTAssertEqual(try fromInfo.cleaned(crlf, path: "top.md"), crlf)
+    }
+
+    /// A file the index tracks is listed though an ignore rule matches it, as git status
+    /// lists it; an untracked one beside it is not.
+    func testTrackedFilesAreListedWhateverTheIgnoreRulesSay() throws {
+        let fixture = try TestRepository()
+        defer { fixture.remove() }
+        try fixture.write("records/kept.md", "kept\n")
+        try fixture.write("other/kept.md", "kept\n")
+        try fixture.git("add", "records/kept.md", "other/kept.md")
+        try fixture.write(".gitignore", "records/\n*.md\n")
+        try fixture.write("records/scratch.md", "scratch\n")
+        try fixture.write("other/scratch.md", "scratch\n")
+        let repository = try Repository.open(at: fixture.directory, environment: [:])
+        XCTAssertEqual(try repository.workingTreeState().map(\.path), [".gitignore", "other/kept.md", "records/kept.md"])
+        XCTAssertEqual(try repository.workingTreeState(under: "records").map(\.path), ["records/kept.md"])
+    }
 }
+
