@@ -76,6 +76,7 @@ extension Repository {
 final class FilterScreen: @unchecked Sendable {
     private var global: Bool?
     private var folders: [String: Bool] = [:]
+    private var indexed: Set<String>?
     private let lock = NSLock()
 
     func mayFilter(_ path: String, in repository: Repository) -> Bool {
@@ -94,21 +95,33 @@ final class FilterScreen: @unchecked Sendable {
                 if known { return true }
                 continue
             }
-            let holds = Self.holdsAttributes(folder, in: repository)
+            let holds = holdsAttributes(folder, in: repository)
             folders[folder] = holds
             if holds { return true }
         }
         return false
     }
 
-    private static func holdsAttributes(_ folder: String, in repository: Repository) -> Bool {
+    private func holdsAttributes(_ folder: String, in repository: Repository) -> Bool {
         let name = folder.isEmpty ? ".gitattributes" : folder + "/.gitattributes"
-        guard let root = repository.workingDirectory else { return true }
+        guard let root = repository.workingDirectory, let indexed = indexedAttributes(repository) else { return true }
         var info = stat()
-        if lstat(root.appendingPathComponent(name).path, &info) == 0 || errno != ENOENT { return true }
-        guard let index = try? repository.openIndex() else { return true }
+        return lstat(root.appendingPathComponent(name).path, &info) == 0 || errno != ENOENT || indexed.contains(name)
+    }
+
+    /// The `.gitattributes` paths the index holds, read once; nil when the index cannot be read.
+    private func indexedAttributes(_ repository: Repository) -> Set<String>? {
+        if let indexed { return indexed }
+        guard let index = try? repository.openIndex() else { return nil }
         defer { git_index_free(index) }
-        return git_index_get_bypath(index, name, 0) != nil
+        var found = Set<String>()
+        for position in 0..<git_index_entrycount(index) {
+            guard let raw = git_index_get_byindex(index, position)?.pointee.path else { continue }
+            let path = String(cString: raw)
+            if path == ".gitattributes" || path.hasSuffix("/.gitattributes") { found.insert(path) }
+        }
+        indexed = found
+        return found
     }
 
     private static func globalSourcesMayFilter(_ repository: Repository) -> Bool {
