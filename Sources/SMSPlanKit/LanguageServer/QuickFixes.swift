@@ -173,27 +173,11 @@ struct QuickFixes {
             let span = ScalarSpan(line: lines[diagnostic.line - 1], column: diagnostic.column), !span.value.isEmpty
         else { return nil }
         let unknown = span.value
-        let scored = known.map { ($0, Self.distance(unknown, $0)) }
+        let scored = known.map { ($0, EditDistance.between(unknown, $0)) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, unknown.count / 2) else { return nil }
         let replacement = span.quoted ? YAMLText.quoted(best.0) : YAMLText.scalar(best.0, inFlow: span.inFlow)
         return Fix(title: "Replace \"\(unknown)\" with the \(noun) \"\(best.0)\"",
                    text: replacing(span, line: diagnostic.line, with: replacement), preferred: true)
-    }
-
-    /// Levenshtein distance over Unicode scalars.
-    static func distance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 
     /// The first "quoted" word of a message.
