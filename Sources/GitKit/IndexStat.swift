@@ -28,7 +28,7 @@ struct IndexStat {
             let trusted = skipped || matches(entry, item.info, indexWritten: written)
             files.append(trusted ? Self.file(item.file, blob: ObjectID(entry.id), skipWorktree: skipped) : item.file)
         }
-        guard let root = repository.workingDirectory else { return files }
+        guard let root = repository.workingDirectory?.path else { return files }
         var added = false
         for position in 0..<git_index_entrycount(index) {
             guard let pointer = git_index_get_byindex(index, position), git_index_entry_stage(pointer) == 0,
@@ -39,7 +39,7 @@ struct IndexStat {
             guard RepositoryPath.path(path, isUnder: prefix), mode == .regular || mode == .executable || mode == .symlink,
                 !present.contains(Array(path.utf8))
             else { continue }
-            files.append(WorkingFile(path: path, url: root.appendingPathComponent(path), mode: mode, size: Int(entry.file_size),
+            files.append(WorkingFile(path: path, root: root, mode: mode, size: Int(entry.file_size),
                                      indexBlob: ObjectID(entry.id), isSkipWorktree: true))
             added = true
         }
@@ -47,7 +47,7 @@ struct IndexStat {
     }
 
     private static func file(_ file: WorkingFile, blob: ObjectID, skipWorktree: Bool) -> WorkingFile {
-        WorkingFile(path: file.path, url: file.url, mode: file.mode, size: file.size, indexBlob: blob, isSkipWorktree: skipWorktree)
+        file.vouched(by: blob, skipWorktree: skipWorktree)
     }
 
     private func isSkipWorktree(_ entry: git_index_entry) -> Bool {

@@ -4,8 +4,16 @@ import Foundation
 public struct WorkingFile: Sendable, Hashable {
     /// The repository-relative, "/"-separated path.
     public let path: String
-    /// The absolute file URL of the file (for a symlink, of the link itself).
-    public let url: URL
+    /// The absolute file URL of the file (for a symlink, of the link itself), made when asked:
+    /// a listing holds tens of thousands of files and rarely needs their URLs.
+    public var url: URL {
+        URL(fileURLWithPath: root + "/" + path, isDirectory: isFolder)
+    }
+    /// The working tree's folder, without a trailing "/" ("" for the file system's root);
+    /// one string shared by every file of a listing.
+    private let root: String
+    /// True for a folder named like a document (listed with mode `.other`).
+    private let isFolder: Bool
     /// `.regular`, `.executable` or `.symlink`.
     public let mode: FileMode
     /// The size in bytes; for a symlink, the length of its target path (what git would store).
@@ -19,12 +27,20 @@ public struct WorkingFile: Sendable, Hashable {
     public let isSkipWorktree: Bool
 
     /// Makes a working file from its parts.
-    public init(path: String, url: URL, mode: FileMode, size: Int, indexBlob: ObjectID? = nil, isSkipWorktree: Bool = false) {
+    /// `root` is the working tree's folder, as `Repository.workingDirectory` gives it.
+    public init(path: String, root: String, isFolder: Bool = false, mode: FileMode, size: Int, indexBlob: ObjectID? = nil,
+                isSkipWorktree: Bool = false) {
         self.path = path
-        self.url = url
+        self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
+        self.isFolder = isFolder
         self.mode = mode
         self.size = size
         self.indexBlob = indexBlob
         self.isSkipWorktree = isSkipWorktree
+    }
+
+    /// This file with the index's verdict on it.
+    func vouched(by blob: ObjectID?, skipWorktree: Bool) -> WorkingFile {
+        WorkingFile(path: path, root: root, isFolder: isFolder, mode: mode, size: size, indexBlob: blob, isSkipWorktree: skipWorktree)
     }
 }

@@ -54,8 +54,8 @@ struct WorkingTreeWalker {
             // A folder named like a document is listed too (mode `.other`), so that the
             // caller can say it is no document; its files are listed as usual.
             if Self.isMarkdownName(path) {
-                let url = URL(fileURLWithPath: absolute(path), isDirectory: true)
-                files.append(Listed(file: WorkingFile(path: path, url: url, mode: .other(UInt32(info.st_mode)), size: 0), info: info))
+                files.append(Listed(file: WorkingFile(path: path, root: root, isFolder: true, mode: .other(UInt32(info.st_mode)), size: 0),
+                                    info: info))
             }
             try appendFolder(path, to: &files)
             return
@@ -70,8 +70,7 @@ struct WorkingTreeWalker {
             mode = .other(UInt32(info.st_mode))
         }
         guard try tracked?.trackedFiles.contains(path) == true || !isIgnored(path) else { return }
-        let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
-        files.append(Listed(file: WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)), info: info))
+        files.append(Listed(file: WorkingFile(path: path, root: root, mode: mode, size: Int(info.st_size)), info: info))
     }
 
     private func appendFolder(_ folder: String, to files: inout [Listed]) throws {
@@ -95,8 +94,7 @@ struct WorkingTreeWalker {
         case S_IFLNK: mode = .symlink
         default: return
         }
-        let url = URL(fileURLWithPath: absolute(path), isDirectory: false)
-        files.append(Listed(file: WorkingFile(path: path, url: url, mode: mode, size: Int(info.st_size)), info: info))
+        files.append(Listed(file: WorkingFile(path: path, root: root, mode: mode, size: Int(info.st_size)), info: info))
     }
 
     /// Whether the name ends in `.md`, as document names do (any case).

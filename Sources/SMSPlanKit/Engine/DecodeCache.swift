@@ -42,7 +42,12 @@ final class DecodeCache: @unchecked Sendable {
     let url: URL
     private let bytes: [UInt8]
     private let slots: [String: Slot]
-    private var used: [String: Entry] = [:]
+    /// The stored entries this run looked up; only their keys are kept, since their bytes stay
+    /// in `bytes` (a decoded document lives with whoever asked for it, not here).
+    private var usedSlots: Set<String> = []
+    /// The entries this run decoded anew, already encoded: bytes are smaller than the
+    /// documents they encode, and the plan holds the documents themselves.
+    private var added: [String: (size: Int, payload: ArraySlice<UInt8>)] = [:]
     private let storedRetired: Retired
     private var usedRetired: Retired = [:]
     private var misses = 0
@@ -81,11 +86,21 @@ final class DecodeCache: @unchecked Sendable {
 
     /// One stored entry, decoded; nil when its bytes are not what `encode` wrote.
     private static func entry(in file: [UInt8], _ slot: Slot) -> Entry? {
-        var reader = ByteReader(file, range: slot.range)
+        entry(ByteReader(file, range: slot.range), size: slot.size)
+    }
+
+    /// An entry encoded by `encoded(_:)`, decoded.
+    private static func entry(in payload: ArraySlice<UInt8>, size: Int) -> Entry? {
+        let bytes = Array(payload)
+        return entry(ByteReader(bytes, range: 0..<bytes.count), size: size)
+    }
+
+    private static func entry(_ reader: ByteReader, size: Int) -> Entry? {
+        var reader = reader
         do {
             let document = try reader.optional { try $0.document() }
             let findings = try reader.array { try $0.finding() }
-            return reader.atEnd ? Entry(document: document, findings: findings, size: slot.size) : nil
+            return reader.atEnd ? Entry(document: document, findings: findings, size: size) : nil
         } catch {
             return nil
         }
@@ -142,14 +157,13 @@ final class DecodeCache: @unchecked Sendable {
         slots[blob]?.size
     }
 
-    /// The decoded file with this blob id, when the cache has it.
+    /// The decoded file with this blob id, when the cache has it. Each call decodes anew,
+    /// so the caller holds the only copy of the document.
     func lookup(_ blob: String) -> Entry? {
         lock.lock()
-        if let entry = used[blob] {
-            lock.unlock()
-            return entry
-        }
+        let fresh = added[blob]
         lock.unlock()
+        if let fresh { return Self.entry(in: fresh.payload, size: fresh.size) }
         guard let slot = slots[blob] else { return nil }
         guard let entry = Self.entry(in: bytes, slot) else {
             lock.lock()
@@ -158,14 +172,16 @@ final class DecodeCache: @unchecked Sendable {
             return nil
         }
         lock.lock()
-        used[blob] = entry
+        usedSlots.insert(blob)
         lock.unlock()
         return entry
     }
 
+    /// Keeps `entry` under `blob`, encoded at once (on the caller's thread).
     func store(_ blob: String, _ entry: Entry) {
+        let encoded = Self.encoded(entry)
         lock.lock()
-        used[blob] = entry
+        added[blob] = encoded
         misses += 1
         lock.unlock()
     }
@@ -200,13 +216,19 @@ final class DecodeCache: @unchecked Sendable {
         defer { lock.unlock() }
         if keepingUnused {
             guard misses > 0 else { return }
-            let kept = slots.filter { used[$0.key] == nil }.mapValues { (size: $0.size, payload: bytes[$0.range]) }
-            let entries = kept.merging(used.mapValues(Self.encoded)) { _, new in new }
+            let kept = slots.mapValues { (size: $0.size, payload: bytes[$0.range]) }
+            let entries = kept.merging(added) { _, new in new }
             AtomicFile.replaceQuietly(Data(Self.encode(entries, retired: storedRetired.merging(usedRetired) { _, new in new })), at: url)
             return
         }
-        guard misses > 0 || used.count != slots.count || usedRetired.count != storedRetired.count else { return }
-        AtomicFile.replaceQuietly(Data(Self.encode(used, retired: usedRetired)), at: url)
+        let used = usedSlots.subtracting(added.keys)
+        guard misses > 0 || used.count + added.count != slots.count || usedRetired.count != storedRetired.count else { return }
+        var entries = added
+        for key in used {
+            guard let slot = slots[key] else { continue }
+            entries[key] = (size: slot.size, payload: bytes[slot.range])
+        }
+        AtomicFile.replaceQuietly(Data(Self.encode(entries, retired: usedRetired)), at: url)
     }
 
     /// The git blob id of `data`.

@@ -54,7 +54,7 @@ extension ByteWriter {
             writer.located(record.lastChecked) { $0.date($1) }
             writer.location(record.location)
         }
-        array(d.keyLocations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
+        array(d.keyLocations.sorted) { $0.string($1.key); $0.location($1.value) }
         array(d.body.headings) { $0.int($1.level); $0.string($1.text); $0.int($1.line) }
         array(d.body.links) { $0.string($1.target); $0.location($1.location) }
     }
@@ -137,7 +137,7 @@ extension ByteReader {
             record.location = try reader.location()
             return record
         }
-        d.keyLocations = Dictionary(try array { (try $0.string(), try $0.location()) }, uniquingKeysWith: { first, _ in first })
+        d.keyLocations = KeyLocations(pairs: try array { (key: try $0.string(), location: try $0.location()) })
         d.body.headings = try array { MarkdownBody.Heading(level: try $0.int(), text: try $0.string(), line: try $0.int()) }
         d.body.links = try array { MarkdownBody.Link(target: try $0.string(), location: try $0.location()) }
         return d

@@ -133,21 +133,20 @@ enum PlanLoader {
             }
             if let blob = taken[index] {
                 // A damaged entry is left for the pass below, which reads the file.
-                guard let entry = cache?.lookup(blob) else { return }
-                var document = entry.document
-                document?.path = path
-                document?.storage = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
-                document?.blob = blob
-                results.set(index, (document, entry.findings))
+                // Changed in place: the cache hands out a fresh copy, so nothing is copied.
+                guard var entry = cache?.lookup(blob) else { return }
+                entry.document?.path = path
+                entry.document?.storage = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
+                entry.document?.blob = blob
+                results.set(index, (entry.document, entry.findings))
                 return
             }
             let blob = known[index] ?? DecodeCache.blobID(of: data)
-            if let blob, let entry = cache?.lookup(blob) {
-                var document = entry.document
-                document?.path = path
-                document?.contents = data
-                document?.blob = blob
-                results.set(index, (document, entry.findings))
+            if let blob, var entry = cache?.lookup(blob) {
+                entry.document?.path = path
+                entry.document?.contents = data
+                entry.document?.blob = blob
+                results.set(index, (entry.document, entry.findings))
                 return
             }
             results.set(index, decode(data, path: path, blob: blob, cache: cache))
@@ -166,9 +165,8 @@ enum PlanLoader {
     private static func decode(_ data: Data, path: String, blob: String?, cache: DecodeCache?) -> (document: Document?, findings: [Finding]) {
         var decoded = DocumentDecoder.decode(data, path: path)
         if let blob, let cache {
-            var stored = decoded.document
-            stored?.contents = Data()
-            cache.store(blob, DecodeCache.Entry(document: stored, findings: decoded.findings, size: data.count))
+            // Encoded at once; the cache keeps neither the bytes of the file nor the document.
+            cache.store(blob, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
         }
         decoded.document?.blob = blob
         return decoded

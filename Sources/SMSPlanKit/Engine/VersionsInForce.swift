@@ -81,9 +81,8 @@ enum VersionsInForce {
         }
         guard let data = try? repository.blobData(blob) else { return nil }
         let decoded = DocumentDecoder.decode(data, path: path)
-        if var stored = decoded.document, let cache {
-            stored.contents = Data()
-            cache.store(blob.hex, DecodeCache.Entry(document: stored, findings: decoded.findings, size: data.count))
+        if let cache {
+            cache.store(blob.hex, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
         }
         var document = decoded.document
         document?.blob = blob.hex

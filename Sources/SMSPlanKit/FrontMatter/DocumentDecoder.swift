@@ -30,7 +30,7 @@ public enum DocumentDecoder {
             if field == .type { continue }
             field.decode(pair.value, into: &document, reader: &reader)
         }
-        document.keyLocations = seen
+        document.keyLocations = KeyLocations(seen)
         for field in DocumentField.required(for: document.type?.value) where seen[field.rawValue] == nil {
             reader.report(FieldMissingRule.id, at: .fileStart, "required field \"\(field.rawValue)\" is missing\(field.requirementNote(for: document.type?.value))")
         }

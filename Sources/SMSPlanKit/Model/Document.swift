@@ -147,7 +147,7 @@ public struct Document: Sendable {
         _modify { yield &unique().value.heldIn }
     }
     /// Where each top-level key was written, by key.
-    public var keyLocations: [String: SourceLocation] {
+    public var keyLocations: KeyLocations {
         get { box.value.keyLocations }
         _modify { yield &unique().value.keyLocations }
     }
@@ -282,8 +282,14 @@ struct DocumentFields: Sendable {
     var party: Located<String>?
     var processes: [Located<String>] = []
     var operatedBy: Located<String>?
-    var heldIn: ExternalRecord?
-    var keyLocations: [String: SourceLocation] = [:]
+    /// Boxed: few documents are held elsewhere, and the record is larger than the rest of a
+    /// document's optional fields together.
+    private var heldInBox: ExternalRecordBox?
+    var heldIn: ExternalRecord? {
+        get { heldInBox?.value }
+        set { heldInBox = newValue.map(ExternalRecordBox.init) }
+    }
+    var keyLocations = KeyLocations()
     var body: MarkdownBody = MarkdownBody()
     var storage = DocumentContents(Data())
     var blob: String?
@@ -292,6 +298,15 @@ struct DocumentFields: Sendable {
         self.path = path
     }
 
+}
+
+/// An `ExternalRecord` out of line, never changed once made.
+final class ExternalRecordBox: Sendable {
+    let value: ExternalRecord
+
+    init(_ value: ExternalRecord) {
+        self.value = value
+    }
 }
 
 /// The one shared copy of a document's fields; a document that changes them while others
