@@ -128,12 +128,16 @@ final class DecodeCache: @unchecked Sendable {
         var payload = ByteWriter()
         payload.optional(entry.document) { $0.document($1) }
         payload.array(entry.findings) { $0.finding($1) }
-        return (size: entry.size, payload: ArraySlice(payload.bytes))
+        return (size: entry.size, payload: ArraySlice(payload.exactBytes))
     }
 
     /// The bytes of a cache file holding entries already encoded (`payload`, as `entry(in:)` reads it).
     private static func encode(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired) -> [UInt8] {
         var writer = ByteWriter()
+        // Sized up front: the file is written from one buffer, never regrown or copied.
+        writer.reserve(magic.count + 64 + entries.reduce(0) { $0 + $1.key.utf8.count + $1.value.payload.count + 30 }
+            + retired.reduce(0) { $0 + $1.key.utf8.count + $1.value.reduce(10) { $0 + $1.key.utf8.count + $1.value.utf8.count + 20 } })
+        writer.raw(magic)
         writer.int(formatVersion)
         writer.string(SMSPlanKitInfo.version)
         writer.array(entries.sorted { $0.key < $1.key }) { writer, pair in
@@ -149,7 +153,15 @@ final class DecodeCache: @unchecked Sendable {
                 writer.string(item.value)
             }
         }
-        return magic + writer.bytes
+        return writer.bytes
+    }
+
+    /// Replaces the cache file with `bytes`, handed to the file as they are (not copied).
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            AtomicFile.replaceQuietly(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none), at: url)
+        }
     }
 
     /// The size of the file with this blob id, when the cache holds it (nothing is decoded).
@@ -218,7 +230,7 @@ final class DecodeCache: @unchecked Sendable {
             guard misses > 0 else { return }
             let kept = slots.mapValues { (size: $0.size, payload: bytes[$0.range]) }
             let entries = kept.merging(added) { _, new in new }
-            AtomicFile.replaceQuietly(Data(Self.encode(entries, retired: storedRetired.merging(usedRetired) { _, new in new })), at: url)
+            write(Self.encode(entries, retired: storedRetired.merging(usedRetired) { _, new in new }))
             return
         }
         let used = usedSlots.subtracting(added.keys)
@@ -228,7 +240,7 @@ final class DecodeCache: @unchecked Sendable {
             guard let slot = slots[key] else { continue }
             entries[key] = (size: slot.size, payload: bytes[slot.range])
         }
-        AtomicFile.replaceQuietly(Data(Self.encode(entries, retired: usedRetired)), at: url)
+        write(Self.encode(entries, retired: usedRetired))
     }
 
     /// The git blob id of `data`.

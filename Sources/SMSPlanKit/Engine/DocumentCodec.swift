@@ -21,6 +21,13 @@ struct ByteWriter {
     /// Bytes as they are, with no length (the reader must know it).
     mutating func raw(_ value: some Sequence<UInt8>) { bytes.append(contentsOf: value) }
 
+    /// Room for `count` more bytes, so that a writer whose size is known grows once.
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+    /// The bytes written, in a buffer of their exact size (a growing writer's has up to
+    /// twice the room).
+    var exactBytes: [UInt8] { bytes.withUnsafeBufferPointer { Array($0) } }
+
     mutating func string(_ value: String) {
         let utf8 = Array(value.utf8)
         int(utf8.count)

@@ -97,18 +97,34 @@ enum PlanLoader {
         return nil
     }
 
-    /// Reads every file and decodes it, in parallel across cores; with a cache, a file
-    /// whose blob id was seen before is taken from it instead of parsed. A file whose blob id
-    /// the source knows without reading it (a git object, or a working-tree file the index
-    /// vouches for) and that the cache holds is not read at all: its bytes are read only if
-    /// a rule asks for them.
+    /// Files read and decoded together: the bytes of one batch are held at a time, so the
+    /// memory a check needs does not grow with the plan's bytes.
+    static let batchSize = 512
+
+    /// Reads every file and decodes it, in parallel across cores, a batch at a time; with a
+    /// cache, a file whose blob id was seen before is taken from it instead of parsed. A file
+    /// whose blob id the source knows without reading it (a git object, or a working-tree
+    /// file the index vouches for) and that the cache holds is not read at all. No document
+    /// keeps its file's bytes: they are read again if a rule asks for them.
     private static func decodeAll(_ paths: [String], from source: some PlanSource, maximumSize: ByteSize,
                                   cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
+        let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
+        for start in stride(from: 0, to: paths.count, by: batchSize) {
+            try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, from: source, maximumSize: maximumSize,
+                            cache: cache, into: results)
+        }
+        return results.values
+    }
+
+    private static func decodeBatch(_ batch: Range<Int>, of paths: [String], from source: some PlanSource, maximumSize: ByteSize,
+                                    cache: DecodeCache?, into results: ResultSlots<(document: Document?, findings: [Finding])>)
+        throws(SMSPlanError) {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
         var cached: [Int: String] = [:]
-        read.reserveCapacity(paths.count)
-        for (index, path) in paths.enumerated() {
+        read.reserveCapacity(batch.count)
+        for index in batch {
+            let path = paths[index]
             if let cache, let blob = source.blobID(path), let size = cache.size(of: blob),
                 max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
                 cached[index] = blob
@@ -123,51 +139,56 @@ enum PlanLoader {
             }
         }
         let contents = read, screened = refused, taken = cached
-        let known = paths.map { source.blobID($0) }
-        let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let data = contents[index], path = paths[index]
+        let known = batch.map { source.blobID(paths[$0]) }
+        DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+            let index = batch.lowerBound + offset
+            let data = contents[offset], path = paths[index]
             if let finding = screened[index] {
                 results.set(index, (nil, [finding]))
                 return
             }
+            let reread = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
             if let blob = taken[index] {
-                // A damaged entry is left for the pass below, which reads the file.
-                // Changed in place: the cache hands out a fresh copy, so nothing is copied.
+                // A damaged entry is left for the pass below, which reads the file. Changed
+                // in place: the cache hands out a fresh copy, so nothing is copied.
                 guard var entry = cache?.lookup(blob) else { return }
                 entry.document?.path = path
-                entry.document?.storage = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
+                entry.document?.storage = reread
                 entry.document?.blob = blob
                 results.set(index, (entry.document, entry.findings))
                 return
             }
-            let blob = known[index] ?? DecodeCache.blobID(of: data)
+            let blob = known[offset] ?? DecodeCache.blobID(of: data)
             if let blob, var entry = cache?.lookup(blob) {
                 entry.document?.path = path
-                entry.document?.contents = data
+                entry.document?.storage = reread
                 entry.document?.blob = blob
                 results.set(index, (entry.document, entry.findings))
                 return
             }
-            results.set(index, decode(data, path: path, blob: blob, cache: cache))
+            results.set(index, decode(data, path: path, blob: blob, cache: cache, contents: reread))
         }
-        for index in taken.keys where !results.isSet(index) {
+        for index in taken.keys.sorted() where !results.isSet(index) {
             let path = paths[index]
             switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
             case .refused(let finding): results.set(index, (nil, [finding]))
-            case .contents(let data): results.set(index, decode(data, path: path, blob: taken[index], cache: cache))
+            case .contents(let data):
+                results.set(index, decode(data, path: path, blob: taken[index], cache: cache,
+                                          contents: DocumentContents(reading: { (try? source.read(path)) ?? Data() })))
             }
         }
-        return results.values
     }
 
-    /// Parses a file, keeping the result in the cache under its blob id.
-    private static func decode(_ data: Data, path: String, blob: String?, cache: DecodeCache?) -> (document: Document?, findings: [Finding]) {
+    /// Parses a file, keeping the result in the cache under its blob id; the document's
+    /// bytes are `contents` (read again when asked) rather than `data`.
+    private static func decode(_ data: Data, path: String, blob: String?, cache: DecodeCache?,
+                               contents: DocumentContents) -> (document: Document?, findings: [Finding]) {
         var decoded = DocumentDecoder.decode(data, path: path)
         if let blob, let cache {
             // Encoded at once; the cache keeps neither the bytes of the file nor the document.
             cache.store(blob, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
         }
+        decoded.document?.storage = contents
         decoded.document?.blob = blob
         return decoded
     }
