@@ -23,6 +23,19 @@ public final class Repository {
         git_repository_free(pointer)
     }
 
+    /// A second handle on the same objects (opened as a bare repository on the common git
+    /// directory), with caches of its own: what libgit2 keeps while reading through it (the
+    /// bases of the deltas packed objects are stored as, up to 16 MiB) is given back when it
+    /// is released. Nil when it cannot be opened.
+    public func reopened() -> Repository? {
+        var handle: OpaquePointer?
+        guard git_repository_open_bare(&handle, commonDirectory.path) == 0, let handle else {
+            git_error_clear()
+            return nil
+        }
+        return Repository(pointer: handle, indexFile: nil)
+    }
+
     /// The absolute, standardized URL of the git directory (`.git`, the bare repository itself,
     /// or a linked worktree's private directory).
     public var gitDirectory: URL {

@@ -97,19 +97,33 @@ extension Checker {
     }
 
     /// The change from the committed state `previous` to `plan`, reading from `previous`
-    /// only the documents whose content is not found unchanged in `plan`.
-    static func change(from previous: ObjectID, to plan: Plan, in repository: Repository, cache: DecodeCache?) throws(SMSPlanError) -> PlanChange? {
-        let entries = try git { try repository.treeEntries(of: previous, under: plan.planRoot) }
+    /// only the documents whose content is not found unchanged in `plan`. `entries` are the
+    /// files of `previous` under the plan's folder and `retired` the ids retired before it,
+    /// when the caller read them already.
+    static func change(from previous: ObjectID, to plan: Plan, in repository: Repository, cache: DecodeCache?,
+                       entries listed: [FileEntry]? = nil, retired known: [String: String]? = nil) throws(SMSPlanError) -> PlanChange? {
+        let entries: [FileEntry]
+        if let listed {
+            entries = listed
+        } else {
+            entries = try git { try repository.treeEntries(of: previous, under: plan.planRoot) }
+        }
         let currentBlobs = Set(plan.corpus.documents.compactMap(\.blob))
         let previousBlobs = Set(entries.map(\.blob.hex))
         let differing = entries.filter { !$0.path.hasSuffix(".md") || !currentBlobs.contains($0.blob.hex) }
         guard let before = try? Engine.load(source: BlobSource(repository: repository, entries: differing), planRoot: plan.planRoot,
                                             revisionDate: plan.revisionDate, cache: cache)
         else { return nil }
+        let retired: [String: String]
+        if let known {
+            retired = known
+        } else {
+            retired = try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache)
+        }
         let unchanged = plan.corpus.documents.filter { $0.blob.map(previousBlobs.contains) ?? false }
         let changed = plan.corpus.documents.filter { !($0.blob.map(previousBlobs.contains) ?? false) }
         var change = PlanChange(previous: before.corpus, current: Corpus(documents: changed),
-                                retiredIDs: try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache),
+                                retiredIDs: retired,
                                 unchangedIDs: Set(unchanged.compactMap(\.id?.value)),
                                 disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }))
         change.migration = ClaimLines.migration(from: before, to: plan)

@@ -60,6 +60,15 @@ public enum Checker {
         let planRoot = try locatePlan(from: startFolder, in: source)
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
         defer { cache?.save() }
+        // The previous state's files and the ids retired before it are read before the
+        // documents, through a second handle released at once: what libgit2 holds while
+        // reading history is given back before the documents take their memory. (Read
+        // again below, with its error, when this fails.)
+        var previousEntries: [FileEntry]?, retired: [String: String]?
+        if let previous, let history = repository.reopened() {
+            previousEntries = try? history.treeEntries(of: previous, under: planRoot)
+            retired = try? retiredIDs(before: previous, planRoot: planRoot, in: history, cache: cache)
+        }
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
@@ -72,7 +81,7 @@ public enum Checker {
         // A previous commit a shallow clone lacks leaves the history rules without a
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
-            plan.change = try change(from: previous, to: plan, in: repository, cache: cache)
+            plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, retired: retired)
             let mode = plan.config.approvalIdentity
             // A merge brings in approvals that its branch's own commits made (and were judged at).
             if let commit = checkedCommit, mode != .off, commit.parents.count == 1 {

@@ -109,15 +109,16 @@ enum PlanLoader {
     private static func decodeAll(_ paths: [String], from source: some PlanSource, maximumSize: ByteSize,
                                   cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
+        let reader = ContentsReader { (try? source.read($0)) ?? Data() }
         for start in stride(from: 0, to: paths.count, by: batchSize) {
             try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, from: source, maximumSize: maximumSize,
-                            cache: cache, into: results)
+                            cache: cache, reader: reader, into: results)
         }
         return results.values
     }
 
     private static func decodeBatch(_ batch: Range<Int>, of paths: [String], from source: some PlanSource, maximumSize: ByteSize,
-                                    cache: DecodeCache?, into results: ResultSlots<(document: Document?, findings: [Finding])>)
+                                    cache: DecodeCache?, reader: ContentsReader, into results: ResultSlots<(document: Document?, findings: [Finding])>)
         throws(SMSPlanError) {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
@@ -147,7 +148,7 @@ enum PlanLoader {
                 results.set(index, (nil, [finding]))
                 return
             }
-            let reread = DocumentContents(reading: { (try? source.read(path)) ?? Data() })
+            let reread = DocumentContents(path: path, reader: reader)
             if let blob = taken[index] {
                 // A damaged entry is left for the pass below, which reads the file. Changed
                 // in place: the cache hands out a fresh copy, so nothing is copied.
@@ -174,7 +175,7 @@ enum PlanLoader {
             case .refused(let finding): results.set(index, (nil, [finding]))
             case .contents(let data):
                 results.set(index, decode(data, path: path, blob: taken[index], cache: cache,
-                                          contents: DocumentContents(reading: { (try? source.read(path)) ?? Data() })))
+                                          contents: DocumentContents(path: path, reader: reader)))
             }
         }
     }

@@ -225,27 +225,45 @@ public struct Activity: Sendable {
 
 /// A document's bytes, held or read once on first use (from the source the document was
 /// listed in); shared by the copies of a document, never changed once read.
+///
+/// Small, since a plan holds one per document: the path and one reader shared by every
+/// document of a load, and a lock from a shared set rather than one of its own.
 final class DocumentContents: @unchecked Sendable {
     private var loaded: Data?
-    private let load: (@Sendable () -> Data)?
-    private let lock = NSLock()
+    private let path: String
+    private let reader: ContentsReader?
+
+    private static let locks = (0..<16).map { _ in NSLock() }
 
     init(_ data: Data) {
         loaded = data
-        load = nil
+        path = ""
+        reader = nil
     }
 
-    init(reading load: @escaping @Sendable () -> Data) {
-        self.load = load
+    /// Bytes that `reader` reads for `path` when first asked.
+    init(path: String, reader: ContentsReader) {
+        self.path = path
+        self.reader = reader
     }
 
     var data: Data {
+        let lock = Self.locks[Int(UInt(bitPattern: ObjectIdentifier(self).hashValue) >> 4 & 15)]
         lock.lock()
         defer { lock.unlock() }
         if let loaded { return loaded }
-        let data = load?() ?? Data()
+        let data = reader?.read(path) ?? Data()
         loaded = data
         return data
+    }
+}
+
+/// Reads a document's bytes by path, for every document of one load.
+final class ContentsReader: Sendable {
+    let read: @Sendable (String) -> Data
+
+    init(_ read: @escaping @Sendable (String) -> Data) {
+        self.read = read
     }
 }
 
