@@ -26,6 +26,18 @@ enum AtomicFile {
     /// else 0666 less the umask).
     static func write(_ data: Data, to url: URL, overwrite: Bool = false, within root: URL? = nil,
                       permissions: mode_t? = nil, durable: Bool = true) throws(SMSPlanError) {
+        try write(.data(data), to: url, overwrite: overwrite, within: root, permissions: permissions, durable: durable)
+    }
+
+    /// What a write puts in the file: bytes at hand, or bytes made piece by piece and handed
+    /// to `put` as they are made (false from `put`: the write failed, stop).
+    enum Contents {
+        case data(Data)
+        case streamed((_ put: (UnsafeRawBufferPointer) -> Bool) -> Void)
+    }
+
+    private static func write(_ data: Contents, to url: URL, overwrite: Bool, within root: URL?,
+                              permissions: mode_t?, durable: Bool) throws(SMSPlanError) {
         if let root { try SafePath.check(url, within: root) }
         let folder = url.deletingLastPathComponent()
         let made = try makeFolders(folder)
@@ -50,11 +62,16 @@ enum AtomicFile {
     /// Replaces the file at `url` (made when missing), ignoring every failure and skipping
     /// the flush to disk: for caches, which are never needed for a correct answer.
     static func replaceQuietly(_ data: Data, at url: URL) {
-        try? write(data, to: url, overwrite: true, durable: false)
+        replaceQuietly(.data(data), at: url)
+    }
+
+    /// `replaceQuietly` for bytes made piece by piece, so that they are never all in memory.
+    static func replaceQuietly(_ contents: Contents, at url: URL) {
+        try? write(contents, to: url, overwrite: true, within: nil, permissions: nil, durable: false)
     }
 
     /// Writes the bytes under their final name, by the unnamed file when the system has one.
-    private static func place(_ data: Data, at url: URL, overwrite: Bool, mode: mode_t?, owner: (uid: uid_t, gid: gid_t)?,
+    private static func place(_ data: Contents, at url: URL, overwrite: Bool, mode: mode_t?, owner: (uid: uid_t, gid: gid_t)?,
                               durable: Bool) throws(SMSPlanError) {
         let folder = url.deletingLastPathComponent().path
         #if os(Linux)
@@ -113,23 +130,29 @@ enum AtomicFile {
     #endif
 
     /// Writes every byte, sets the mode, and flushes the file to the disk.
-    private static func fill(_ descriptor: Int32, with data: Data, mode: mode_t?, owner: (uid: uid_t, gid: gid_t)?, durable: Bool,
+    private static func fill(_ descriptor: Int32, with data: Contents, mode: mode_t?, owner: (uid: uid_t, gid: gid_t)?, durable: Bool,
                              url: URL) throws(SMSPlanError) {
         if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 {
             let code = errno
             throw .refused("\(url.path) belongs to user \(owner.uid) and group \(owner.gid), and a replacement could not keep them (\(String(cString: strerror(code)))); nothing was written: run the command as its owner")
         }
-        let code: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+        var code: Int32?
+        let put = { (buffer: UnsafeRawBufferPointer) -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return errno
+                    code = errno
+                    return false
                 }
                 offset += written
             }
-            return nil
+            return true
+        }
+        switch data {
+        case .data(let bytes): _ = bytes.withUnsafeBytes(put)
+        case .streamed(let produce): produce(put)
         }
         if let code { throw failure(url, code) }
         if let mode, fchmod(descriptor, mode) != 0 { throw failure(url, errno) }

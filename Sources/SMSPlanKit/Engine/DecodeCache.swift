@@ -133,18 +133,43 @@ final class DecodeCache: @unchecked Sendable {
 
     /// The bytes of a cache file holding entries already encoded (`payload`, as `entry(in:)` reads it).
     private static func encode(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired) -> [UInt8] {
+        var bytes: [UInt8] = []
+        stream(entries, retired: retired) { piece in
+            bytes.append(contentsOf: piece)
+            return true
+        }
+        return bytes
+    }
+
+    /// The bytes of a cache file, handed to `put` some 64 KiB at a time (a payload of that
+    /// size or more as it is), so that the file is never all in memory twice.
+    private static func stream(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired,
+                               to put: (UnsafeRawBufferPointer) -> Bool) {
+        let piece = 1 << 16
         var writer = ByteWriter()
-        // Sized up front: the file is written from one buffer, never regrown or copied.
-        writer.reserve(magic.count + 64 + entries.reduce(0) { $0 + $1.key.utf8.count + $1.value.payload.count + 30 }
-            + retired.reduce(0) { $0 + $1.key.utf8.count + $1.value.reduce(10) { $0 + $1.key.utf8.count + $1.value.utf8.count + 20 } })
+        writer.reserve(piece)
+        var failed = false
+        func flush() {
+            guard !failed, !writer.bytes.isEmpty else { return }
+            failed = !writer.bytes.withUnsafeBytes(put)
+            writer.clear()
+        }
         writer.raw(magic)
         writer.int(formatVersion)
         writer.string(SMSPlanKitInfo.version)
-        writer.array(entries.sorted { $0.key < $1.key }) { writer, pair in
+        let sorted = entries.sorted { $0.key < $1.key }
+        writer.int(sorted.count)
+        for pair in sorted {
             writer.string(pair.key)
             writer.int(pair.value.size)
             writer.int(pair.value.payload.count)
-            writer.raw(pair.value.payload)
+            if writer.bytes.count + pair.value.payload.count > piece { flush() }
+            if pair.value.payload.count >= piece {
+                if !failed { failed = !pair.value.payload.withUnsafeBytes(put) }
+            } else {
+                writer.raw(pair.value.payload)
+            }
+            if failed { return }
         }
         writer.array(retired.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
@@ -153,15 +178,13 @@ final class DecodeCache: @unchecked Sendable {
                 writer.string(item.value)
             }
         }
-        return writer.bytes
+        flush()
     }
 
-    /// Replaces the cache file with `bytes`, handed to the file as they are (not copied).
-    private func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            AtomicFile.replaceQuietly(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none), at: url)
-        }
+    /// Replaces the cache file with the entries and retired ids given, written as they are
+    /// encoded.
+    private func write(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired) {
+        AtomicFile.replaceQuietly(.streamed { put in Self.stream(entries, retired: retired, to: put) }, at: url)
     }
 
     /// The size of the file with this blob id, when the cache holds it (nothing is decoded).
@@ -230,7 +253,7 @@ final class DecodeCache: @unchecked Sendable {
             guard misses > 0 else { return }
             let kept = slots.mapValues { (size: $0.size, payload: bytes[$0.range]) }
             let entries = kept.merging(added) { _, new in new }
-            write(Self.encode(entries, retired: storedRetired.merging(usedRetired) { _, new in new }))
+            write(entries, retired: storedRetired.merging(usedRetired) { _, new in new })
             return
         }
         let used = usedSlots.subtracting(added.keys)
@@ -240,7 +263,7 @@ final class DecodeCache: @unchecked Sendable {
             guard let slot = slots[key] else { continue }
             entries[key] = (size: slot.size, payload: bytes[slot.range])
         }
-        write(Self.encode(entries, retired: usedRetired))
+        write(entries, retired: usedRetired)
     }
 
     /// The git blob id of `data`.

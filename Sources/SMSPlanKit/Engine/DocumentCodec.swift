@@ -21,6 +21,9 @@ struct ByteWriter {
     /// Bytes as they are, with no length (the reader must know it).
     mutating func raw(_ value: some Sequence<UInt8>) { bytes.append(contentsOf: value) }
 
+    /// Forgets what was written, keeping the room.
+    mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
     /// Room for `count` more bytes, so that a writer whose size is known grows once.
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
