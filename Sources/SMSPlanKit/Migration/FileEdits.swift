@@ -9,6 +9,8 @@ struct FileEdits {
         var old: String
         /// Nil: the list item is removed (with its comma in a flow list, its line in a block list).
         var new: String?
+        /// Further items written after `new` in its flow list.
+        var more: [String] = []
     }
 
     private var replacements: [String: [Replacement]] = [:]
@@ -32,6 +34,14 @@ struct FileEdits {
     mutating func removeItem(in path: String, at location: SourceLocation, old: String) {
         touch(path)
         replacements[path, default: []].append(Replacement(location: location, old: old, new: nil))
+    }
+
+    /// Replaces the list item `old` starting at `location` by `items`: removed when there are
+    /// none, replaced by several in the same quoting style in a flow list.
+    mutating func replaceItem(in path: String, at location: SourceLocation, old: String, with items: [String]) {
+        guard let first = items.first else { return removeItem(in: path, at: location, old: old) }
+        touch(path)
+        replacements[path, default: []].append(Replacement(location: location, old: old, new: first, more: Array(items.dropFirst())))
     }
 
     mutating func insert(in path: String, afterLine line: Int, line text: String) {
@@ -84,7 +94,7 @@ struct FileEdits {
             var edited: String?? = nil
             if lines.indices.contains(index) && !dropped.contains(index) {
                 if let new = replacement.new {
-                    edited = Self.replacing(in: lines[index], column: column, old: replacement.old, new: new).map { .some($0) }
+                    edited = Self.replacing(in: lines[index], column: column, old: replacement.old, new: new, more: replacement.more).map { .some($0) }
                 } else {
                     edited = Self.removingItem(from: lines[index], column: column, old: replacement.old)
                 }
@@ -149,7 +159,8 @@ struct FileEdits {
 
     /// The line with the scalar starting at `column` (1-based), which must read `old`,
     /// replaced by `new` in the same quoting style.
-    static func replacing(in line: String, column: Int, old: String, new: String) -> String? {
+    /// With `more`, those items follow it in the same style, which only a flow list can hold.
+    static func replacing(in line: String, column: Int, old: String, new: String, more: [String] = []) -> String? {
         let scanner = YAMLLineScanner(line)
         let start = column - 1
         guard start >= 0, start < scanner.scalars.count, let end = scanner.flowItemEnd(from: start) else { return nil }
@@ -157,11 +168,15 @@ struct FileEdits {
         let quote = token.first.flatMap { $0 == "\"" || $0 == "'" ? $0 : nil }
         let bare = quote == nil ? token : String(token.dropFirst().dropLast())
         guard bare == old else { return nil }
-        let replacement = switch quote {
-        case "'": "'\(new.replacingOccurrences(of: "'", with: "''"))'"
-        case "\"": YAMLText.quoted(new)
-        default: YAMLText.scalar(new, inFlow: scanner.scalars[..<start].contains { $0 == "[" || $0 == "{" })
-        }
+        let inFlow = scanner.scalars[..<start].contains { $0 == "[" || $0 == "{" }
+        guard more.isEmpty || inFlow else { return nil }
+        let replacement = ([new] + more).map { item in
+            switch quote {
+            case "'": "'\(item.replacingOccurrences(of: "'", with: "''"))'"
+            case "\"": YAMLText.quoted(item)
+            default: YAMLText.scalar(item, inFlow: inFlow)
+            }
+        }.joined(separator: ", ")
         return scanner.text(0, start) + replacement + scanner.text(end, scanner.scalars.count)
     }
 }
