@@ -109,14 +109,15 @@ bench: deps
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
-## install: build release and install bin/smsplan, share/smsplan/plan-template and share/smsplan/starter
-## under PREFIX; only the files git tracks are copied (never build output left in plan-template)
+## install: build release and install bin/smsplan, share/smsplan/plan-template, share/smsplan/starter
+## and share/smsplan/examples (the exemplar's 2018 additions) under PREFIX; only the files git tracks
+## are copied (never build output left in plan-template)
 install: deps
 	$(SWIFT) build -c release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/smsplan
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/smsplan" $(DESTDIR)$(PREFIX)/bin/smsplan
-	rm -rf $(DESTDIR)$(PREFIX)/share/smsplan/plan-template $(DESTDIR)$(PREFIX)/share/smsplan/starter
-	git ls-files -z plan-template starter | xargs -0 -I{} install -D -m 644 {} $(DESTDIR)$(PREFIX)/share/smsplan/{}
+	rm -rf $(DESTDIR)$(PREFIX)/share/smsplan/plan-template $(DESTDIR)$(PREFIX)/share/smsplan/starter $(DESTDIR)$(PREFIX)/share/smsplan/examples
+	git ls-files -z plan-template starter examples | xargs -0 -I{} install -D -m 644 {} $(DESTDIR)$(PREFIX)/share/smsplan/{}
 	install -m 644 docs/rules.md $(DESTDIR)$(PREFIX)/share/smsplan/rules.md
 
 clean:

@@ -37,7 +37,7 @@ final class AuthoringCommandTests: XCTestCase {
     func testInitExampleCopiesTheExemplarAndNeverOverwrites() throws {
         let created = try run(["init", "x", "--example", "--organization", "Acme"])
         XCTAssertEqual(created.status, 0, created.errors)
-        XCTAssertTrue(created.output.hasPrefix("created the exemplar plan in x: "), created.output)
+        XCTAssertTrue(created.output.hasPrefix("created the exemplar plan (iso20000-1:2011) in x: "), created.output)
         let plan = sandbox.appendingPathComponent("x")
         XCTAssertTrue(try String(contentsOf: plan.appendingPathComponent("smsplan.yaml"), encoding: .utf8).contains("organization: \"Acme\"\n"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: plan.appendingPathComponent(".git").path))

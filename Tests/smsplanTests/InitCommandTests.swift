@@ -50,9 +50,9 @@ final class InitCommandTests: XCTestCase {
     }
 
     func testInitWritesTheStartingPlanOfTheOrganization() throws {
-        let created = try run(["init", "acme", "--organization", "Acme Hosting", "--commit"])
+        let created = try run(["init", "acme", "--organization", "Acme Hosting", "--standard", "iso20000-1:2011", "--commit"])
         XCTAssertEqual(created.status, 0, created.errors)
-        XCTAssertTrue(created.output.hasPrefix("created the starting plan of Acme Hosting in acme: "), created.output)
+        XCTAssertTrue(created.output.hasPrefix("created the starting plan of Acme Hosting (iso20000-1:2011) in acme: "), created.output)
         let plan = sandbox.appendingPathComponent("acme")
         let written = try files(in: plan)
         XCTAssertTrue(written["smsplan.yaml"]?.contains("organization: \"Acme Hosting\"\n") == true)

@@ -6,8 +6,10 @@ import GitKit
 public enum PlanInitializer {
     /// What to make from the exemplar plan's folder (`template`).
     public enum Content: Sendable {
-        /// A copy of the exemplar, with the organization's name when one is given.
-        case example(organization: String?)
+        /// A copy of the exemplar, with the organization's name when one is given. With
+        /// `additions` (the folder `ExamplePlan.additionsFolder(for:)` names), the exemplar in
+        /// `standard`: migrated from the template's edition, with the additions applied.
+        case example(organization: String?, standard: String? = nil, additions: URL? = nil)
         /// The starting plan of `organization` in the edition `standard`, made from the
         /// `starter` folder, dated `date`.
         case starter(URL, organization: String, standard: String, date: PlanDate)
@@ -65,8 +67,8 @@ public enum PlanInitializer {
         case .starter(let starter, let organization, let standard, let date):
             return try StarterPlan.files(starter: starter, template: request.template, organization: organization,
                                          standard: standard, date: date)
-        case .example(let organization):
-            return try templateFiles(in: request.template).map { file throws(SMSPlanError) in
+        case .example(let organization, let standard, let additions):
+            let files = try templateFiles(in: request.template).map { file throws(SMSPlanError) in
                 var data: Data
                 do {
                     data = try Data(contentsOf: request.template.appendingPathComponent(file))
@@ -78,6 +80,9 @@ public enum PlanInitializer {
                 }
                 return (file, data)
             }
+            guard let standard, standard != ExamplePlan.templateEdition else { return files }
+            guard let additions else { throw .refused("the exemplar in \(standard) needs its additions (\(ExamplePlan.additionsFolder(for: standard)))") }
+            return try ExamplePlan.files(files, migratedTo: standard, additions: additions)
         }
     }
 
@@ -143,6 +148,20 @@ public enum PlanInitializer {
     public static func findTemplate(executable: URL?, environment: [String: String]) throws(SMSPlanError) -> URL {
         try find("plan-template", marker: "smsplan.yaml", variable: "SMSPLAN_TEMPLATE", besides: nil,
                  executable: executable, environment: environment)
+    }
+
+    /// Where the exemplar's additions for `standard` are (`examples/northwind-2018`):
+    /// `SMSPLAN_EXAMPLES` (the folder holding `northwind-2018`), then an `examples` folder
+    /// beside the template, then the places `findTemplate` looks in.
+    public static func findExampleAdditions(for standard: String, template: URL, executable: URL?,
+                                            environment: [String: String]) throws(SMSPlanError) -> URL {
+        var environment = environment
+        let folder = ExamplePlan.additionsFolder(for: standard)
+        if let examples = environment["SMSPLAN_EXAMPLES"], !examples.isEmpty {
+            environment["SMSPLAN_EXAMPLES"] = URL(fileURLWithPath: examples).appendingPathComponent(String(folder.split(separator: "/").last ?? "")).path
+        }
+        return try find(folder, marker: "decisions.yaml", variable: "SMSPLAN_EXAMPLES", besides: template,
+                        executable: executable, environment: environment)
     }
 
     /// Where the starting plan's folder is: `SMSPLAN_STARTER`, then a `starter` folder beside

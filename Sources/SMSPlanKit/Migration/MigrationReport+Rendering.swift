@@ -27,7 +27,7 @@ extension MigrationReport {
 
     private var text: String {
         var out = heading + "\n"
-        out += "rewritten: \(rewrites.count) clause ids in \(rewrittenFiles) files; files \(dryRun ? "to write" : "written"): \(files.count)\n"
+        out += "rewritten: \(rewrites.count) clause ids in \(rewrittenFiles) files\(merged); files \(dryRun ? "to write" : "written"): \(files.count)\n"
         out += "\ndecisions (\(decisions.count)): clauses that map to several clauses of \(to) or to none, written as a placeholder that `smsplan check` reports until it is replaced\n"
         out += decisions.isEmpty ? "  none\n" : TextTable.render(decisions.map {
             ["\($0.path):\($0.line)", $0.clause, "\"\($0.written)\"", Self.choice($0)]
@@ -36,7 +36,21 @@ extension MigrationReport {
         out += uncovered.isEmpty ? "  none\n" : uncovered.map {
             "  \($0.id) \"\($0.title)\"\($0.newInEdition ? " (new)" : ""): \($0.evidence.isEmpty ? "evidence from its sub-clauses" : $0.evidence.joined(separator: "; "))\n"
         }.joined()
+        out += "\n" + nextStep + "\n"
         return out
+    }
+
+    /// How many rewritten ids an earlier item of their list already held (removed), when any.
+    private var merged: String {
+        let count = rewrites.filter(\.merged).count
+        return count == 0 ? "" : " (\(count) removed: the list already held the clause)"
+    }
+
+    /// What to do after the migration: the decisions, then one commit a reviewer can read.
+    private var nextStep: String {
+        let decide = decisions.isEmpty ? "" : "make the decisions above, "
+        return dryRun ? "next: smsplan migrate --to \(to) without --dry-run writes these changes (it makes no commit)"
+            : "next: \(decide)run smsplan check, then commit the migration as one commit (smsplan makes none), so a reviewer reads it whole"
     }
 
     private var markdown: String {
@@ -51,8 +65,11 @@ extension MigrationReport {
         out += uncovered.isEmpty ? "None.\n" : MarkdownTable.render(["Clause", "Title", "New", "Evidence needed"], uncovered.map {
             [$0.id, $0.title, $0.newInEdition ? "yes" : "", $0.evidence.isEmpty ? "from its sub-clauses" : $0.evidence.joined(separator: "; ")]
         })
+        out += "\n" + nextStep.prefix(1).uppercased() + nextStep.dropFirst() + ".\n"
         out += "\n## Rewritten (\(rewrites.count))\n\n"
-        out += rewrites.isEmpty ? "None.\n" : MarkdownTable.render(["Where", "From", "To"], rewrites.map { ["`\($0.path):\($0.line)`", $0.from, $0.to] })
+        out += rewrites.isEmpty ? "None.\n" : MarkdownTable.render(["Where", "From", "To"], rewrites.map {
+            ["`\($0.path):\($0.line)`", $0.from, $0.merged ? "\($0.to) (listed already: removed)" : $0.to]
+        })
         return out
     }
 }

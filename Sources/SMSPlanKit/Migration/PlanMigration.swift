@@ -8,6 +8,8 @@ public struct MigrationReport: Sendable, Encodable {
         public var line: Int
         public var from: String
         public var to: String
+        /// True when an earlier item of the same list already became `to`: this item is removed.
+        public var merged: Bool = false
     }
 
     /// A clause id left for a person: it maps to several clauses of the new edition, or to none.
@@ -67,20 +69,29 @@ public enum PlanMigration {
         var claimed = Set<String>()
 
         guard let old = RequirementSchema.bundled(source) else { throw .refused("unknown edition \"\(source)\"") }
-        func map(_ id: Located<String>, in path: String, counts: Bool, document: Document? = nil) {
+        /// Maps one id of a list; `seen` holds what the list's earlier items became, so that
+        /// two old clauses becoming one new clause leave it once (the later item is removed).
+        func map(_ id: Located<String>, in path: String, counts: Bool, document: Document? = nil, seen: inout Set<String>) {
             let value = id.value
-            guard old.requirement(value) != nil else { return }
+            guard old.requirement(value) != nil else {
+                seen.insert(value)
+                return
+            }
             let (mapped, through) = mapping.candidates(for: value, in: old)
             // A clause the document's type cannot be evidence for is no choice for it.
             let fitting = document.map { document in mapped.filter { Self.fits(document, mapping.to, $0) } } ?? mapped
             let targets = fitting.isEmpty ? mapped : fitting
-            let written: String
-            if mapped.count == 1 && fitting.count == 1 && through == nil {
-                written = targets[0]
+            let decided = mapped.count == 1 && fitting.count == 1 && through == nil
+            let written = decided ? targets[0] : MigrationDecision.placeholder(value, edition: source)
+            guard seen.insert(written).inserted else {
+                report.rewrites.append(.init(path: path, line: id.location.line, from: value, to: written, merged: true))
+                edits.removeItem(in: path, at: id.location, old: value)
+                return
+            }
+            if decided {
                 report.rewrites.append(.init(path: path, line: id.location.line, from: value, to: written))
                 if counts { claimed.insert(written) }
             } else {
-                written = MigrationDecision.placeholder(value, edition: source)
                 report.decisions.append(.init(path: path, line: id.location.line, clause: value, written: written, candidates: targets, through: through,
                                               fits: mapped.isEmpty || !fitting.isEmpty))
             }
@@ -89,13 +100,16 @@ public enum PlanMigration {
 
         for document in plan.corpus.documents {
             let counts = document.type?.value != .template
-            for id in document.satisfies { map(id, in: document.path, counts: counts, document: counts && document.isActive ? document : nil) }
+            var seen = Set<String>()
+            for id in document.satisfies { map(id, in: document.path, counts: counts, document: counts && document.isActive ? document : nil, seen: &seen) }
             for activity in document.activities {
-                for id in activity.requirements { map(id, in: document.path, counts: false) }
+                var seen = Set<String>()
+                for id in activity.requirements { map(id, in: document.path, counts: false, seen: &seen) }
             }
         }
         let configPath = plan.path("smsplan.yaml")
-        for exclusion in plan.config.exclusions { map(exclusion.requirement, in: configPath, counts: false) }
+        var excluded = Set<String>()
+        for exclusion in plan.config.exclusions { map(exclusion.requirement, in: configPath, counts: false, seen: &excluded) }
         try editEdition(plan, root: root, target: target, configPath: configPath, edits: &edits)
 
         for requirement in mapping.to.requirements where mapping.to.isLeaf(requirement.id) && !claimed.contains(requirement.id) {
