@@ -49,6 +49,8 @@ public struct MarkdownBody: Sendable {
     }
 
     private static func links(in line: Substring, line number: Int) -> [Link] {
+        // Most lines hold no "](" at all: looked for in the bytes before any scalar is read.
+        guard containsLinkStart(line.utf8) else { return [] }
         var found: [Link] = []
         let scalars = Array(line.unicodeScalars)
         var index = 0
@@ -69,6 +71,15 @@ public struct MarkdownBody: Sendable {
             }
         }
         return found
+    }
+
+    private static func containsLinkStart(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(") { return true }
+            previous = byte
+        }
+        return false
     }
 }
 

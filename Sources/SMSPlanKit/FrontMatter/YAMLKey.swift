@@ -66,7 +66,7 @@ enum YAMLKey: Hashable {
     /// The keys a mapping repeats, in the order they are named, and where the first of the
     /// first one is written; nil when every key is written once.
     static func duplicates(in keys: [(key: YAMLKey, mark: YAMLComposer.Mark)]) -> (texts: [String], first: YAMLComposer.Mark)? {
-        guard keys.count > 1, repeats(keys.map(\.key)) else { return nil }
+        guard keys.count > 1, repeats(keys) else { return nil }
         var groups: [(key: YAMLKey, mark: YAMLComposer.Mark, count: Int)] = []
         var group: [YAMLKey: Int] = [:]
         for (key, mark) in keys {
@@ -83,12 +83,12 @@ enum YAMLKey: Hashable {
     }
 
     /// Whether any key is written twice: pairwise for the few keys most mappings hold.
-    private static func repeats(_ keys: [YAMLKey]) -> Bool {
+    private static func repeats(_ keys: [(key: YAMLKey, mark: YAMLComposer.Mark)]) -> Bool {
         if keys.count <= 16 {
-            for index in keys.indices.dropFirst() where keys[..<index].contains(keys[index]) { return true }
+            for index in keys.indices.dropFirst() where keys[..<index].contains(where: { $0.key == keys[index].key }) { return true }
             return false
         }
         var seen = Set<YAMLKey>(minimumCapacity: keys.count)
-        return !keys.allSatisfy { seen.insert($0).inserted }
+        return !keys.allSatisfy { seen.insert($0.key).inserted }
     }
 }
