@@ -6,9 +6,8 @@ internal import CYaml
 /// The composer feeds every libyaml event to a ``Scan`` before it builds anything from it;
 /// the first event past a limit stops the pass. A billion-laughs alias bomb is refused at
 /// the alias that would pass the node limit, and a 10,000-deep `[[[...` or `- - - ...` at
-/// the level past the depth limit. A limit anywhere in the text is told before any other
-/// problem of composition (a duplicate key, an undefined alias), as a separate counting
-/// pass before composing would tell it.
+/// the level past the depth limit. A limit passed anywhere in the text is what is told,
+/// even when a problem of composition (a repeated key, an undefined alias) comes before it.
 enum YAMLLimits {
     /// The most values (scalars, lists, mappings, aliases expanded) a YAML text may hold.
     static let maximumNodes = 100_000

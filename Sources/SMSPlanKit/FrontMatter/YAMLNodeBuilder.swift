@@ -1,13 +1,14 @@
 internal import CYaml
 import Foundation
 
-/// Builds positioned nodes from libyaml's events as they come, one pass, no recursion.
+/// Builds positioned nodes from libyaml's events as they come, in one pass with a stack of
+/// open lists and mappings.
 ///
 /// It composes as YAML's composer does: an alias is the node its anchor was last given to
 /// (complete before the alias), an alias to no such node is refused, a mapping that repeats
 /// a key is refused when it closes, and a second document is refused where it starts. After
 /// the first refusal the events are still counted against the limits, since a limit
-/// anywhere in the text is told first.
+/// passed anywhere in the text is what is told.
 struct YAMLNodeBuilder {
     private var limits: YAMLLimits.Scan
     private let lineOffset: Int
