@@ -51,7 +51,11 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(
             name: "SMSPlanKitTests",
-            dependencies: ["SMSPlanKit", "GitKit", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "SMSPlanKit", "GitKit", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                // The composition the one-pass YAML composer replaced, for the differential test.
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "smsplanTests", dependencies: ["smsplan", "TestSupport"], exclude: ["Fixtures"]),

@@ -15,7 +15,7 @@ import GitKit
 /// entry that cannot be decoded counts as missing (and the file is rewritten).
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let fileName = "front-matter-cache"
 
     struct Entry {

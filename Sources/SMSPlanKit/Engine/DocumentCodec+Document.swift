@@ -1,19 +1,29 @@
 import Foundation
 
+/// The values written by their place in these lists rather than as text. The lists are the
+/// format: a new case goes at the end, or `DecodeCache.formatVersion` is bumped.
+private let documentTypes = DocumentType.allCases
+private let documentStatuses = DocumentStatus.allCases
+private let classifications = Classification.allCases
+private let activityStatuses = ActivityStatus.allCases
+/// Front-matter keys, which are nearly always known fields: written as their place here
+/// plus one, or 0 and the text for any other key.
+private let fieldNames = DocumentField.allCases.map(\.rawValue)
+
 extension ByteWriter {
     mutating func document(_ d: Document) {
         string(d.path)
         located(d.id) { $0.string($1) }
         located(d.title) { $0.string($1) }
-        located(d.type) { $0.string($1.rawValue) }
+        located(d.type) { $0.choice($1, in: documentTypes) }
         located(d.version) { $0.int($1.major); $0.int($1.minor) }
-        located(d.status) { $0.string($1.rawValue) }
+        located(d.status) { $0.choice($1, in: documentStatuses) }
         located(d.owner) { $0.string($1) }
         located(d.author) { $0.string($1) }
         located(d.approvedBy) { $0.string($1) }
         located(d.approvedOn) { $0.date($1) }
         located(d.nextReview) { $0.date($1) }
-        located(d.classification) { $0.string($1.rawValue) }
+        located(d.classification) { $0.choice($1, in: classifications) }
         texts(d.satisfies)
         located(d.phase) { $0.int($1) }
         texts(d.supersedes)
@@ -36,11 +46,11 @@ extension ByteWriter {
             writer.located(activity.id) { $0.string($1) }
             writer.located(activity.title) { $0.string($1) }
             writer.texts(activity.requirements)
-            writer.located(activity.status) { $0.string($1.rawValue) }
+            writer.located(activity.status) { $0.choice($1, in: activityStatuses) }
             writer.texts(activity.evidence)
             writer.location(activity.location)
         }
-        located(d.templateFor) { $0.string($1.rawValue) }
+        located(d.templateFor) { $0.choice($1, in: documentTypes) }
         texts(d.services)
         texts(d.suppliers)
         located(d.party) { $0.string($1) }
@@ -54,7 +64,15 @@ extension ByteWriter {
             writer.located(record.lastChecked) { $0.date($1) }
             writer.location(record.location)
         }
-        array(d.keyLocations.sorted) { $0.string($1.key); $0.location($1.value) }
+        array(d.keyLocations.sorted) { writer, pair in
+            if let field = fieldNames.firstIndex(of: pair.key) {
+                writer.int(field + 1)
+            } else {
+                writer.int(0)
+                writer.string(pair.key)
+            }
+            writer.location(pair.value)
+        }
         array(d.body.headings) { $0.int($1.level); $0.string($1.text); $0.int($1.line) }
         array(d.body.links) { $0.string($1.target); $0.location($1.location) }
     }
@@ -82,15 +100,15 @@ extension ByteReader {
         var d = Document(path: try string())
         d.id = try located { try $0.string() }
         d.title = try located { try $0.string() }
-        d.type = try located { try $0.choice(DocumentType.self) }
+        d.type = try located { try $0.choice(in: documentTypes) }
         d.version = try located { try $0.version() }
-        d.status = try located { try $0.choice(DocumentStatus.self) }
+        d.status = try located { try $0.choice(in: documentStatuses) }
         d.owner = try located { try $0.string() }
         d.author = try located { try $0.string() }
         d.approvedBy = try located { try $0.string() }
         d.approvedOn = try located { try $0.date() }
         d.nextReview = try located { try $0.date() }
-        d.classification = try located { try $0.choice(Classification.self) }
+        d.classification = try located { try $0.choice(in: classifications) }
         d.satisfies = try texts()
         d.phase = try located { try $0.int() }
         d.supersedes = try texts()
@@ -116,12 +134,12 @@ extension ByteReader {
             activity.id = try reader.located { try $0.string() }
             activity.title = try reader.located { try $0.string() }
             activity.requirements = try reader.texts()
-            activity.status = try reader.located { try $0.choice(ActivityStatus.self) }
+            activity.status = try reader.located { try $0.choice(in: activityStatuses) }
             activity.evidence = try reader.texts()
             activity.location = try reader.location()
             return activity
         }
-        d.templateFor = try located { try $0.choice(DocumentType.self) }
+        d.templateFor = try located { try $0.choice(in: documentTypes) }
         d.services = try texts()
         d.suppliers = try texts()
         d.party = try located { try $0.string() }
@@ -137,7 +155,7 @@ extension ByteReader {
             record.location = try reader.location()
             return record
         }
-        d.keyLocations = KeyLocations(pairs: try array { (key: try $0.string(), location: try $0.location()) })
+        d.keyLocations = try keyLocations()
         d.body.headings = try array { MarkdownBody.Heading(level: try $0.int(), text: try $0.string(), line: try $0.int()) }
         d.body.links = try array { MarkdownBody.Link(target: try $0.string(), location: try $0.location()) }
         return d
@@ -155,9 +173,20 @@ extension ByteReader {
         return date
     }
 
+    /// A version's two numbers, each as the front matter allows it (up to six digits).
     mutating func version() throws -> DocumentVersion {
-        guard let version = DocumentVersion("\(try int()).\(try int())") else { throw Malformed() }
-        return version
+        let (major, minor) = (try int(), try int())
+        guard (0...999_999).contains(major), (0...999_999).contains(minor) else { throw Malformed() }
+        return DocumentVersion(major: major, minor: minor)
+    }
+
+    /// Where each front-matter key is written; a known field's name is not decoded from text.
+    mutating func keyLocations() throws -> KeyLocations {
+        KeyLocations(pairs: try array { reader in
+            let field = try reader.int()
+            guard (0...fieldNames.count).contains(field) else { throw Malformed() }
+            return (key: field == 0 ? try reader.string() : fieldNames[field - 1], location: try reader.location())
+        })
     }
 
     mutating func texts() throws -> [Located<String>] {

@@ -58,6 +58,11 @@ struct ByteWriter {
             writer.location(located.location)
         }
     }
+
+    /// One of a fixed list of values, written as its place in `cases`.
+    mutating func choice<T: Equatable>(_ value: T, in cases: [T]) {
+        int(cases.firstIndex(of: value) ?? cases.count)
+    }
 }
 
 /// Reads what `ByteWriter` wrote; any inconsistency throws, and the cache is then ignored.
@@ -141,9 +146,10 @@ struct ByteReader {
         }
     }
 
-    /// A raw-value enumeration written as its string.
-    mutating func choice<T: RawRepresentable>(_: T.Type) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: try string()) else { throw Malformed() }
-        return value
+    /// One of a fixed list of values, read from its place in `cases`: no text is decoded.
+    mutating func choice<T>(in cases: [T]) throws -> T {
+        let index = try int()
+        guard cases.indices.contains(index) else { throw Malformed() }
+        return cases[index]
     }
 }

@@ -49,6 +49,8 @@ public struct MarkdownBody: Sendable {
     }
 
     private static func links(in line: Substring, line number: Int) -> [Link] {
+        // Most lines hold no "](" at all: looked for in the bytes before any scalar is read.
+        guard containsLinkStart(line.utf8) else { return [] }
         var found: [Link] = []
         let scalars = Array(line.unicodeScalars)
         var index = 0
@@ -70,12 +72,30 @@ public struct MarkdownBody: Sendable {
         }
         return found
     }
+
+    private static func containsLinkStart(_ bytes: Substring.UTF8View) -> Bool {
+        func search(_ bytes: some Collection<UInt8>) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(") { return true }
+                previous = byte
+            }
+            return false
+        }
+        return bytes.withContiguousStorageIfAvailable { search($0) } ?? search(bytes)
+    }
 }
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     func trimmingSpaces() -> Substring {
         let text = self[...]
+        // Nothing to trim when neither end is a space or a tab (a Character is one only
+        // when its scalar is): the common case, without reading Characters.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           first != " ", first != "\t", last != " ", last != "\t" {
+            return Substring(text)
+        }
         let start = text.firstIndex { $0 != " " && $0 != "\t" } ?? text.endIndex
         let end = text[start...].lastIndex { $0 != " " && $0 != "\t" }.map { text.index(after: $0) } ?? start
         return Substring(text[start..<end])

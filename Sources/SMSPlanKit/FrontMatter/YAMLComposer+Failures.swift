@@ -1,14 +1,14 @@
-import Yams
-
 extension YAMLComposer {
-    /// libyaml's and Yams's errors in a user's words, at the place to fix.
-    static func failure(from error: YamlError, in text: String, firstLine: Int) -> Failure {
+    /// libyaml's and composition's problems in a user's words, at the place to fix.
+    static func failure(from refusal: Refusal, in text: String, firstLine: Int) -> Failure {
         func at(_ mark: Mark, _ message: String) -> Failure {
             Failure(location: SourceLocation(line: mark.line + firstLine - 1, column: mark.column), message: message)
         }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        switch refusal {
+        case .limit(let failure):
+            return failure
+        case .syntax(let error) where [.scanner, .parser, .composer].contains(error.kind):
+            let (problem, mark) = (error.problem, error.mark)
             if problem.hasPrefix("Maximum nesting level reached") {
                 return at(mark, "front matter is nested deeper than \(maximumDepth) levels")
             }
@@ -16,20 +16,21 @@ extension YAMLComposer {
                 return at(mark, "YAML syntax error: a tab cannot indent YAML; indent with spaces")
             }
             // Point at the construct that is broken (an unclosed "[" say) when libyaml names it.
-            guard let context, context.mark.line < mark.line else { return at(mark, "YAML syntax error: \(problem)") }
+            guard let context = error.context, context.mark.line < mark.line else { return at(mark, "YAML syntax error: \(problem)") }
             let problemLine = mark.line + firstLine - 1
             return at(context.mark, "YAML syntax error \(context.text): \(problem) (line \(problemLine), column \(mark.column))")
-        case .duplicatedKeysInMapping(let duplicates, let context):
+        case .duplicateKeys(let duplicates, let first):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            guard duplicates.count == 1, let repeated = repetition(of: duplicates[0], after: context.mark, in: text) else {
-                return at(context.mark, "duplicate key \(keys) in a mapping")
+            guard duplicates.count == 1, let repeated = repetition(of: duplicates[0], after: first, in: text) else {
+                return at(first, "duplicate key \(keys) in a mapping")
             }
             return Failure(location: SourceLocation(line: repeated.line + firstLine - 1, column: repeated.column),
-                           message: "duplicate key \(keys) in a mapping (first on line \(context.mark.line + firstLine - 1)); keep one")
-        case .reader(let problem, _, _, _):
-            return Failure(location: SourceLocation(line: firstLine, column: 1), message: "unreadable YAML: \(problem)")
-        default:
-            return Failure(location: SourceLocation(line: firstLine, column: 1), message: "YAML error: \(error)")
+                           message: "duplicate key \(keys) in a mapping (first on line \(first.line + firstLine - 1)); keep one")
+        case .syntax(let error) where error.kind == .reader:
+            return Failure(location: SourceLocation(line: firstLine, column: 1), message: "unreadable YAML: \(error.problem)")
+        case .syntax(let error):
+            let description = error.kind == .memory ? "Memory error" : "No error is produced"
+            return Failure(location: SourceLocation(line: firstLine, column: 1), message: "YAML error: \(description)")
         }
     }
 

@@ -1,6 +1,10 @@
-import Yams
+internal import CYaml
 
 /// Composes YAML text into positioned nodes, with limits that keep hostile input cheap.
+///
+/// One pass of libyaml's event parser builds the nodes and counts the limits on the way
+/// (see ``YAMLLimits``); no intermediate node tree is built. Every scalar is text: smsplan
+/// types values itself.
 enum YAMLComposer {
     /// Why YAML text could not be composed, and where.
     struct Failure: Error {
@@ -16,50 +20,76 @@ enum YAMLComposer {
     /// Composes `text`, whose first line is line `firstLine` of the file.
     /// Returns nil for an empty document.
     static func compose(_ text: String, firstLine: Int) throws(Failure) -> YAMLNode? {
-        try YAMLLimits.check(text, firstLine: firstLine)
-        let root: Node?
-        do {
-            // The basic resolver tags every scalar as text: smsplan types values itself, and
-            // the default resolver's regular expressions would cost more than the parse.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw failure(from: error, in: text, firstLine: firstLine)
-        } catch {
-            throw Failure(location: SourceLocation(line: firstLine, column: 1), message: "\(error)")
+        if text.isEmpty { return nil }
+        var text = text
+        let outcome: Result<YAMLNode?, Refusal> = text.withUTF8 { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return .failure(.syntax(Problem(kind: .memory))) }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var builder = YAMLNodeBuilder(firstLine: firstLine)
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return .failure(builder.refusal ?? .syntax(Problem(from: parser)))
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { return builder.finish() }
+                if let limit = builder.take(event) { return .failure(.limit(limit)) }
+            }
         }
-        guard let root else { return nil }
-        var budget = maximumNodes
-        return try convert(root, lineOffset: firstLine - 1, depth: 0, budget: &budget)
+        switch outcome {
+        case .success(let root): return root
+        case .failure(let refusal): throw failure(from: refusal, in: text, firstLine: firstLine)
+        }
     }
 
-    private static func convert(_ node: Node, lineOffset: Int, depth: Int, budget: inout Int) throws(Failure) -> YAMLNode {
-        budget -= 1
-        let location = SourceLocation(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
-        guard budget >= 0 else {
-            throw Failure(location: location, message: "front matter expands to more than \(maximumNodes) values (an alias bomb?)")
+    /// A 1-based line and column of the composed text, as libyaml reports them plus one.
+    struct Mark: Equatable {
+        var line: Int
+        var column: Int
+    }
+
+    /// What stopped composition, before it is put in a user's words.
+    enum Refusal: Error {
+        /// A limit, already worded and placed.
+        case limit(Failure)
+        /// libyaml's problem, or a composition problem worded the same way.
+        case syntax(Problem)
+        /// Keys repeated in one mapping: their texts in order, and where the first of the
+        /// first one is written.
+        case duplicateKeys([String], first: Mark)
+    }
+
+    /// A problem as libyaml reports it: what, where, and the construct it was in.
+    struct Problem {
+        enum Kind { case reader, scanner, parser, composer, memory, none }
+        var kind: Kind
+        var problem = ""
+        var mark = Mark(line: 1, column: 1)
+        var context: (text: String, mark: Mark)?
+    }
+}
+
+extension YAMLComposer.Problem {
+    /// The error a failed `yaml_parser_parse` left in `parser`.
+    init(from parser: yaml_parser_t) {
+        func mark(_ mark: yaml_mark_t) -> YAMLComposer.Mark {
+            YAMLComposer.Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         }
-        guard depth <= maximumDepth else {
-            throw Failure(location: location, message: "front matter is nested deeper than \(maximumDepth) levels")
+        switch parser.error {
+        case YAML_MEMORY_ERROR: kind = .memory
+        case YAML_READER_ERROR: kind = .reader
+        case YAML_SCANNER_ERROR: kind = .scanner
+        case YAML_PARSER_ERROR: kind = .parser
+        case YAML_COMPOSER_ERROR: kind = .composer
+        default: kind = .none
         }
-        switch node {
-        case .scalar(let scalar):
-            return .scalar(YAMLScalar(text: scalar.string, isPlain: scalar.style == .plain || scalar.style == .any, location: location))
-        case .alias:
-            return .scalar(YAMLScalar(text: "", isPlain: true, location: location))
-        case .sequence(let sequence):
-            var items: [YAMLNode] = []
-            for item in sequence {
-                items.append(try convert(item, lineOffset: lineOffset, depth: depth + 1, budget: &budget))
-            }
-            return .sequence(items, location)
-        case .mapping(let mapping):
-            var pairs: [YAMLPair] = []
-            for (key, value) in mapping {
-                pairs.append(YAMLPair(
-                    key: try convert(key, lineOffset: lineOffset, depth: depth + 1, budget: &budget),
-                    value: try convert(value, lineOffset: lineOffset, depth: depth + 1, budget: &budget)))
-            }
-            return .mapping(pairs, location)
+        problem = parser.problem.map { String(cString: $0) } ?? ""
+        self.mark = mark(parser.problem_mark)
+        if kind != .reader, let text = parser.context {
+            context = (String(cString: text), mark(parser.context_mark))
         }
     }
 }

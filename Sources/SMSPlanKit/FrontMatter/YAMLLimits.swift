@@ -3,41 +3,20 @@ internal import CYaml
 /// The limits hostile YAML meets before any node is built: how deep it nests and how many
 /// values it expands to, aliases counted at their full size.
 ///
-/// libyaml's event parser (C, no recursion, no allocation per node) reads the text once;
-/// the first event past a limit stops it. A billion-laughs alias bomb is refused at the
-/// alias that would pass the node limit, and a 10,000-deep `[[[...` or `- - - ...` at the
-/// level past the depth limit, so neither ever reaches the recursive composer. Syntax
-/// errors are left to the composer, which words them.
+/// The composer feeds every libyaml event to a ``Scan`` before it builds anything from it;
+/// the first event past a limit stops the pass. A billion-laughs alias bomb is refused at
+/// the alias that would pass the node limit, and a 10,000-deep `[[[...` or `- - - ...` at
+/// the level past the depth limit. A limit passed anywhere in the text is what is told,
+/// even when a problem of composition (a repeated key, an undefined alias) comes before it.
 enum YAMLLimits {
     /// The most values (scalars, lists, mappings, aliases expanded) a YAML text may hold.
     static let maximumNodes = 100_000
     /// The deepest nesting of lists and mappings accepted.
     static let maximumDepth = 64
 
-    /// Throws the first limit `text` passes; `firstLine` is the file line of its first line.
-    static func check(_ text: String, firstLine: Int) throws(YAMLComposer.Failure) {
-        var text = text
-        if text.isEmpty { return }
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return }
-        defer { yaml_parser_delete(&parser) }
-        let failure: YAMLComposer.Failure? = text.withUTF8 { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var scan = Scan(firstLine: firstLine)
-            while true {
-                var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { return nil }
-                if let failure = scan.take(event) { return failure }
-            }
-        }
-        if let failure { throw failure }
-    }
-
-    /// The running count over one event stream.
-    private struct Scan {
+    /// The running count over one event stream, fed every event of the text (the documents
+    /// after the first too, and the events after a composition problem).
+    struct Scan {
         /// Open lists and mappings: their anchor and how many values they hold so far.
         private var open: [(anchor: String?, size: Int)] = []
         /// Anchored values by name, with their expanded size.
