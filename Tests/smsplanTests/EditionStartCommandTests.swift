@@ -10,18 +10,14 @@ final class EditionStartCommandTests: XCTestCase {
     private var sandbox: URL!
 
     override func setUpWithError() throws {
-        sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("smsplan-edition-\(UUID().uuidString)").resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)
+        sandbox = try CommandSandbox.make("edition")
     }
 
     override func tearDown() {
         try? FileManager.default.removeItem(at: sandbox)
     }
 
-    private let identity = [
-        "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.com",
-        "GIT_COMMITTER_NAME": "Ada Lovelace", "GIT_COMMITTER_EMAIL": "ada@example.com",
-    ]
+    private let identity = CommandSandbox.identity
 
     private func run(_ arguments: [String], in folder: String = "") throws -> CommandResult {
         try SMSPlanBinary.run(arguments, in: folder.isEmpty ? sandbox : sandbox.appendingPathComponent(folder), environment: identity)
@@ -75,6 +71,22 @@ final class EditionStartCommandTests: XCTestCase {
             XCTAssertTrue(help.output.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ").contains(lesson),
                           "init --help teaches \"\(lesson)\": \(help.output)")
         }
+    }
+
+    func testSwitchingA2018PlanBackTo2011SaysToSetTheStandardBackNotToMigrate() throws {
+        XCTAssertEqual(try run(["init", "acme", "--organization", "Acme Hosting", "--commit"]).status, 0)
+        let config = try text("acme/smsplan.yaml")
+        try config.replacingOccurrences(of: "standard: iso20000-1:2018\n", with: "standard: iso20000-1:2011\n")
+            .write(to: sandbox.appendingPathComponent("acme/smsplan.yaml"), atomically: true, encoding: .utf8)
+        let check = try run(["check"], in: "acme")
+        XCTAssertEqual(check.status, 1)
+        let finding = check.output.split(separator: "\n").first { $0.hasSuffix("[edition-mismatch]") }.map(String.init) ?? ""
+        XCTAssertTrue(finding.hasPrefix("smsplan.yaml:6:17: error: satisfies claims are written for \"iso20000-1:2018\""), check.output)
+        XCTAssertTrue(finding.contains("smsplan migrates claims from iso20000-1:2011 to iso20000-1:2018 only: set standard: back to iso20000-1:2018"),
+                      finding)
+        XCTAssertFalse(finding.contains("smsplan migrate --to"), "no command that would refuse is named: \(finding)")
+        let migrate = try run(["migrate", "--to", "iso20000-1:2011", "--dry-run"], in: "acme")
+        XCTAssertEqual(migrate.status, 2, "the direction the finding does not offer is refused: \(migrate.errors)")
     }
 
     func testTheExemplarChecksCleanInBothEditions() throws {

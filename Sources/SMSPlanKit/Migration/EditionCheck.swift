@@ -11,8 +11,13 @@ public struct EditionMismatch: Sendable, Equatable {
     /// The edition of the schema in use.
     public var schema: String
 
-    /// The command that rewrites the claims for the schema's edition.
-    public var migrateCommand: String { "smsplan migrate --to \(schema)" }
+    /// What to do about it: the `smsplan migrate` that rewrites the claims for the schema's
+    /// edition, or, where smsplan cannot migrate that way, `standard:` set back.
+    public var remedy: String {
+        EditionMapping.migrates(from: claims, to: schema)
+            ? "no claim counts until `smsplan migrate --to \(schema)` rewrites them"
+            : "no claim counts, and smsplan migrates claims from iso20000-1:2011 to iso20000-1:2018 only: set standard: back to \(claims)"
+    }
 
     /// The claims' edition against the schema's; nil when they agree, when `claims-edition:`
     /// is absent (the claims are taken to be the schema's) or the schema has no edition.

@@ -10,8 +10,13 @@ public struct EditionMapping: Sendable {
 
     /// The mapping from `from` to the bundled schema `to`; nil unless `to` is the newer
     /// edition and maps onto `from` (only 2011 -> 2018 today).
+    /// Whether smsplan can migrate claims from `from` to `target`: 2011 to 2018 only.
+    public static func migrates(from: String, to target: String) -> Bool {
+        from == "iso20000-1:2011" && target == "iso20000-1:2018"
+    }
+
     public init?(from: String, to target: String) {
-        guard from == "iso20000-1:2011", target == "iso20000-1:2018", let schema = RequirementSchema.bundled(target) else { return nil }
+        guard Self.migrates(from: from, to: target), let schema = RequirementSchema.bundled(target) else { return nil }
         self.from = from
         self.to = schema
         var targets: [String: [String]] = [:]

@@ -16,7 +16,7 @@ public struct EditionMismatchRule: CorpusRule {
 
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
         guard let mismatch = context.analysis?.editionMismatch else { return [] }
-        let message = "satisfies claims are written for \"\(mismatch.claims)\" (claims-edition) but the schema in use is \"\(mismatch.schema)\"; no claim counts until `\(mismatch.migrateCommand)` rewrites them"
+        let message = "satisfies claims are written for \"\(mismatch.claims)\" (claims-edition) but the schema in use is \"\(mismatch.schema)\"; \(mismatch.remedy)"
         return [Finding(Self.id, at: mismatch.location, message, path: context.configPath)]
     }
 }
