@@ -7,18 +7,14 @@ final class AuthoringCommandTests: XCTestCase {
     private var sandbox: URL!
 
     override func setUpWithError() throws {
-        sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("smsplan-init-\(UUID().uuidString)").resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)
+        sandbox = try CommandSandbox.make("init")
     }
 
     override func tearDown() {
         try? FileManager.default.removeItem(at: sandbox)
     }
 
-    private let identity = [
-        "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.com",
-        "GIT_COMMITTER_NAME": "Ada Lovelace", "GIT_COMMITTER_EMAIL": "ada@example.com",
-    ]
+    private let identity = CommandSandbox.identity
 
     private func run(_ arguments: [String], in folder: URL? = nil, binary: URL? = nil) throws -> CommandResult {
         try SMSPlanBinary.run(arguments, in: folder ?? sandbox, environment: identity, binary: binary)

@@ -8,18 +8,14 @@ final class InitCommandTests: XCTestCase {
     private var sandbox: URL!
 
     override func setUpWithError() throws {
-        sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("smsplan-start-\(UUID().uuidString)").resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)
+        sandbox = try CommandSandbox.make("start")
     }
 
     override func tearDown() {
         try? FileManager.default.removeItem(at: sandbox)
     }
 
-    private let identity = [
-        "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.com",
-        "GIT_COMMITTER_NAME": "Ada Lovelace", "GIT_COMMITTER_EMAIL": "ada@example.com",
-    ]
+    private let identity = CommandSandbox.identity
 
     private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
         try SMSPlanBinary.run(arguments, in: sandbox, environment: identity.merging(environment) { _, new in new })

@@ -3,7 +3,7 @@
 /// Kept as one array sorted by key rather than a dictionary: a front matter has a dozen or
 /// two keys, a plan tens of thousands of documents, and a dictionary's hash table is about
 /// twice the size of the array for so few keys.
-public struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+public struct KeyLocations: Sendable, Equatable {
     private struct Entry: Sendable, Equatable {
         var key: String
         var location: SourceLocation
@@ -37,10 +37,6 @@ public struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral 
         dictionary.map { Entry(key: $0.key, location: $0.value) }.sorted { $0.key < $1.key }
     }
 
-    public init(dictionaryLiteral elements: (String, SourceLocation)...) {
-        self.init(pairs: elements.map { (key: $0.0, location: $0.1) })
-    }
-
     /// Where `key` was written, or nil when the front matter does not have it.
     public subscript(key: String) -> SourceLocation? {
         var low = 0, high = entries.count
@@ -55,7 +51,4 @@ public struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral 
     public var sorted: [(key: String, value: SourceLocation)] {
         entries.map { (key: $0.key, value: $0.location) }
     }
-
-    public var count: Int { entries.count }
-    public var isEmpty: Bool { entries.isEmpty }
 }
