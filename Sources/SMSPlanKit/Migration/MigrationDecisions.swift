@@ -46,10 +46,9 @@ public struct MigrationDecisions: Sendable {
     /// decisions file that no longer fits its plan is found at once.
     public func apply(to plan: Plan, root: URL, edition: String) throws(SMSPlanError) {
         var edits = FileEdits()
-        let documents = Dictionary(plan.corpus.documents.map { ($0.path, $0) }) { first, _ in first }
         for decision in decisions {
             let placeholder = MigrationDecision.placeholder(decision.clause, edition: edition)
-            let document = documents[plan.path(decision.path)]
+            let document = plan.corpus.byPath[plan.path(decision.path)]
             let ids = (document?.satisfies ?? []) + (document?.activities.flatMap(\.requirements) ?? [])
             let found = ids.filter { $0.value == placeholder }
             guard !found.isEmpty else {
