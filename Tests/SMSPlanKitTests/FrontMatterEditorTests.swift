@@ -79,6 +79,24 @@ final class FrontMatterEditorTests: XCTestCase {
         }, "---\nid: POL-1\n# next\nstatus: draft\n---\n")
     }
 
+    /// A quote inside a plain scalar in brackets (`a'`, `5" screen`) is text: the comment
+    /// lines after it stay comments, and removing the key after one keeps them.
+    func testQuotesInsidePlainScalarsInBracketsDoNotHideTheCommentsAfterThem() throws {
+        for summary in ["a'", "Grace's edit", "5\" screen", "it's \"done\""] {
+            let text = "---\nid: POL-1\nhistory:\n  - { version: \"0.1\", summary: \(summary) }\napproved-by: x\n# kept\napproved-on: 2026-11-02\nstatus: draft\n---\n"
+            XCTAssertEqual(try edited(text) {
+                try $0.remove("approved-by")
+                try $0.remove("approved-on")
+            }, "---\nid: POL-1\nhistory:\n  - { version: \"0.1\", summary: \(summary) }\n# kept\nstatus: draft\n---\n", summary)
+        }
+        // A quoted scalar over two lines inside brackets: the line after it that closes the
+        // list is still read inside the brackets.
+        let over = "---\nid: POL-1\nsupersedes: [ 'POL-0\n  # text, not a comment', POL-2\n  ]\napproved-by: x\n# kept\nstatus: draft\n---\n"
+        XCTAssertEqual(try edited(over) { try $0.remove("approved-by") },
+                       "---\nid: POL-1\nsupersedes: [ 'POL-0\n  # text, not a comment', POL-2\n  ]\n# kept\nstatus: draft\n---\n")
+        XCTAssertEqual(try edited(over) { try $0.remove("supersedes") }, "---\nid: POL-1\napproved-by: x\n# kept\nstatus: draft\n---\n")
+    }
+
     func testHistoryEntriesFollowTheStyleOfTheLastEntry() throws {
         let entry: [(key: String, value: YAMLValue)] = [("version", .quoted("0.3")), ("date", .raw("2026-11-20")),
                                                         ("author", .text("Ada Lovelace")), ("summary", .text("Scope: all staff, suppliers"))]

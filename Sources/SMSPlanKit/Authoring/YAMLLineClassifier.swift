@@ -9,8 +9,11 @@ struct YAMLLineClassifier {
     private enum State {
         case normal
         case quoted(Unicode.Scalar)
-        /// Inside brackets, `depth` deep.
-        case flow(depth: Int)
+        /// Inside brackets, `depth` deep; `plain` when the line before ended inside a plain
+        /// scalar (a quote on this line is then its text, not the start of a quoted scalar).
+        case flow(depth: Int, plain: Bool)
+        /// Inside a quoted scalar within brackets `depth` deep.
+        case quotedInFlow(Unicode.Scalar, depth: Int)
         /// Inside a block scalar whose parent node starts at column `parent`; its lines are
         /// indented `indent` (known from its first line that is not empty); `keep` keeps
         /// trailing empty lines (`|+`).
@@ -53,9 +56,16 @@ struct YAMLLineClassifier {
             case .quoted(let quote):
                 result.append(true)
                 state = continueQuoted(scanner, quote: quote, from: 0)
-            case .flow(let depth):
+            case .flow(let depth, let plain):
                 result.append(!(blank || scanner.scalars[first] == "#"))
-                state = scanFlow(scanner, depth: depth, from: first)
+                state = scanFlow(scanner, depth: depth, plain: plain, from: first)
+            case .quotedInFlow(let quote, let depth):
+                result.append(true)
+                guard let end = closingQuote(scanner, quote: quote, from: 0) else {
+                    state = .quotedInFlow(quote, depth: depth)
+                    continue
+                }
+                state = scanFlow(scanner, depth: depth, plain: false, from: end)
             case .block:
                 result.append(true)
             }
@@ -87,7 +97,7 @@ struct YAMLLineClassifier {
                 guard case .normal = state else { return state }
                 index = keyOrValueEnd(line, from: line.quotedEnd(from: index) ?? scalars.count, parent: &parent, keyStart: index)
             case "[", "{":
-                return scanFlow(line, depth: 0, from: index)
+                return scanFlow(line, depth: 0, plain: false, from: index)
             default:
                 var end = index
                 while end < scalars.count {
@@ -132,11 +142,11 @@ struct YAMLLineClassifier {
         return .block(parent: parent, indent: indent, keep: keep)
     }
 
-    /// Goes on with a quoted scalar from `start`; normal again when it closes on this line
-    /// (what follows the closing quote is then read by the caller), else still quoted.
-    private static func continueQuoted(_ line: YAMLLineScanner, quote: Unicode.Scalar, from start: Int) -> State {
-        var index = start
+    /// The index after the quote that closes a quoted scalar going on from `start`, or nil
+    /// when it does not close on this line.
+    private static func closingQuote(_ line: YAMLLineScanner, quote: Unicode.Scalar, from start: Int) -> Int? {
         let scalars = line.scalars
+        var index = start
         while index < scalars.count {
             if quote == "\"" && scalars[index] == "\\" {
                 index += 2
@@ -147,34 +157,59 @@ struct YAMLLineClassifier {
                     index += 2
                     continue
                 }
-                return .normal
+                return index + 1
             }
             index += 1
         }
-        return .quoted(quote)
+        return nil
     }
 
-    /// Goes on inside brackets from `start`, `depth` deep.
-    private static func scanFlow(_ line: YAMLLineScanner, depth: Int, from start: Int) -> State {
+    /// Goes on with a quoted scalar from `start`; normal again when it closes on this line
+    /// (what follows the closing quote is then read by the caller), else still quoted.
+    private static func continueQuoted(_ line: YAMLLineScanner, quote: Unicode.Scalar, from start: Int) -> State {
+        closingQuote(line, quote: quote, from: start) == nil ? .quoted(quote) : .normal
+    }
+
+    /// Goes on inside brackets from `start`, `depth` deep. A quote opens a quoted scalar only
+    /// where a scalar starts (after a bracket, a comma or `: `); inside a plain scalar such as
+    /// `a'b` it is text.
+    private static func scanFlow(_ line: YAMLLineScanner, depth: Int, plain: Bool, from start: Int) -> State {
         var depth = depth
         var index = start
+        var inPlain = plain
         let scalars = line.scalars
+        func spaceOrEnd(_ position: Int) -> Bool {
+            position >= scalars.count || scalars[position] == " " || scalars[position] == "\t"
+        }
         while index < scalars.count {
-            switch scalars[index] {
-            case "\"", "'":
-                guard let end = line.quotedEnd(from: index) else { return .quoted(scalars[index]) }
+            let scalar = scalars[index]
+            switch scalar {
+            case " ", "\t":
+                break
+            case "#" where index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t":
+                return .flow(depth: depth, plain: false)
+            case "\"" where !inPlain, "'" where !inPlain:
+                guard let end = line.quotedEnd(from: index) else { return .quotedInFlow(scalar, depth: depth) }
                 index = end
                 continue
-            case "[", "{": depth += 1
+            case "[", "{":
+                depth += 1
+                inPlain = false
             case "]", "}":
                 depth -= 1
+                inPlain = false
                 if depth == 0 { return .normal }
-            case "#" where index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t":
-                return .flow(depth: depth)
-            default: break
+            case ",":
+                inPlain = false
+            case ":" where spaceOrEnd(index + 1) || [",", "[", "]", "{", "}"].contains(scalars[index + 1]):
+                inPlain = false
+            case "-" where !inPlain && spaceOrEnd(index + 1), "?" where !inPlain && spaceOrEnd(index + 1):
+                break
+            default:
+                inPlain = true
             }
             index += 1
         }
-        return .flow(depth: depth)
+        return .flow(depth: depth, plain: inPlain)
     }
 }
