@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 /// One file that differs between two trees.
 public struct FileChange: Sendable, Hashable {
@@ -58,5 +59,92 @@ extension Repository {
                 oldBlob: kind == .added ? nil : ObjectID(delta.old_file.id), newBlob: kind == .deleted ? nil : ObjectID(delta.new_file.id)))
         }
         return changes
+    }
+}
+
+extension Repository {
+    /// Whether going from the tree of `old` to that of `new` takes away any file under
+    /// `prefix`: what `changes(from:to:under:)` would report as deleted can only be there when
+    /// this is true, and it costs a walk of the folders whose ids differ, without building a
+    /// path or a delta for each entry. Answers true when in doubt (an entry whose kind
+    /// changed, a tree that cannot be read).
+    public func removesFiles(from old: ObjectID?, to new: ObjectID, under prefix: String = "") -> Bool {
+        guard let old else { return false }
+        guard let oldRoot = folderTree(of: old, at: prefix) else { return false }
+        defer { git_tree_free(oldRoot) }
+        guard let newRoot = folderTree(of: new, at: prefix) else { return true }
+        defer { git_tree_free(newRoot) }
+        return removes(from: oldRoot, to: newRoot)
+    }
+
+    /// The tree at `path` in a commit's tree; nil when there is none there.
+    private func folderTree(of commit: ObjectID, at path: String) -> OpaquePointer? {
+        var oid = commit.oid
+        var object: OpaquePointer?
+        guard git_commit_lookup(&object, pointer, &oid) == 0, let object else { return nil }
+        defer { git_commit_free(object) }
+        var root: OpaquePointer?
+        guard git_commit_tree(&root, object) == 0, let root else { return nil }
+        guard !path.isEmpty else { return root }
+        defer { git_tree_free(root) }
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, root, path) == 0, let entry else {
+            git_error_clear()
+            return nil
+        }
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
+        var tree: OpaquePointer?
+        guard git_tree_lookup(&tree, pointer, git_tree_entry_id(entry)) == 0 else { return nil }
+        return tree
+    }
+
+    /// Walks two trees' entries side by side, in git's order; true at the first entry of the
+    /// old tree that the new one lacks, or whose kind changed.
+    private func removes(from old: OpaquePointer, to new: OpaquePointer) -> Bool {
+        let oldCount = git_tree_entrycount(old), newCount = git_tree_entrycount(new)
+        var newIndex = 0
+        for oldIndex in 0..<oldCount {
+            guard let oldEntry = git_tree_entry_byindex(old, oldIndex) else { return true }
+            var order = 1
+            var newEntry: OpaquePointer?
+            while newIndex < newCount {
+                guard let candidate = git_tree_entry_byindex(new, newIndex) else { return true }
+                order = Self.gitOrder(oldEntry, candidate)
+                if order <= 0 {
+                    newEntry = candidate
+                    break
+                }
+                newIndex += 1
+            }
+            guard order == 0, let newEntry else { return true }
+            newIndex += 1
+            guard git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) == 0 else { continue }
+            let oldType = git_tree_entry_type(oldEntry), newType = git_tree_entry_type(newEntry)
+            guard oldType == newType else { return true }
+            guard oldType == GIT_OBJECT_TREE else { continue }
+            var oldTree: OpaquePointer?, newTree: OpaquePointer?
+            guard git_tree_lookup(&oldTree, pointer, git_tree_entry_id(oldEntry)) == 0, let oldTree else { return true }
+            defer { git_tree_free(oldTree) }
+            guard git_tree_lookup(&newTree, pointer, git_tree_entry_id(newEntry)) == 0, let newTree else { return true }
+            defer { git_tree_free(newTree) }
+            if removes(from: oldTree, to: newTree) { return true }
+        }
+        return false
+    }
+
+    /// Git's order of tree entries: by name bytes, a tree's name read as if it ended in "/".
+    private static func gitOrder(_ left: OpaquePointer, _ right: OpaquePointer) -> Int {
+        guard let leftName = git_tree_entry_name(left), let rightName = git_tree_entry_name(right) else { return 0 }
+        let leftLength = strlen(leftName), rightLength = strlen(rightName)
+        let shared = min(leftLength, rightLength)
+        let compared = memcmp(leftName, rightName, shared)
+        if compared != 0 { return compared < 0 ? -1 : 1 }
+        func next(_ name: UnsafePointer<CChar>, _ length: Int, _ entry: OpaquePointer) -> UInt8 {
+            length > shared ? UInt8(bitPattern: name[shared]) : git_tree_entry_type(entry) == GIT_OBJECT_TREE ? UInt8(ascii: "/") : 0
+        }
+        let leftNext = next(leftName, leftLength, left), rightNext = next(rightName, rightLength, right)
+        if leftNext == rightNext { return leftLength == rightLength ? 0 : (leftLength < rightLength ? -1 : 1) }
+        return leftNext < rightNext ? -1 : 1
     }
 }

@@ -60,16 +60,26 @@ public enum Checker {
         let planRoot = try locatePlan(from: startFolder, in: source)
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
         defer { cache?.save() }
-        // The previous state's files and the ids retired before it are read before the
-        // documents, through a second handle released at once: what libgit2 holds while
-        // reading history is given back before the documents take their memory. (Read
+        // The previous state's files and the ids retired before it are read through a second
+        // handle, on a thread of their own while the documents are read and parsed (walking
+        // the history is one core's work); the handle is released when they are read. (Read
         // again below, with its error, when this fails.)
-        var previousEntries: [FileEntry]?, retired: [String: String]?
+        let prior = PriorState()
+        let priorRead = DispatchGroup()
         if let previous, let history = repository.reopened() {
-            previousEntries = try? history.treeEntries(of: previous, under: planRoot)
-            retired = try? retiredIDs(before: previous, planRoot: planRoot, in: history, cache: cache)
+            prior.history = history
+            DispatchQueue.global().async(group: priorRead) {
+                guard let history = prior.history else { return }
+                prior.entries = try? history.treeEntries(of: previous, under: planRoot)
+                prior.retired = try? retiredIDs(before: previous, planRoot: planRoot, in: history, cache: cache)
+                prior.history = nil
+            }
         }
+        // Waited for on every way out, before the cache is saved.
+        defer { priorRead.wait() }
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
+        priorRead.wait()
+        let previousEntries = prior.entries, retired = prior.retired
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
         let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
@@ -175,4 +185,12 @@ extension Checker {
         guard let repository = try? Repository.open(at: request.directory, environment: request.environment) else { return nil }
         return repository.identity("AUTHOR", environment: request.environment)?.name
     }
+}
+
+/// What the history thread of `Checker.load` reads: written there, read after it is waited for.
+private final class PriorState: @unchecked Sendable {
+    /// The second handle, used on the history thread only and released there.
+    var history: Repository?
+    var entries: [FileEntry]?
+    var retired: [String: String]?
 }

@@ -45,7 +45,7 @@ enum FileScreen {
     /// The line of the first `<<<<<<< ` marker of a conflict git left in the file (followed
     /// by `=======` and `>>>>>>> ` lines, in that order); nil when there is none.
     static func conflictMarkerLine(in data: Data) -> Int? {
-        guard data.range(of: Data("\n=======".utf8)) != nil else { return nil }
+        guard holdsDivider(data) else { return nil }
         var opened: Int?
         var divided = false
         var number = 0
@@ -61,6 +61,23 @@ enum FileScreen {
             }
         }
         return nil
+    }
+
+    /// Whether a line starts with `=======` after the first (a conflict's divider): a scan
+    /// from line break to line break, the cheap test every file that is read goes through.
+    private static func holdsDivider(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            // A divider's line break is at most 8 bytes from the end.
+            guard let base = raw.baseAddress, raw.count >= 8 else { return false }
+            let end = raw.count - 7
+            var offset = 0
+            while offset < end, let found = memchr(base + offset, 0x0A, end - offset) {
+                let position = base.distance(to: UnsafeRawPointer(found))
+                if memcmp(base + position + 1, "=======", 7) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
     }
 
     /// The finding for a symbolic link where a document was expected.

@@ -12,6 +12,14 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     private let listing = Listing()
     /// The index, read once for the listings of every documents root.
     private let index = LazyIndex()
+    /// libgit2 objects are used from one thread at a time: the filters and the object
+    /// database go through this lock; the files themselves are read without it.
+    private let git = NSLock()
+    /// The folders files were read from, each opened once.
+    private let folders = FolderDescriptors()
+
+    /// Files are read with POSIX calls on any thread; what goes through libgit2 is locked.
+    var readsConcurrently: Bool { true }
 
     init(repository: Repository, root: URL) {
         self.repository = repository
@@ -47,6 +55,8 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         if let file = listing[path], file.isSkipWorktree, let blob = file.indexBlob {
             guard file.mode != .symlink else { return nil }
             do {
+                git.lock()
+                defer { git.unlock() }
                 return try repository.blobData(blob)
             } catch {
                 throw .git(error as? GitError ?? GitError(code: -1, errorClass: 0, function: "blobData", message: "\(error)"))
@@ -54,6 +64,8 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         }
         guard let data = try readFile(path) else { return nil }
         do {
+            git.lock()
+            defer { git.unlock() }
             return try repository.cleaned(data, path: path)
         } catch {
             throw .unreadable(path: path, reason: (error as? GitError)?.message ?? "\(error)")
@@ -64,25 +76,20 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     /// on the way to it from the top of the working tree, so nothing outside the repository
     /// is ever read; never blocks on a named pipe or device; a folder counts as no file.
     private func readFile(_ path: String) throws(SMSPlanError) -> Data? {
-        var folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         let parts = path.split(separator: "/").map(String.init)
-        for (index, part) in parts.dropLast().enumerated() {
-            let next = openat(folder, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            let code = errno
-            close(folder)
-            guard next >= 0 else {
-                if code == ENOENT || code == ENOTDIR && !isLink(parts[...index]) { return nil }
-                if code == ELOOP || code == ENOTDIR {
-                    throw .unreadable(path: path, reason: "\(parts[...index].joined(separator: "/")) is a symbolic link, which smsplan never follows")
-                }
-                throw .unreadable(path: path, reason: String(cString: strerror(code)))
-            }
-            folder = next
+        let folderPath = parts.dropLast().joined(separator: "/")
+        let folder: Int32
+        var owned = false
+        if let shared = folders.descriptor(folderPath) {
+            folder = shared
+        } else {
+            guard let fresh = try openFolder(parts.dropLast(), of: path) else { return nil }
+            folder = fresh
+            owned = !folders.keep(folderPath, fresh)
         }
         let descriptor = openat(folder, parts.last ?? ".", O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         let code = errno
-        close(folder)
+        if owned { close(folder) }
         guard descriptor >= 0 else {
             if code == ENOENT || code == ENOTDIR { return nil }
             if code == ELOOP { throw .unreadable(path: path, reason: "it is a symbolic link, which smsplan never follows") }
@@ -102,6 +109,28 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
+    }
+
+    /// Opens a folder of the working tree without following a symbolic link on the way to
+    /// it from the top; nil when it is not there.
+    private func openFolder(_ parts: ArraySlice<String>, of path: String) throws(SMSPlanError) -> Int32? {
+        var folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        for (index, part) in parts.enumerated() {
+            let next = openat(folder, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let code = errno
+            close(folder)
+            let walked = parts.prefix(index + 1)
+            guard next >= 0 else {
+                if code == ENOENT || code == ENOTDIR && !isLink(walked) { return nil }
+                if code == ELOOP || code == ENOTDIR {
+                    throw .unreadable(path: path, reason: "\(walked.joined(separator: "/")) is a symbolic link, which smsplan never follows")
+                }
+                throw .unreadable(path: path, reason: String(cString: strerror(code)))
+            }
+            folder = next
+        }
+        return folder
     }
 
     /// Whether the repository-relative folder is a symbolic link (`open` with `O_NOFOLLOW`
@@ -125,6 +154,37 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
 
     func linkTarget(_ path: String) -> String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(path).path)
+    }
+}
+
+/// Open descriptors of the folders a working-tree source reads files from, by
+/// repository-relative path: a file is then opened relative to its folder, instead of
+/// walking the path from the top for each file. At most `limit` are kept open; they are
+/// closed with the source.
+private final class FolderDescriptors: @unchecked Sendable {
+    private var open: [String: Int32] = [:]
+    private let lock = NSLock()
+    private let limit = 64
+
+    /// The kept descriptor of a folder, or nil.
+    func descriptor(_ folder: String) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return open[folder]
+    }
+
+    /// Keeps `descriptor` open for the folder; false (the caller closes it) when one is
+    /// kept already or the limit is reached.
+    func keep(_ folder: String, _ descriptor: Int32) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard open[folder] == nil, open.count < limit else { return false }
+        open[folder] = descriptor
+        return true
+    }
+
+    deinit {
+        for descriptor in open.values { close(descriptor) }
     }
 }
 

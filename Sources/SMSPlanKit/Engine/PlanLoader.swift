@@ -120,6 +120,9 @@ enum PlanLoader {
     private static func decodeBatch(_ batch: Range<Int>, of paths: [String], from source: some PlanSource, maximumSize: ByteSize,
                                     cache: DecodeCache?, reader: ContentsReader, into results: ResultSlots<(document: Document?, findings: [Finding])>)
         throws(SMSPlanError) {
+        // A source that reads from several threads has its files read on the workers, beside
+        // the parsing; any other is read here, one file after another.
+        let concurrent = source.readsConcurrently
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
         var cached: [Int: String] = [:]
@@ -129,6 +132,10 @@ enum PlanLoader {
             if let cache, let blob = source.blobID(path), let size = cache.size(of: blob),
                 max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
                 cached[index] = blob
+                read.append(Data())
+                continue
+            }
+            guard !concurrent else {
                 read.append(Data())
                 continue
             }
@@ -143,11 +150,7 @@ enum PlanLoader {
         let known = batch.map { source.blobID(paths[$0]) }
         DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
             let index = batch.lowerBound + offset
-            let data = contents[offset], path = paths[index]
-            if let finding = screened[index] {
-                results.set(index, (nil, [finding]))
-                return
-            }
+            let path = paths[index]
             let reread = DocumentContents(path: path, reader: reader)
             if let blob = taken[index] {
                 // A damaged entry is left for the pass below, which reads the file. Changed
@@ -158,6 +161,20 @@ enum PlanLoader {
                 entry.document?.blob = blob
                 results.set(index, (entry.document, entry.findings))
                 return
+            }
+            let data: Data
+            if concurrent {
+                switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
+                case .contents(let bytes): data = bytes
+                case .refused(let finding):
+                    results.set(index, (nil, [finding]))
+                    return
+                }
+            } else if let finding = screened[index] {
+                results.set(index, (nil, [finding]))
+                return
+            } else {
+                data = contents[offset]
             }
             let blob = known[offset] ?? DecodeCache.blobID(of: data)
             if let blob, var entry = cache?.lookup(blob) {

@@ -29,9 +29,13 @@ public protocol PlanSource: Sendable {
     /// The file's size when the source has it at hand from its listing (no file-system or
     /// object-database access); nil otherwise.
     func listedSize(_ path: String) -> Int?
+    /// True when `read` and `size` may be called from several threads at once (the loader
+    /// then reads files on its worker threads, beside the parsing).
+    var readsConcurrently: Bool { get }
 }
 
 extension PlanSource {
+    public var readsConcurrently: Bool { false }
     public func blobID(_ path: String) -> String? { nil }
     public func size(_ path: String) -> Int? { nil }
     public func listedSize(_ path: String) -> Int? { nil }
@@ -40,6 +44,7 @@ extension PlanSource {
 
 /// A plan held in memory: rule examples, tests and fuzzing use it.
 public struct InMemorySource: PlanSource {
+    public var readsConcurrently: Bool { true }
     public var contents: [String: Data]
     /// Symbolic links: path -> target as written in the link. Listed, never read.
     public var links: [String: String]

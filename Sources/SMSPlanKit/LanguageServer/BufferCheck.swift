@@ -129,4 +129,5 @@ struct OverlaySource<Base: PlanSource>: PlanSource {
     func size(_ path: String) -> Int? { path == self.path ? data.count : base.size(path) }
     func listedSize(_ path: String) -> Int? { path == self.path ? data.count : base.listedSize(path) }
     func linkTarget(_ path: String) -> String? { path == self.path ? nil : base.linkTarget(path) }
+    var readsConcurrently: Bool { base.readsConcurrently }
 }
