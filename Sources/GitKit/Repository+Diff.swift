@@ -16,7 +16,19 @@ public struct FileChange: Sendable, Hashable {
 extension Repository {
     /// The files that differ between two commits' trees (`from` nil: an empty tree), with
     /// renames found as `git diff -M` does. Only paths under `prefix` are reported.
+    ///
+    /// Most commits only add files or only change them: those are listed by walking the two
+    /// trees side by side, into the folders whose ids differ only (libgit2's diff reads every
+    /// entry of both trees). A commit that both adds and deletes files (a rename may be among
+    /// them), or changes a file's kind or mode, goes through libgit2's diff and its rename
+    /// detection.
     public func changes(from old: ObjectID?, to new: ObjectID, under prefix: String = "") throws -> [FileChange] {
+        if let listed = walkedChanges(from: old, to: new, under: prefix) { return listed }
+        return try diffedChanges(from: old, to: new, under: prefix)
+    }
+
+    /// `changes(from:to:under:)` through libgit2's diff and rename detection.
+    func diffedChanges(from old: ObjectID?, to new: ObjectID, under prefix: String = "") throws -> [FileChange] {
         func tree(of commitID: ObjectID) throws -> OpaquePointer? {
             var oid = commitID.oid
             var commit: OpaquePointer?
@@ -59,6 +71,121 @@ extension Repository {
                 oldBlob: kind == .added ? nil : ObjectID(delta.old_file.id), newBlob: kind == .deleted ? nil : ObjectID(delta.new_file.id)))
         }
         return changes
+    }
+}
+
+extension Repository {
+    /// The changes from `old`'s tree to `new`'s found by walking both trees; nil when the walk
+    /// cannot stand in for the diff: files both added and deleted (a rename may pair them), a
+    /// kind or mode that changed, a submodule, a tree that cannot be read.
+    func walkedChanges(from old: ObjectID?, to new: ObjectID, under prefix: String) -> [FileChange]? {
+        var oldRoot: OpaquePointer?
+        if let old {
+            guard let root = folderTree(of: old, at: "") else { return nil }
+            oldRoot = root
+        }
+        defer { if let oldRoot { git_tree_free(oldRoot) } }
+        guard let newRoot = folderTree(of: new, at: "") else { return nil }
+        defer { git_tree_free(newRoot) }
+        var walk = TreeWalk(repository: self)
+        guard walk.compare(oldRoot, newRoot, folder: "") else { return nil }
+        let folder = prefix.isEmpty ? "" : prefix.hasSuffix("/") ? prefix : prefix + "/"
+        return walk.changes.filter { ($0.oldPath ?? $0.newPath ?? "").hasPrefix(folder) }
+    }
+}
+
+/// Two trees walked side by side in git's order of entries, which is the order of full paths
+/// libgit2's diff reports them in.
+private struct TreeWalk {
+    let repository: Repository
+    var changes: [FileChange] = []
+    var adds = false, deletes = false
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// Adds the changes from `old` to `new` (either nil: an empty tree) below `folder`;
+    /// false when the walk has to give way to the diff.
+    mutating func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, folder: String) -> Bool {
+        let oldCount = old.map { git_tree_entrycount($0) } ?? 0, newCount = new.map { git_tree_entrycount($0) } ?? 0
+        var oldIndex = 0, newIndex = 0
+        while oldIndex < oldCount || newIndex < newCount {
+            let oldEntry = oldIndex < oldCount ? old.flatMap { git_tree_entry_byindex($0, oldIndex) } : nil
+            let newEntry = newIndex < newCount ? new.flatMap { git_tree_entry_byindex($0, newIndex) } : nil
+            if oldIndex < oldCount, oldEntry == nil { return false }
+            if newIndex < newCount, newEntry == nil { return false }
+            let order = switch (oldEntry, newEntry) {
+            case (let oldEntry?, let newEntry?): Repository.gitOrder(oldEntry, newEntry)
+            case (_?, nil): -1
+            default: 1
+            }
+            if order < 0, let oldEntry {
+                oldIndex += 1
+                guard one(oldEntry, folder: folder, added: false) else { return false }
+            } else if order > 0, let newEntry {
+                newIndex += 1
+                guard one(newEntry, folder: folder, added: true) else { return false }
+            } else if let oldEntry, let newEntry {
+                oldIndex += 1
+                newIndex += 1
+                let oldMode = git_tree_entry_filemode(oldEntry), newMode = git_tree_entry_filemode(newEntry)
+                let same = git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) != 0
+                if same && oldMode == newMode { continue }
+                guard oldMode == newMode else { return false }
+                switch git_tree_entry_type(oldEntry) {
+                case GIT_OBJECT_TREE:
+                    guard let oldTree = lookup(oldEntry) else { return false }
+                    defer { git_tree_free(oldTree) }
+                    guard let newTree = lookup(newEntry) else { return false }
+                    defer { git_tree_free(newTree) }
+                    guard compare(oldTree, newTree, folder: path(of: oldEntry, in: folder) + "/") else { return false }
+                case GIT_OBJECT_BLOB:
+                    let path = path(of: newEntry, in: folder)
+                    changes.append(FileChange(kind: .modified, oldPath: path, newPath: path,
+                                              oldBlob: ObjectID(git_tree_entry_id(oldEntry).pointee),
+                                              newBlob: ObjectID(git_tree_entry_id(newEntry).pointee)))
+                default:
+                    return false
+                }
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// An entry only one side has: a file added or deleted, or every file of a folder.
+    private mutating func one(_ entry: OpaquePointer, folder: String, added: Bool) -> Bool {
+        if added { adds = true } else { deletes = true }
+        guard !(adds && deletes) else { return false }
+        switch git_tree_entry_type(entry) {
+        case GIT_OBJECT_TREE:
+            guard let tree = lookup(entry) else { return false }
+            defer { git_tree_free(tree) }
+            let below = path(of: entry, in: folder) + "/"
+            return added ? compare(nil, tree, folder: below) : compare(tree, nil, folder: below)
+        case GIT_OBJECT_BLOB:
+            let path = path(of: entry, in: folder), blob = ObjectID(git_tree_entry_id(entry).pointee)
+            changes.append(added ? FileChange(kind: .added, oldPath: nil, newPath: path, oldBlob: nil, newBlob: blob)
+                                 : FileChange(kind: .deleted, oldPath: path, newPath: nil, oldBlob: blob, newBlob: nil))
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func lookup(_ entry: OpaquePointer) -> OpaquePointer? {
+        var tree: OpaquePointer?
+        guard git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(entry)) == 0 else {
+            git_error_clear()
+            return nil
+        }
+        return tree
+    }
+
+    private func path(of entry: OpaquePointer, in folder: String) -> String {
+        folder + String(cString: git_tree_entry_name(entry))
     }
 }
 
@@ -134,7 +261,7 @@ extension Repository {
     }
 
     /// Git's order of tree entries: by name bytes, a tree's name read as if it ended in "/".
-    private static func gitOrder(_ left: OpaquePointer, _ right: OpaquePointer) -> Int {
+    static func gitOrder(_ left: OpaquePointer, _ right: OpaquePointer) -> Int {
         guard let leftName = git_tree_entry_name(left), let rightName = git_tree_entry_name(right) else { return 0 }
         let leftLength = strlen(leftName), rightLength = strlen(rightName)
         let shared = min(leftLength, rightLength)
