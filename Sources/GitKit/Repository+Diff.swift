@@ -88,6 +88,7 @@ extension Repository {
         guard let newRoot = folderTree(of: new, at: "") else { return nil }
         defer { git_tree_free(newRoot) }
         var walk = TreeWalk(repository: self)
+        defer { walkedTrees.keep(walk.newer) }
         guard walk.compare(oldRoot, newRoot, folder: "") else { return nil }
         let folder = prefix.isEmpty ? "" : prefix.hasSuffix("/") ? prefix : prefix + "/"
         return walk.changes.filter { ($0.oldPath ?? $0.newPath ?? "").hasPrefix(folder) }
@@ -100,6 +101,9 @@ private struct TreeWalk {
     let repository: Repository
     var changes: [FileChange] = []
     var adds = false, deletes = false
+    /// The trees read on the newer side, each a reference of the walk's own, for the next
+    /// walk (of the next commit, whose parent this is) to find.
+    var newer: [ObjectID: OpaquePointer] = [:]
 
     init(repository: Repository) {
         self.repository = repository
@@ -135,9 +139,9 @@ private struct TreeWalk {
                 guard oldMode == newMode else { return false }
                 switch git_tree_entry_type(oldEntry) {
                 case GIT_OBJECT_TREE:
-                    guard let oldTree = lookup(oldEntry) else { return false }
+                    guard let oldTree = lookup(oldEntry, newer: false) else { return false }
                     defer { git_tree_free(oldTree) }
-                    guard let newTree = lookup(newEntry) else { return false }
+                    guard let newTree = lookup(newEntry, newer: true) else { return false }
                     defer { git_tree_free(newTree) }
                     guard compare(oldTree, newTree, folder: path(of: oldEntry, in: folder) + "/") else { return false }
                 case GIT_OBJECT_BLOB:
@@ -161,7 +165,7 @@ private struct TreeWalk {
         guard !(adds && deletes) else { return false }
         switch git_tree_entry_type(entry) {
         case GIT_OBJECT_TREE:
-            guard let tree = lookup(entry) else { return false }
+            guard let tree = lookup(entry, newer: added) else { return false }
             defer { git_tree_free(tree) }
             let below = path(of: entry, in: folder) + "/"
             return added ? compare(nil, tree, folder: below) : compare(tree, nil, folder: below)
@@ -175,17 +179,46 @@ private struct TreeWalk {
         }
     }
 
-    private func lookup(_ entry: OpaquePointer) -> OpaquePointer? {
+    /// The tree an entry names, from the last walk's newer side when it read it; the caller
+    /// frees it.
+    private mutating func lookup(_ entry: OpaquePointer, newer isNewer: Bool) -> OpaquePointer? {
+        let id = ObjectID(git_tree_entry_id(entry).pointee)
         var tree: OpaquePointer?
-        guard git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(entry)) == 0 else {
-            git_error_clear()
-            return nil
+        if let known = repository.walkedTrees.trees[id] {
+            guard git_tree_dup(&tree, known) == 0 else { return nil }
+        } else {
+            guard git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(entry)) == 0 else {
+                git_error_clear()
+                return nil
+            }
+        }
+        if isNewer, newer[id] == nil, let tree {
+            var kept: OpaquePointer?
+            if git_tree_dup(&kept, tree) == 0, let kept { newer[id] = kept }
         }
         return tree
     }
 
     private func path(of entry: OpaquePointer, in folder: String) -> String {
         folder + String(cString: git_tree_entry_name(entry))
+    }
+}
+
+/// The trees a walk read on its newer side, kept until the next walk: a range's commits are
+/// walked oldest first, each against its parent, so each walk finds the trees of the folders
+/// its parent changed already read (a folder of thousands of files is a tree of hundreds of
+/// kilobytes, inflated from its pack on every read otherwise). One commit's trees at a time.
+final class WalkedTrees {
+    private(set) var trees: [ObjectID: OpaquePointer] = [:]
+
+    /// Keeps `trees` (references the caller hands over) in place of the last walk's.
+    func keep(_ newer: [ObjectID: OpaquePointer]) {
+        for tree in trees.values { git_tree_free(tree) }
+        trees = newer
+    }
+
+    deinit {
+        for tree in trees.values { git_tree_free(tree) }
     }
 }
 
