@@ -7,7 +7,15 @@ internal import CLibGit2
 /// shut down. Every entry point that does not already hold a `Repository` calls
 /// `ensureInitialized()` first; a `Repository` can only be made by `Repository.open`, which does.
 enum LibGit2 {
-    private static let initialization: Int32 = git_libgit2_init()
+    private static let initialization: Int32 = {
+        let count = git_libgit2_init()
+        // Objects are read as git reads them, without hashing each again to verify its id
+        // (a check of a large plan's history reads every changed folder's tree of every
+        // commit: hundreds of megabytes of SHA-1). Corruption is `git fsck`'s to find; zlib's
+        // checksum still refuses a damaged object.
+        _ = smsplan_verify_objects_on_read(0)
+        return count
+    }()
 
     static func ensureInitialized() {
         _ = initialization

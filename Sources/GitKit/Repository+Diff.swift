@@ -87,8 +87,8 @@ extension Repository {
         defer { if let oldRoot { git_tree_free(oldRoot) } }
         guard let newRoot = folderTree(of: new, at: "") else { return nil }
         defer { git_tree_free(newRoot) }
-        var walk = TreeWalk(repository: self)
-        defer { walkedTrees.keep(walk.newer) }
+        var walk = TreeWalk(trees: TreeReader(repository: self))
+        defer { walk.trees.finish() }
         guard walk.compare(oldRoot, newRoot, folder: "") else { return nil }
         let folder = prefix.isEmpty ? "" : prefix.hasSuffix("/") ? prefix : prefix + "/"
         return walk.changes.filter { ($0.oldPath ?? $0.newPath ?? "").hasPrefix(folder) }
@@ -98,16 +98,9 @@ extension Repository {
 /// Two trees walked side by side in git's order of entries, which is the order of full paths
 /// libgit2's diff reports them in.
 private struct TreeWalk {
-    let repository: Repository
+    var trees: TreeReader
     var changes: [FileChange] = []
     var adds = false, deletes = false
-    /// The trees read on the newer side, each a reference of the walk's own, for the next
-    /// walk (of the next commit, whose parent this is) to find.
-    var newer: [ObjectID: OpaquePointer] = [:]
-
-    init(repository: Repository) {
-        self.repository = repository
-    }
 
     /// Adds the changes from `old` to `new` (either nil: an empty tree) below `folder`;
     /// false when the walk has to give way to the diff.
@@ -139,9 +132,9 @@ private struct TreeWalk {
                 guard oldMode == newMode else { return false }
                 switch git_tree_entry_type(oldEntry) {
                 case GIT_OBJECT_TREE:
-                    guard let oldTree = lookup(oldEntry, newer: false) else { return false }
+                    guard let oldTree = trees.tree(oldEntry) else { return false }
                     defer { git_tree_free(oldTree) }
-                    guard let newTree = lookup(newEntry, newer: true) else { return false }
+                    guard let newTree = trees.tree(newEntry) else { return false }
                     defer { git_tree_free(newTree) }
                     guard compare(oldTree, newTree, folder: path(of: oldEntry, in: folder) + "/") else { return false }
                 case GIT_OBJECT_BLOB:
@@ -165,7 +158,7 @@ private struct TreeWalk {
         guard !(adds && deletes) else { return false }
         switch git_tree_entry_type(entry) {
         case GIT_OBJECT_TREE:
-            guard let tree = lookup(entry, newer: added) else { return false }
+            guard let tree = trees.tree(entry) else { return false }
             defer { git_tree_free(tree) }
             let below = path(of: entry, in: folder) + "/"
             return added ? compare(nil, tree, folder: below) : compare(tree, nil, folder: below)
@@ -179,35 +172,16 @@ private struct TreeWalk {
         }
     }
 
-    /// The tree an entry names, from the last walk's newer side when it read it; the caller
-    /// frees it.
-    private mutating func lookup(_ entry: OpaquePointer, newer isNewer: Bool) -> OpaquePointer? {
-        let id = ObjectID(git_tree_entry_id(entry).pointee)
-        var tree: OpaquePointer?
-        if let known = repository.walkedTrees.trees[id] {
-            guard git_tree_dup(&tree, known) == 0 else { return nil }
-        } else {
-            guard git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(entry)) == 0 else {
-                git_error_clear()
-                return nil
-            }
-        }
-        if isNewer, newer[id] == nil, let tree {
-            var kept: OpaquePointer?
-            if git_tree_dup(&kept, tree) == 0, let kept { newer[id] = kept }
-        }
-        return tree
-    }
-
     private func path(of entry: OpaquePointer, in folder: String) -> String {
         folder + String(cString: git_tree_entry_name(entry))
     }
 }
 
-/// The trees a walk read on its newer side, kept until the next walk: a range's commits are
-/// walked oldest first, each against its parent, so each walk finds the trees of the folders
-/// its parent changed already read (a folder of thousands of files is a tree of hundreds of
-/// kilobytes, inflated from its pack on every read otherwise). One commit's trees at a time.
+/// The trees the last walk of two commits' trees read, kept until the next walk. A range's
+/// commits are walked oldest first, each against its parent, and the history of deletions
+/// newest first: either way, one walk's trees of one side are the next walk's of the other,
+/// and a folder of thousands of files is a tree of hundreds of kilobytes, inflated from its
+/// pack on every read otherwise. Two commits' changed trees at a time.
 final class WalkedTrees {
     private(set) var trees: [ObjectID: OpaquePointer] = [:]
 
@@ -219,6 +193,42 @@ final class WalkedTrees {
 
     deinit {
         for tree in trees.values { git_tree_free(tree) }
+    }
+}
+
+/// Reads the trees of one walk, from the last walk's when it read them too, and hands what
+/// it read to `WalkedTrees` when finished.
+struct TreeReader {
+    let repository: Repository
+    private var read: [ObjectID: OpaquePointer] = [:]
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// The tree an entry names; the caller frees it. Nil when it cannot be read.
+    mutating func tree(_ entry: OpaquePointer) -> OpaquePointer? {
+        let id = ObjectID(git_tree_entry_id(entry).pointee)
+        var tree: OpaquePointer?
+        if let known = read[id] ?? repository.walkedTrees.trees[id] {
+            guard git_tree_dup(&tree, known) == 0 else { return nil }
+        } else {
+            guard git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(entry)) == 0 else {
+                git_error_clear()
+                return nil
+            }
+        }
+        if read[id] == nil, let tree {
+            var kept: OpaquePointer?
+            if git_tree_dup(&kept, tree) == 0, let kept { read[id] = kept }
+        }
+        return tree
+    }
+
+    /// Leaves what this walk read for the next.
+    mutating func finish() {
+        repository.walkedTrees.keep(read)
+        read = [:]
     }
 }
 
@@ -234,7 +244,9 @@ extension Repository {
         defer { git_tree_free(oldRoot) }
         guard let newRoot = folderTree(of: new, at: prefix) else { return true }
         defer { git_tree_free(newRoot) }
-        return removes(from: oldRoot, to: newRoot)
+        var trees = TreeReader(repository: self)
+        defer { trees.finish() }
+        return removes(from: oldRoot, to: newRoot, trees: &trees)
     }
 
     /// The tree at `path` in a commit's tree; nil when there is none there.
@@ -261,7 +273,7 @@ extension Repository {
 
     /// Walks two trees' entries side by side, in git's order; true at the first entry of the
     /// old tree that the new one lacks, or whose kind changed.
-    private func removes(from old: OpaquePointer, to new: OpaquePointer) -> Bool {
+    private func removes(from old: OpaquePointer, to new: OpaquePointer, trees: inout TreeReader) -> Bool {
         let oldCount = git_tree_entrycount(old), newCount = git_tree_entrycount(new)
         var newIndex = 0
         for oldIndex in 0..<oldCount {
@@ -283,12 +295,11 @@ extension Repository {
             let oldType = git_tree_entry_type(oldEntry), newType = git_tree_entry_type(newEntry)
             guard oldType == newType else { return true }
             guard oldType == GIT_OBJECT_TREE else { continue }
-            var oldTree: OpaquePointer?, newTree: OpaquePointer?
-            guard git_tree_lookup(&oldTree, pointer, git_tree_entry_id(oldEntry)) == 0, let oldTree else { return true }
+            guard let oldTree = trees.tree(oldEntry) else { return true }
             defer { git_tree_free(oldTree) }
-            guard git_tree_lookup(&newTree, pointer, git_tree_entry_id(newEntry)) == 0, let newTree else { return true }
+            guard let newTree = trees.tree(newEntry) else { return true }
             defer { git_tree_free(newTree) }
-            if removes(from: oldTree, to: newTree) { return true }
+            if removes(from: oldTree, to: newTree, trees: &trees) { return true }
         }
         return false
     }
