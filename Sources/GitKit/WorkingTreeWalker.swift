@@ -45,8 +45,9 @@ struct WorkingTreeWalker {
     }
 
     /// Appends `path` if it is a file or symlink git would see, or the files of the folder it names.
-    private func appendItem(_ path: String, to files: inout [Listed]) throws {
-        guard let info = try status(of: path) else { return }
+    /// `known`: its `lstat`, when the caller took it already.
+    private func appendItem(_ path: String, known: stat? = nil, to files: inout [Listed]) throws {
+        guard let info = try known ?? status(of: path) else { return }
         let mode: FileMode
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
@@ -79,7 +80,7 @@ struct WorkingTreeWalker {
             if let info = name.undecodable {
                 appendUndecodable(path, info, to: &files)
             } else {
-                try appendItem(path, to: &files)
+                try appendItem(path, known: name.info, to: &files)
             }
         }
     }
@@ -128,9 +129,12 @@ struct WorkingTreeWalker {
         return info
     }
 
-    /// A name in a folder; for a name that is not UTF-8, its `lstat` (taken by the raw bytes).
+    /// A name in a folder, with its `lstat` taken relative to the open folder (nil when that
+    /// failed: the walk takes it again by path, and says why); for a name that is not UTF-8,
+    /// `undecodable` holds it (taken by the raw bytes).
     private struct Name {
         let text: String
+        var info: stat? = nil
         let undecodable: stat?
     }
 
@@ -151,7 +155,10 @@ struct WorkingTreeWalker {
             }
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if let name = String(validating: bytes, as: UTF8.self) {
-                if name != "." && name != ".." { names.append(Name(text: name, undecodable: nil)) }
+                guard name != "." && name != ".." else { continue }
+                var info = stat()
+                let found = name.withCString { fstatat(dirfd(directory), $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+                names.append(Name(text: name, info: found ? info : nil, undecodable: nil))
                 continue
             }
             var info = stat()
