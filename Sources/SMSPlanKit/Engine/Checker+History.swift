@@ -12,13 +12,15 @@ extension Checker {
         let repository = try openRepository(request)
         let base = try resolve(parts[0], in: repository)
         let head = try resolve(parts[1], in: repository)
+        // One decode cache for the head tree and the commits, saved once with what neither
+        // used kept (the next check of the working tree finds its documents there).
+        let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
+        defer { cache?.save(keepingUnused: true) }
         var final = try load(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
-                                          environment: request.environment, now: request.now))
+                                          environment: request.environment, now: request.now, useCache: request.useCache), sharing: cache)
         final.change = nil
         let commits = try git { try repository.commits(from: base.id, to: head.id) }
 
-        let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
-        defer { cache?.save(keepingUnused: true) }
         // Each commit against its first parent, reading only the files the commit changed;
         // ids deleted along the way join those deleted before the range.
         var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository, cache: cache)) ?? [:] } ?? [:]

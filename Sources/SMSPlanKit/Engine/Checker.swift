@@ -23,6 +23,12 @@ public enum Checker {
     /// rules (HEAD for the working tree and the index, the first parent for a revision, the
     /// range's first commit's parent for a range), without checking it.
     public static func load(_ request: CheckRequest) throws(SMSPlanError) -> Plan {
+        try load(request, sharing: nil)
+    }
+
+    /// `load`, with the decode cache `shared` when the caller holds one open (and saves it);
+    /// else with one of its own, saved on the way out.
+    static func load(_ request: CheckRequest, sharing shared: DecodeCache?) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
         let startFolder = repository.relativePath(of: request.directory) ?? ""
         let source: any PlanSource
@@ -58,8 +64,9 @@ public enum Checker {
             checkedCommit = commit
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
-        let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
-        defer { cache?.save() }
+        let owned = shared == nil && request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
+        let cache = shared ?? owned
+        defer { owned?.save() }
         // The previous state's files and the ids retired before it are read through a second
         // handle, on a thread of their own while the documents are read and parsed (walking
         // the history is one core's work); the handle is released when they are read. (Read
