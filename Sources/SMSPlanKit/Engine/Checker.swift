@@ -84,15 +84,16 @@ public enum Checker {
         }
         // Waited for on every way out, before the cache is saved.
         defer { priorRead.wait() }
-        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
+        // The analysis is made once, below, with the versions in force.
+        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false)
         priorRead.wait()
         let previousEntries = prior.entries, retired = prior.retired
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
         let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
-        if !inForce.inForce.isEmpty, let schema = plan.schema {
+        if let schema = plan.schema {
             plan.analysis = PlanAnalysis(corpus: plan.corpus, schema: schema, config: plan.config, revisionDate: plan.revisionDate,
-                                         inForce: inForceInEdition(inForce, plan: plan, in: repository))
+                                         inForce: inForce.inForce.isEmpty ? [:] : inForceInEdition(inForce, plan: plan, in: repository))
         }
         plan.notes += inForce.notes
         // A previous commit a shallow clone lacks leaves the history rules without a

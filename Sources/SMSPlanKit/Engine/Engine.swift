@@ -11,8 +11,10 @@ public enum Engine {
         try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate)
     }
 
-    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache?) throws(SMSPlanError) -> Plan {
-        try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache)
+    /// `analysed` false: without the plan's analysis, for a caller that makes it itself.
+    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache?,
+                     analysed: Bool = true) throws(SMSPlanError) -> Plan {
+        try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: analysed)
     }
 
     /// Every finding about a plan that was read.

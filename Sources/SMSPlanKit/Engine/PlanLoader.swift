@@ -3,7 +3,8 @@ import Foundation
 /// Reads a plan from a source: configuration, roles, schema, and every document under
 /// the configured roots (decoded in parallel).
 enum PlanLoader {
-    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache? = nil) throws(SMSPlanError) -> Plan {
+    static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache? = nil,
+                     analysed: Bool = true) throws(SMSPlanError) -> Plan {
         let configPath = planRoot.appendingPathComponent("smsplan.yaml")
         guard let configData = try source.read(configPath) else { throw .noPlan(path: planRoot.isEmpty ? "." : planRoot) }
         var (config, findings) = try PlanConfig.decode(configData, path: configPath, knownRules: RuleRegistry.ids)
@@ -62,7 +63,7 @@ enum PlanLoader {
             readFindings += result.findings.map { (path, $0) }
         }
         let corpus = Corpus(documents: decoded.compactMap(\.document))
-        let analysis = schema.map { PlanAnalysis(corpus: corpus, schema: $0, config: config, revisionDate: revisionDate) }
+        let analysis = analysed ? schema.map { PlanAnalysis(corpus: corpus, schema: $0, config: config, revisionDate: revisionDate) } : nil
         var plan = Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
                         analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil,
                         baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
