@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs every rule over a plan: single-document rules, then whole-plan rules, and
 /// applies the configured severities. It never writes anything.
 public enum Engine {
@@ -20,26 +22,51 @@ public enum Engine {
     /// Every finding about a plan that was read.
     public static func check(_ plan: Plan) -> CheckResult {
         let config = plan.config
-        var context = RuleContext(config: config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
-                                  planRoot: plan.planRoot, analysis: plan.analysis)
-        context.baselineScope = plan.baselineScope
+        var prepared = RuleContext(config: config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
+                                   planRoot: plan.planRoot, analysis: plan.analysis)
+        prepared.baselineScope = plan.baselineScope
         if let file = plan.codeOwners {
-            context.codeOwners = file
-            context.expectedCodeOwners = CodeOwners.block(for: plan)
+            prepared.codeOwners = file
+            prepared.expectedCodeOwners = CodeOwners.block(for: plan)
         }
-        var located = plan.readFindings
-        for document in plan.corpus.documents {
-            for rule in RuleRegistry.documentRules where config.severity(of: rule.descriptor) != nil {
-                located += rule.check(document, in: context).map { (document.path, $0) }
+        let documentRules = RuleRegistry.documentRules.filter { config.severity(of: $0.descriptor) != nil }
+        let documents = plan.corpus.documents
+        let context = prepared
+        @Sendable func wholePlan() -> [(path: String, finding: Finding)] {
+            var located: [(path: String, finding: Finding)] = []
+            for rule in RuleRegistry.corpusRules where config.severity(of: rule.descriptor) != nil {
+                located += rule.check(plan.corpus, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
+            }
+            if let change = plan.change {
+                located += historyFindings(change, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
+            }
+            return located
+        }
+        @Sendable func oneByOne(_ range: Range<Int>) -> [(path: String, finding: Finding)] {
+            var located: [(path: String, finding: Finding)] = []
+            for document in documents[range] {
+                for rule in documentRules {
+                    located += rule.check(document, in: context).map { (document.path, $0) }
+                }
+            }
+            return located
+        }
+        // A large plan's documents go through the single-document rules in parts on the
+        // worker threads, beside the whole-plan and history rules (the order does not
+        // matter: the diagnostics are sorted).
+        let parts = documents.count < 512 ? 0 : 8
+        guard parts > 0 else { return result(plan.readFindings + oneByOne(documents.indices) + wholePlan(), plan: plan) }
+        let found = ResultSlots<[(path: String, finding: Finding)]>(count: parts + 1)
+        let size = (documents.count + parts - 1) / parts
+        DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
+            if part == parts {
+                found.set(part, wholePlan())
+            } else {
+                let range = min(part * size, documents.count)..<min((part + 1) * size, documents.count)
+                found.set(part, oneByOne(range))
             }
         }
-        for rule in RuleRegistry.corpusRules where config.severity(of: rule.descriptor) != nil {
-            located += rule.check(plan.corpus, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
-        }
-        if let change = plan.change {
-            located += historyFindings(change, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
-        }
-        return result(located, plan: plan)
+        return result(plan.readFindings + found.values.flatMap { $0 }, plan: plan)
     }
 
     /// The history rules' findings on a change; messages name the commit when there is one.

@@ -214,7 +214,8 @@ enum PlanLoader {
 }
 
 /// Fixed slots that concurrent workers fill, one slot each.
-private final class ResultSlots<Value>: @unchecked Sendable {
+/// One value per index, set from any thread (each index once), read when all are set.
+final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
