@@ -29,18 +29,9 @@ extension Repository {
 
     /// `changes(from:to:under:)` through libgit2's diff and rename detection.
     func diffedChanges(from old: ObjectID?, to new: ObjectID, under prefix: String = "") throws -> [FileChange] {
-        func tree(of commitID: ObjectID) throws -> OpaquePointer? {
-            var oid = commitID.oid
-            var commit: OpaquePointer?
-            try GitError.check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
-            defer { git_commit_free(commit) }
-            var tree: OpaquePointer?
-            try GitError.check(git_commit_tree(&tree, commit), "git_commit_tree")
-            return tree
-        }
-        let oldTree = try old.map(tree)
+        let oldTree = try old.map(commitTree)
         defer { if let oldTree { git_tree_free(oldTree) } }
-        let newTree = try tree(of: new)
+        let newTree = try commitTree(new)
         defer { git_tree_free(newTree) }
 
         var diff: OpaquePointer?
@@ -81,11 +72,11 @@ extension Repository {
     func walkedChanges(from old: ObjectID?, to new: ObjectID, under prefix: String) -> [FileChange]? {
         var oldRoot: OpaquePointer?
         if let old {
-            guard let root = folderTree(of: old, at: "") else { return nil }
+            guard let root = try? commitTree(old) else { return nil }
             oldRoot = root
         }
         defer { if let oldRoot { git_tree_free(oldRoot) } }
-        guard let newRoot = folderTree(of: new, at: "") else { return nil }
+        guard let newRoot = try? commitTree(new) else { return nil }
         defer { git_tree_free(newRoot) }
         var walk = TreeWalk(trees: TreeReader(repository: self))
         defer { walk.trees.finish() }
@@ -233,75 +224,16 @@ struct TreeReader {
 }
 
 extension Repository {
-    /// Whether going from the tree of `old` to that of `new` takes away any file under
-    /// `prefix`: what `changes(from:to:under:)` would report as deleted can only be there when
-    /// this is true, and it costs a walk of the folders whose ids differ, without building a
-    /// path or a delta for each entry. Answers true when in doubt (an entry whose kind
-    /// changed, a tree that cannot be read).
-    public func removesFiles(from old: ObjectID?, to new: ObjectID, under prefix: String = "") -> Bool {
-        guard let old else { return false }
-        guard let oldRoot = folderTree(of: old, at: prefix) else { return false }
-        defer { git_tree_free(oldRoot) }
-        guard let newRoot = folderTree(of: new, at: prefix) else { return true }
-        defer { git_tree_free(newRoot) }
-        var trees = TreeReader(repository: self)
-        defer { trees.finish() }
-        return removes(from: oldRoot, to: newRoot, trees: &trees)
-    }
-
-    /// The tree at `path` in a commit's tree; nil when there is none there.
-    private func folderTree(of commit: ObjectID, at path: String) -> OpaquePointer? {
-        var oid = commit.oid
-        var object: OpaquePointer?
-        guard git_commit_lookup(&object, pointer, &oid) == 0, let object else { return nil }
-        defer { git_commit_free(object) }
-        var root: OpaquePointer?
-        guard git_commit_tree(&root, object) == 0, let root else { return nil }
-        guard !path.isEmpty else { return root }
-        defer { git_tree_free(root) }
-        var entry: OpaquePointer?
-        guard git_tree_entry_bypath(&entry, root, path) == 0, let entry else {
-            git_error_clear()
-            return nil
-        }
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
+    /// The root tree of a commit; the caller frees it.
+    func commitTree(_ commitID: ObjectID) throws -> OpaquePointer {
+        var oid = commitID.oid
+        var commit: OpaquePointer?
+        try GitError.check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(commit) }
         var tree: OpaquePointer?
-        guard git_tree_lookup(&tree, pointer, git_tree_entry_id(entry)) == 0 else { return nil }
+        try GitError.check(git_commit_tree(&tree, commit), "git_commit_tree")
+        guard let tree else { throw GitError.make(GIT_ENOTFOUND, GIT_ERROR_TREE, function: "git_commit_tree", message: "commit \(commitID) has no tree") }
         return tree
-    }
-
-    /// Walks two trees' entries side by side, in git's order; true at the first entry of the
-    /// old tree that the new one lacks, or whose kind changed.
-    private func removes(from old: OpaquePointer, to new: OpaquePointer, trees: inout TreeReader) -> Bool {
-        let oldCount = git_tree_entrycount(old), newCount = git_tree_entrycount(new)
-        var newIndex = 0
-        for oldIndex in 0..<oldCount {
-            guard let oldEntry = git_tree_entry_byindex(old, oldIndex) else { return true }
-            var order = 1
-            var newEntry: OpaquePointer?
-            while newIndex < newCount {
-                guard let candidate = git_tree_entry_byindex(new, newIndex) else { return true }
-                order = Self.gitOrder(oldEntry, candidate)
-                if order <= 0 {
-                    newEntry = candidate
-                    break
-                }
-                newIndex += 1
-            }
-            guard order == 0, let newEntry else { return true }
-            newIndex += 1
-            guard git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) == 0 else { continue }
-            let oldType = git_tree_entry_type(oldEntry), newType = git_tree_entry_type(newEntry)
-            guard oldType == newType else { return true }
-            guard oldType == GIT_OBJECT_TREE else { continue }
-            guard let oldTree = trees.tree(oldEntry) else { return true }
-            defer { git_tree_free(oldTree) }
-            guard let newTree = trees.tree(newEntry) else { return true }
-            defer { git_tree_free(newTree) }
-            if removes(from: oldTree, to: newTree, trees: &trees) { return true }
-        }
-        return false
     }
 
     /// Git's order of tree entries: by name bytes, a tree's name read as if it ended in "/".

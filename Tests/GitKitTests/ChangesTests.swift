@@ -45,6 +45,8 @@ final class ChangesTests: XCTestCase {
             try fixture.write("plan/a", "now a file\n")
         }
         try step(true, "modify outside the prefix only") { try fixture.write("top.md", "changed\n") }
+        try step(true, "the whole prefix goes") { _ = try fixture.git("rm", "-q", "-r", "plan") }
+        try step(true, "it comes back") { try fixture.write("plan/a.md", "again\n") }
         try step(true, "nothing under the prefix changes") { _ = try fixture.git("commit", "-q", "--allow-empty", "-m", "empty") }
 
         let repository = try Repository.open(at: fixture.directory, environment: [:])

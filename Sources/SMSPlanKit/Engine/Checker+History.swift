@@ -169,8 +169,6 @@ extension Checker {
     /// The ids of the documents a commit deleted (against its first parent), with their paths.
     private static func deletedIDs(in entry: Commit, planRoot: String, in repository: Repository) -> [String: String] {
         var deleted: [String: String] = [:]
-        // Most commits take no file away: told apart without a diff.
-        guard repository.removesFiles(from: entry.parents.first, to: entry.id, under: planRoot) else { return [:] }
         let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
         for change in changes where change.kind == .deleted {
             guard let path = change.oldPath, path.hasSuffix(".md"), let blob = change.oldBlob,

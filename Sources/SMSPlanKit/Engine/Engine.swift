@@ -22,16 +22,9 @@ public enum Engine {
     /// Every finding about a plan that was read.
     public static func check(_ plan: Plan) -> CheckResult {
         let config = plan.config
-        var prepared = RuleContext(config: config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
-                                   planRoot: plan.planRoot, analysis: plan.analysis)
-        prepared.baselineScope = plan.baselineScope
-        if let file = plan.codeOwners {
-            prepared.codeOwners = file
-            prepared.expectedCodeOwners = CodeOwners.block(for: plan)
-        }
+        let context = ruleContext(for: plan)
         let documentRules = RuleRegistry.documentRules.filter { config.severity(of: $0.descriptor) != nil }
         let documents = plan.corpus.documents
-        let context = prepared
         @Sendable func wholePlan() -> [(path: String, finding: Finding)] {
             var located: [(path: String, finding: Finding)] = []
             for rule in RuleRegistry.corpusRules where config.severity(of: rule.descriptor) != nil {
@@ -54,8 +47,8 @@ public enum Engine {
         // A large plan's documents go through the single-document rules in parts on the
         // worker threads, beside the whole-plan and history rules (the order does not
         // matter: the diagnostics are sorted).
-        let parts = documents.count < 512 ? 0 : 8
-        guard parts > 0 else { return result(plan.readFindings + oneByOne(documents.indices) + wholePlan(), plan: plan) }
+        guard documents.count >= 512 else { return result(plan.readFindings + oneByOne(documents.indices) + wholePlan(), plan: plan) }
+        let parts = 8
         let found = ResultSlots<[(path: String, finding: Finding)]>(count: parts + 1)
         let size = (documents.count + parts - 1) / parts
         DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
@@ -67,6 +60,18 @@ public enum Engine {
             }
         }
         return result(plan.readFindings + found.values.flatMap { $0 }, plan: plan)
+    }
+
+    /// What the rules know of the plan besides the document they look at.
+    private static func ruleContext(for plan: Plan) -> RuleContext {
+        var context = RuleContext(config: plan.config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
+                                  planRoot: plan.planRoot, analysis: plan.analysis)
+        context.baselineScope = plan.baselineScope
+        if let file = plan.codeOwners {
+            context.codeOwners = file
+            context.expectedCodeOwners = CodeOwners.block(for: plan)
+        }
+        return context
     }
 
     /// The history rules' findings on a change; messages name the commit when there is one.
