@@ -97,6 +97,18 @@ final class FrontMatterEditorTests: XCTestCase {
         XCTAssertEqual(try edited(over) { try $0.remove("supersedes") }, "---\nid: POL-1\napproved-by: x\n# kept\nstatus: draft\n---\n")
     }
 
+    func testAKeyInsertedAfterAnotherComesAfterTheCommentLinesIndentedUnderIt() throws {
+        for comment in ["  # about supersedes", "    # deeper", "  #"] {
+            let text = "---\nid: POL-1\nsupersedes: []\n\(comment)\nclassification: internal\n---\n"
+            XCTAssertEqual(try edited(text) { try $0.set("history", to: "[]") },
+                           "---\nid: POL-1\nsupersedes: []\n\(comment)\nhistory: []\nclassification: internal\n---\n", comment)
+        }
+        // A comment at the key's own indentation belongs to what follows: the key goes before it.
+        let level = "---\nid: POL-1\nsupersedes: []\n# about classification\nclassification: internal\n---\n"
+        XCTAssertEqual(try edited(level) { try $0.set("history", to: "[]") },
+                       "---\nid: POL-1\nsupersedes: []\nhistory: []\n# about classification\nclassification: internal\n---\n")
+    }
+
     func testHistoryEntriesFollowTheStyleOfTheLastEntry() throws {
         let entry: [(key: String, value: YAMLValue)] = [("version", .quoted("0.3")), ("date", .raw("2026-11-20")),
                                                         ("author", .text("Ada Lovelace")), ("summary", .text("Scope: all staff, suppliers"))]

@@ -99,10 +99,10 @@ struct FrontMatterEditor {
         try reparse()
     }
 
-    /// Removes a top-level key and the lines of its value, with the comment lines indented
-    /// under it (which would otherwise become text of a block scalar above it).
-    mutating func remove(_ key: String) throws(SMSPlanError) {
-        guard let span = span(key) else { return }
+    /// The last line of a key's entry counting the comment lines indented under it after its
+    /// value: they go with the key when it is removed, and a key inserted after it comes
+    /// after them.
+    private func lastLineWithComments(_ span: KeySpan) -> Int {
         var last = span.lastLine
         let column = span.pair.key.location.column - 1
         var probe = last + 1
@@ -114,6 +114,14 @@ struct FrontMatterEditor {
             }
             probe += 1
         }
+        return last
+    }
+
+    /// Removes a top-level key and the lines of its value, with the comment lines indented
+    /// under it (which would otherwise become text of a block scalar above it).
+    mutating func remove(_ key: String) throws(SMSPlanError) {
+        guard let span = span(key) else { return }
+        var last = lastLineWithComments(span)
         let before = data
         let kept = lines
         lines.removeSubrange(span.keyLine...last)
@@ -146,7 +154,7 @@ struct FrontMatterEditor {
         let indentation: Int
         let at: Int
         if let before {
-            at = before.lastLine + 1
+            at = lastLineWithComments(before) + 1
             indentation = before.pair.key.location.column - 1
         } else if let after {
             at = after.keyLine
