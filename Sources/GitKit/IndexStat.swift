@@ -16,9 +16,7 @@ struct IndexStat {
         let written = snapshot.written
         var files: [WorkingFile] = []
         files.reserveCapacity(listed.count)
-        var present = Set<[UInt8]>()
         for item in listed {
-            present.insert(Array(item.file.path.utf8))
             // Borrowed from the index: not freed here.
             guard let entry = git_index_get_bypath(index, item.file.path, 0)?.pointee else {
                 files.append(item.file)
@@ -29,6 +27,8 @@ struct IndexStat {
             files.append(trusted ? Self.file(item.file, blob: ObjectID(entry.id), skipWorktree: skipped) : item.file)
         }
         guard let root = repository.workingDirectory?.path else { return files }
+        // The paths listed, made only when the index holds a skip-worktree entry (rare).
+        var present: Set<[UInt8]>?
         var added = false
         for position in 0..<git_index_entrycount(index) {
             guard let pointer = git_index_get_byindex(index, position), git_index_entry_stage(pointer) == 0,
@@ -36,9 +36,9 @@ struct IndexStat {
             else { continue }
             let path = String(cString: rawPath)
             let mode = FileMode(gitMode: entry.mode)
-            guard RepositoryPath.path(path, isUnder: prefix), mode == .regular || mode == .executable || mode == .symlink,
-                !present.contains(Array(path.utf8))
-            else { continue }
+            guard RepositoryPath.path(path, isUnder: prefix), mode == .regular || mode == .executable || mode == .symlink else { continue }
+            if present == nil { present = Set(listed.map { Array($0.file.path.utf8) }) }
+            guard present?.contains(Array(path.utf8)) == false else { continue }
             files.append(WorkingFile(path: path, root: root, mode: mode, size: Int(entry.file_size),
                                      indexBlob: ObjectID(entry.id), isSkipWorktree: true))
             added = true

@@ -28,7 +28,11 @@ struct WorkingTreeWalker {
         } else if try isReachable(prefix) {
             try appendItem(prefix, to: &files)
         }
-        return files.sorted { RepositoryPath.precedes($0.file.path, $1.file.path) }
+        // Each folder's names are taken in git's order, so the walk lists the files sorted
+        // already, but for a folder named like a document beside a name that sorts between
+        // it and its files: checked in one pass, sorted when it is not.
+        let inOrder = zip(files, files.dropFirst()).allSatisfy { RepositoryPath.precedes($0.file.path, $1.file.path) }
+        return inOrder ? files : files.sorted { RepositoryPath.precedes($0.file.path, $1.file.path) }
     }
 
     /// Whether the walk from the root would get to `path`: no folder above it is skipped.
@@ -151,7 +155,7 @@ struct WorkingTreeWalker {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 { throw Self.systemError("readdir", path) }
-                return names
+                return Self.inGitOrder(names)
             }
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if let name = String(validating: bytes, as: UTF8.self) {
@@ -167,6 +171,25 @@ struct WorkingTreeWalker {
             }
             if found { names.append(Name(text: String(decoding: bytes, as: UTF8.self), undecodable: info)) }
         }
+    }
+
+    /// A folder's names in the order git sorts their paths (by bytes, a folder's name
+    /// followed by "/"), so that the files under them come out sorted.
+    private static func inGitOrder(_ names: [Name]) -> [Name] {
+        let keys = names.map { name -> [UInt8] in
+            let folder = (name.info ?? name.undecodable).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
+            return Array(name.text.utf8) + (folder ? [UInt8(ascii: "/")] : [])
+        }
+        let order = keys.indices.sorted { left, right in
+            keys[left].withUnsafeBufferPointer { a in
+                keys[right].withUnsafeBufferPointer { b in
+                    let common = min(a.count, b.count)
+                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+        }
+        return order.map { names[$0] }
     }
 
     private func absolute(_ path: String) -> String {

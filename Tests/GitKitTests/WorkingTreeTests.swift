@@ -71,6 +71,23 @@ final class WorkingTreeTests: XCTestCase {
         XCTAssertEqual(try repository.workingTreeFiles(under: "missing"), [])
     }
 
+    /// Files come in git's order, by the bytes of the whole path: "a-b" and "a.md" before
+    /// "a/…" ("-" and "." sort before "/"), "a0" after it; a folder named like a document
+    /// is listed before a file whose name sorts between the folder's name and its files.
+    func testListsInGitsPathOrder() throws {
+        let fixture = try TestRepository()
+        defer { fixture.remove() }
+        for path in ["a0", "a/z.md", "a-b", "a.md", "x.md/inner.md", "x.md-b", "x.mdz", "B", "b", "\u{e9}.md", "e.md"] {
+            try fixture.write(path, "text\n")
+        }
+        let repository = try Repository.open(at: fixture.directory, environment: [:])
+
+        let paths = try repository.workingTreeFiles().map(\.path)
+
+        XCTAssertEqual(paths, ["B", "a-b", "a.md", "a/z.md", "a0", "b", "e.md", "x.md", "x.md-b", "x.md/inner.md", "x.mdz", "\u{e9}.md"])
+        XCTAssertEqual(paths, paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
     func testOpenedFromSubfolderStillListsWholeTree() throws {
         let fixture = try makeFixture()
         defer { fixture.remove() }

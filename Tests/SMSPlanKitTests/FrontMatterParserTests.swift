@@ -25,6 +25,22 @@ final class FrontMatterParserTests: XCTestCase {
         XCTAssertEqual(file.body.headings.map(\.text), ["Scope"])
     }
 
+    /// The same front matter with LF, CRLF, CR or mixed line ends, a block scalar at its end
+    /// and a closing line with spaces, reads the same values at the same places.
+    func testEveryKindOfLineEndReadsTheSame() throws {
+        let lines = ["---", "id: POL-001", "note: |", "  kept", "  text", "list: [a, b]", "---  ", "# Scope", "```", "# not a heading", "```", "## After"]
+        for ends in [["\n"], ["\r\n"], ["\r"], ["\n", "\r\n", "\r"]] {
+            let text = lines.enumerated().map { $0.element + ends[$0.offset % ends.count] }.joined()
+            let file = parse(text)
+            let label = ends.map { $0.debugDescription }.joined()
+            XCTAssertEqual(file.findings.map(\.message), [], label)
+            XCTAssertEqual(file.frontMatter?["note"]?.scalar?.text, "kept\ntext\n", label)
+            XCTAssertEqual(file.frontMatter?["list"]?.items?[1].location, SourceLocation(line: 6, column: 11), label)
+            XCTAssertEqual(file.body.headings.map(\.text), ["Scope", "After"], label)
+            XCTAssertEqual(file.body.headings.map(\.line), [8, 12], label)
+        }
+    }
+
     func testMissingAndBrokenFrontMatterAreReported() {
         XCTAssertEqual(parse("# No front matter\n").findings.map(\.rule), [FrontMatterMissingRule.id])
         XCTAssertEqual(parse("").findings.map(\.rule), [FrontMatterMissingRule.id])

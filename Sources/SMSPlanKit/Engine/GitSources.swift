@@ -103,12 +103,7 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         case S_IFDIR: return nil
         default: throw .unreadable(path: path, reason: "it is not a regular file")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
-        }
+        return try readContents(of: descriptor, expecting: Int(info.st_size), path: path)
     }
 
     /// Opens a folder of the working tree without following a symbolic link on the way to
@@ -155,6 +150,28 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     func linkTarget(_ path: String) -> String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(path).path)
     }
+}
+
+/// Every byte of an open file, read with `read(2)` into a buffer of the size `fstat`
+/// gave (grown if the file grew since), without Foundation's file handle in between.
+private func readContents(of descriptor: Int32, expecting size: Int, path: String) throws(SMSPlanError) -> Data {
+    // One byte more than expected, so that reaching the end needs no second buffer.
+    var buffer = Data(count: max(size, 0) + 1)
+    var filled = 0
+    while true {
+        if filled == buffer.count { buffer.count += max(buffer.count, 4096) }
+        let count = buffer.withUnsafeMutableBytes { bytes in
+            read(descriptor, bytes.baseAddress! + filled, bytes.count - filled)
+        }
+        if count == 0 { break }
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        filled += count
+    }
+    buffer.count = filled
+    return buffer
 }
 
 /// Open descriptors of the folders a working-tree source reads files from, by

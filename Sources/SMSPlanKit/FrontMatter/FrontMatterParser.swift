@@ -22,7 +22,7 @@ public enum FrontMatterParser {
             return failed(FrontMatterInvalidRule.id, firstFault(in: data), "file is not valid UTF-8 text")
         }
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-        if text.utf8.contains(0) {
+        if Self.holdsNUL(text) {
             return failed(FrontMatterInvalidRule.id, firstFault(in: Data(text.utf8)), "file contains NUL bytes; it is not a text document")
         }
         let lines = Self.lines(of: text)
@@ -32,14 +32,14 @@ public enum FrontMatterParser {
         guard first.trimmingSpaces() == "---" else {
             return failed(FrontMatterMissingRule.id, .fileStart, "no front matter: the first line must be \"---\"")
         }
-        guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingSpaces()) }) else {
+        guard let close = lines.indices.dropFirst().first(where: { Self.closes(lines[$0]) }) else {
             return failed(FrontMatterInvalidRule.id, .fileStart,
                           "front matter opened on line 1 is never closed by a line \"---\"")
         }
         let body = MarkdownBody(lines: lines[(close + 1)...], firstLine: close + 2)
         // Each line of front matter ends in a line break, the last one too (a block scalar
         // there keeps its final newline, as it does anywhere else).
-        let yaml = lines[1..<close].joined(separator: "\n") + "\n"
+        let yaml = Self.frontMatterText(lines[1..<close], closedAt: lines[close])
         do {
             guard let root = try YAMLComposer.compose(yaml, firstLine: 2) else {
                 return ParsedFile(frontMatter: nil, body: body, findings: [
@@ -63,23 +63,55 @@ public enum FrontMatterParser {
     /// The file's lines without their line ends (LF, CRLF or CR), split on bytes: far
     /// cheaper than splitting on Characters.
     static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(Substring(utf8[start..<index]))
-                let next = utf8.index(after: index)
-                index = byte == 0x0D && next != utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
-                start = index
-            } else {
-                index = utf8.index(after: index)
+        var text = text
+        // Where each line starts and ends, as byte offsets, found in the string's own buffer.
+        let bounds: [Range<Int>] = text.withUTF8 { bytes in
+            var bounds: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    bounds.append(start..<index)
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
             }
+            bounds.append(start..<bytes.count)
+            return bounds
         }
-        lines.append(Substring(utf8[start..<utf8.endIndex]))
-        return lines
+        let utf8 = text.utf8
+        return bounds.map { bound in
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)])
+        }
+    }
+
+    /// Whether a line closes the front matter: `---` or `...`, spaces and tabs around it.
+    private static func closes(_ line: Substring) -> Bool {
+        // Most lines start with neither "-" nor "." (spaces and tabs aside): told from the bytes.
+        guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x2D || first == 0x2E else { return false }
+        let trimmed = line.trimmingSpaces()
+        return trimmed == "---" || trimmed == "..."
+    }
+
+    /// The front matter's lines, each ended by a line break (LF), as YAML text: taken as it
+    /// is from the file when its lines already end in LF, else joined anew.
+    private static func frontMatterText(_ lines: ArraySlice<Substring>, closedAt closing: Substring) -> String {
+        guard let first = lines.first else { return "\n" }
+        let written = first.base.utf8[first.startIndex..<closing.startIndex]
+        if !written.contains(0x0D) { return String(Substring(written)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether the text holds a NUL byte.
+    private static func holdsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
     }
 
     /// Where the first byte that is not UTF-8, or the first NUL, lies: lines as the parser

@@ -25,15 +25,20 @@ public struct MarkdownBody: Sendable {
         var number = firstLine - 1
         for line in lines {
             number += 1
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                continue
+            // Only a line whose first byte after spaces is "`", "~" or "#" can open or close a
+            // fence or be a heading: most lines are told from that byte, without Characters.
+            let lead = line.utf8.first { $0 != 0x20 }
+            if lead == 0x60 || lead == 0x7E || lead == 0x23 {
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                    inFence.toggle()
+                    continue
+                }
+                if !inFence, let heading = Self.heading(in: trimmed, line: number) {
+                    headings.append(heading)
+                }
             }
             if inFence { continue }
-            if let heading = Self.heading(in: trimmed, line: number) {
-                headings.append(heading)
-            }
             links.append(contentsOf: Self.links(in: line, line: number))
         }
     }
