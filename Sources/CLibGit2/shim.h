@@ -13,4 +13,12 @@ static inline int smsplan_search_path(git_config_level_t level, git_buf *out) {
 static inline int smsplan_verify_objects_on_read(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
+
+/* How much of a pack file libgit2 maps at once: the size of one window and of all of them
+   together (by default 1 GiB and 8 GiB on 64-bit systems, so a pack stays mapped whole and
+   every page read counts in the process's memory until it exits). */
+static inline int smsplan_limit_pack_windows(size_t window, size_t mapped) {
+    int error = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window);
+    return error ? error : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped);
+}
 #endif

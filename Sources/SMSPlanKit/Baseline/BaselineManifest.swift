@@ -86,10 +86,7 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
 
     /// The manifest as it is written into a tag message.
     var block: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return "\(Self.begin)\n\(json)\n\(Self.end)\n"
+        "\(Self.begin)\n\(ManifestJSON.write(self))\n\(Self.end)\n"
     }
 
     /// The manifest in a tag message, or nil when the message has none or it does not decode.

@@ -152,10 +152,10 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     }
 }
 
-/// Every byte of an open file, read with `read(2)` into a buffer of the size `fstat`
-/// gave (grown if the file grew since), without Foundation's file handle in between.
+/// The bytes of an open file, read with `read(2)` into a buffer of the size `fstat` gave
+/// (grown if the file is longer), without Foundation's file handle in between.
 private func readContents(of descriptor: Int32, expecting size: Int, path: String) throws(SMSPlanError) -> Data {
-    // One byte more than expected, so that reaching the end needs no second buffer.
+    // One byte more than fstat gave, so that a file that has grown since is read whole.
     var buffer = Data(count: max(size, 0) + 1)
     var filled = 0
     while true {
@@ -169,6 +169,9 @@ private func readContents(of descriptor: Int32, expecting size: Int, path: Strin
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         filled += count
+        // As much as fstat gave: taken as the whole file, as git takes it, without a
+        // second call to find its end.
+        if filled == size { break }
     }
     buffer.count = filled
     return buffer
