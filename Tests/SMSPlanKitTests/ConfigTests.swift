@@ -52,6 +52,35 @@ final class ConfigTests: XCTestCase {
         XCTAssertThrowsError(try decode("- a list\n"))
     }
 
+    func testIDPrefixesAreCapitalLettersAndDigits() throws {
+        let (config, findings) = try decode("""
+            smsplan: 1
+            documents:
+              id-prefixes: { policy: SMS2, procedure: Proc, record: 1REC, plan: "P-1", process: "PRO C" }
+
+            """)
+        XCTAssertEqual(config.idPrefixes[.policy], "SMS2")
+        XCTAssertEqual(findings.map(\.message), [
+            "id prefix \"Proc\" must be capital letters and digits, such as POL",
+            "id prefix \"1REC\" must be capital letters and digits, such as POL",
+            "id prefix \"P-1\" must be capital letters and digits, such as POL",
+            "id prefix \"PRO C\" must be capital letters and digits, such as POL",
+        ])
+    }
+
+    /// The id prefix check accepts what the pattern `^[A-Z][A-Z0-9]*$` matches, and nothing else.
+    func testIDPrefixCheckAcceptsWhatItsPatternMatches() {
+        let pieces = ["A", "Z", "Q", "0", "9", "a", "@", "[", "/", ":", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}",
+                      "\u{85}", "\u{2028}", "\u{2029}", "\u{0E}", "\u{301}", "É", "Ａ", "\u{1F600}", "_", "-", "\u{0}"]
+        var texts = [""]
+        for _ in 1...3 { texts += texts.flatMap { text in pieces.map { text + $0 } } }
+        texts += ["POL", "SMS2026", "POL\n\n", "POL\r\r", "POL\n\r", "\nPOL", "PO\nL", "POL\r\n\r\n"]
+        for text in Set(texts) {
+            let matches = text.range(of: "^[A-Z][A-Z0-9]*$", options: .regularExpression) != nil
+            XCTAssertEqual(PlanConfig.isIDPrefix(text), matches, text.debugDescription)
+        }
+    }
+
     func testMissingFormatVersionIsReported() throws {
         let (_, findings) = try decode("organization: X\n")
         XCTAssertEqual(findings.map(\.message), ["missing \"smsplan: 1\", the configuration format version"])

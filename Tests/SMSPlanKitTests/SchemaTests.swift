@@ -51,10 +51,26 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(schema2018.requirement("9.3")?.mapsTo, ["4.5.4.3"])
     }
 
+    func testBundledSchemasAreAskedForByID() throws {
+        XCTAssertEqual(RequirementSchema.bundledIDs, ["iso20000-1:2011", "iso20000-1:2018"])
+        XCTAssertNil(RequirementSchema.bundled("iso20000-1:2005"))
+        XCTAssertNil(RequirementSchema.bundled("schema.yaml"))
+        let counts = RequirementCounts()
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let id = RequirementSchema.bundledIDs[index % 2]
+            counts.record(id, RequirementSchema.bundled(id)?.requirements.count)
+        }
+        XCTAssertEqual(counts.values, ["iso20000-1:2011": [53], "iso20000-1:2018": [77]])
+        let schema = try XCTUnwrap(RequirementSchema.bundled("iso20000-1:2018"))
+        XCTAssertEqual(schema.id, "iso20000-1:2018")
+        XCTAssertEqual(schema.edition, "iso20000-1:2018")
+        XCTAssertFalse(schema.allowsExclusions)
+    }
+
     func testBundledSchemasDecodeWithoutFindings() {
         for source in BundledSchemas.sources {
             let (schema, findings) = RequirementSchema.decode(Data(source.bytes), path: source.path, base: { _ in nil })
-            XCTAssertNotNil(schema, source.path)
+            XCTAssertEqual(schema?.id, source.id, source.path)
             XCTAssertEqual(findings.map(\.message), [], source.path)
         }
     }
@@ -103,5 +119,23 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(PlanFixtures.summary(result), ["requirement-unknown policies/p.md:10:13"])
         let missing = try PlanFixtures.check([("smsplan.yaml", "smsplan: 1\nstandard: nowhere.yaml\n")])
         XCTAssertEqual(missing.diagnostics.map(\.message), ["schema file \"nowhere.yaml\" not found in the plan repository"])
+    }
+}
+
+/// Requirement counts of bundled schemas, gathered from several threads.
+private final class RequirementCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Set<Int>] = [:]
+
+    func record(_ id: String, _ count: Int?) {
+        lock.lock()
+        defer { lock.unlock() }
+        counts[id, default: []].insert(count ?? -1)
+    }
+
+    var values: [String: Set<Int>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts
     }
 }

@@ -95,7 +95,7 @@ extension PlanConfig {
                         continue
                     }
                     if let value = reader.text(prefix.value, "documents.id-prefixes.\(name)") {
-                        if value.value.range(of: "^[A-Z][A-Z0-9]*$", options: .regularExpression) == nil {
+                        if !Self.isIDPrefix(value.value) {
                             reader.invalid(at: value.location, "id prefix \"\(value.value)\" must be capital letters and digits, such as POL")
                         } else {
                             idPrefixes[type] = value.value
@@ -213,6 +213,21 @@ extension PlanConfig {
 }
 
 extension PlanConfig {
+    /// True for an id prefix: a capital letter, then capital letters and digits (`POL`, `SMS2`).
+    /// It accepts what the pattern `^[A-Z][A-Z0-9]*$` matches, so one line break may end the
+    /// text (LF, CR LF, or another break before which the pattern's `$` matches).
+    static func isIDPrefix(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars
+        if scalars.last == "\n" {
+            scalars.removeLast()
+            if scalars.last == "\r" { scalars.removeLast() }
+        } else if let last = scalars.last, "\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains(last) {
+            scalars.removeLast()
+        }
+        guard let first = scalars.first, ("A"..."Z").contains(first) else { return false }
+        return scalars.dropFirst().allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+
     /// Why a tag prefix cannot start a tag name git accepts (`git check-ref-format`), or nil.
     static func tagPrefixProblem(_ prefix: String) -> String? {
         if prefix.isEmpty { return nil }

@@ -57,9 +57,25 @@ public struct RuleDescriptor: Sendable {
     /// Why it matters for document control under ISO/IEC 20000-1.
     public var rationale: String
     /// A plan that passes the rule.
-    public var valid: RuleExample
+    public var valid: RuleExample { makeValid() }
     /// A plan that triggers the rule.
-    public var invalid: RuleExample
+    public var invalid: RuleExample { makeInvalid() }
+
+    // The examples are made when asked for (by `smsplan rules` and the tests), not by every
+    // check that lists the rules.
+    private let makeValid: @Sendable () -> RuleExample
+    private let makeInvalid: @Sendable () -> RuleExample
+
+    init(id: RuleID, category: RuleCategory, defaultSeverity: Severity, summary: String, rationale: String,
+         valid: @autoclosure @escaping @Sendable () -> RuleExample, invalid: @autoclosure @escaping @Sendable () -> RuleExample) {
+        self.id = id
+        self.category = category
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+        self.rationale = rationale
+        makeValid = valid
+        makeInvalid = invalid
+    }
 }
 
 /// A rule: a self-describing check. Rules that the parser or config loader apply

@@ -20,6 +20,7 @@ struct BaselineCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Baseline a phase: check HEAD against the phase gate and tag it.",
             discussion: """
                 Checks the committed HEAD, never the working tree. Uncommitted changes are \
@@ -101,6 +102,7 @@ struct BaselineCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute a baseline's manifest from its commit, compare it with the tag's, and check the signature.",
             discussion: "Exits 0 when everything matches, 1 naming every mismatch, 2 when the tag does not exist."
         )
@@ -166,7 +168,8 @@ struct BaselineCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the baselines: phase, tag, date, signer, summary.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the baselines: phase, tag, date, signer, summary.")
 
         @OptionGroup var repository: RepositoryOptions
 
@@ -195,6 +198,7 @@ struct BaselineCommand: ParsableCommand {
 
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "What changed between two baselines (or any two revisions), in an auditor's words.",
             discussion: "Example: smsplan baseline diff baseline/phase-1 HEAD --format markdown"
         )
