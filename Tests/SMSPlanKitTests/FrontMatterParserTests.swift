@@ -41,6 +41,22 @@ final class FrontMatterParserTests: XCTestCase {
         }
     }
 
+    /// ATX headings: one to six "#", then a space, a tab or the line's end; closing "#"s and
+    /// the spaces around the text dropped. ASCII lines and others read alike.
+    func testHeadingsAreReadAsMarkdownWritesThem() {
+        let cases: [(String, Int, String)?] = [
+            ("## Scope ##", 2, "Scope"), ("#", 1, ""), ("##\t Tab\t#", 2, "Tab"), ("# a # b #", 1, "a # b"),
+            ("   ### indented", 3, "indented"), ("###### six", 6, "six"), ("## #", 2, ""), ("# trailing   ", 1, "trailing"),
+            ("## Év ##", 2, "Év"), ("# 日本 #", 1, "日本"),
+        ]
+        let refused = ["#no", "####### seven", "#\u{301} combining", "text # not first", "\t# tab first"]
+        let body = (cases.compactMap { $0?.0 } + refused).joined(separator: "\n")
+        let file = parse("---\nid: POL-001\n---\n" + body + "\n")
+        XCTAssertEqual(file.body.headings.map(\.level), cases.compactMap { $0?.1 })
+        XCTAssertEqual(file.body.headings.map(\.text), cases.compactMap { $0?.2 })
+        XCTAssertEqual(file.body.headings.map(\.line), Array(4..<(4 + cases.count)))
+    }
+
     func testMissingAndBrokenFrontMatterAreReported() {
         XCTAssertEqual(parse("# No front matter\n").findings.map(\.rule), [FrontMatterMissingRule.id])
         XCTAssertEqual(parse("").findings.map(\.rule), [FrontMatterMissingRule.id])

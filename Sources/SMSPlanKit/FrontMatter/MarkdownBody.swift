@@ -44,6 +44,7 @@ public struct MarkdownBody: Sendable {
     }
 
     private static func heading(in line: Substring, line number: Int) -> Heading? {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiHeading(in: line, line: number) }
         let hashes = line.prefix { $0 == "#" }
         guard (1...6).contains(hashes.count) else { return nil }
         let rest = line.dropFirst(hashes.count)
@@ -51,6 +52,27 @@ public struct MarkdownBody: Sendable {
         var text = rest.trimmingSpaces()
         while text.hasSuffix("#") { text.removeLast() }
         return Heading(level: hashes.count, text: String(text.trimmingSpaces()), line: number)
+    }
+
+    /// `heading(in:line:)` for a line of ASCII text, where every byte is a Character: the
+    /// same reading, on the bytes.
+    private static func asciiHeading(in line: Substring, line number: Int) -> Heading? {
+        let bytes = line.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = bytes.startIndex
+        var level = 0
+        while start != bytes.endIndex, bytes[start] == 0x23 {
+            level += 1
+            start = bytes.index(after: start)
+        }
+        guard (1...6).contains(level), start == bytes.endIndex || isSpace(bytes[start]) else { return nil }
+        var end = bytes.endIndex
+        while start != end, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        // Spaces, then closing "#"s, then the spaces before them.
+        for strip in [isSpace, { $0 == 0x23 }, isSpace] as [(UInt8) -> Bool] {
+            while start != end, strip(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        }
+        return Heading(level: level, text: String(Substring(bytes[start..<end])), line: number)
     }
 
     private static func links(in line: Substring, line number: Int) -> [Link] {
