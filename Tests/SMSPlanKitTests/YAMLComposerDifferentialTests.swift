@@ -26,7 +26,58 @@ final class YAMLComposerDifferentialTests: XCTestCase {
             inputs += Self.variations(of: text).enumerated().map { ("\(name) variation \($0.offset)", $0.element, firstLine) }
         }
         XCTAssertGreaterThan(inputs.count, 10_000)
-        try compare(inputs)
+        let plain = try compare(inputs)
+        // The plain layout (read without libyaml's scanner) is among them, and reads alike.
+        XCTAssertGreaterThan(plain, 1_000)
+    }
+
+    /// Front matter built from the plain layout's pieces and their near misses (a colon, a
+    /// hash, a quote, a bracket, a tab, a blank line, an indent out of step): what the layout
+    /// takes and what it leaves to libyaml both read as before.
+    func testThePlainLayoutAndItsNearMissesComposeAsBefore() throws {
+        var random = SplitMix(seed: 20_261_203)
+        let keys = (good: ["id", "title", "version", "approved-on", "record_of", "k9", "id"], missed: ["-x", "_y", "a b", "?", "'q'", "\"d\""])
+        let scalars = (good: ["PRO-00007", "\"1.0\"", "2026-01-01", "6 years", "Lars Nilsson", "a/b (c); d=e+f.g", "First draft", "\"\"",
+                              "\"Procedure 7: security\"", "x  ", "null"],
+                       missed: ["a: b", "a #b", "a#b", "\"a\\\"b\"", "'single'", "-5", "- x", "~", "[a]", "{a: b}", "a,b", "&anchor a",
+                                "*alias", "!tag a", "|", ">", "@", "`", "%", "a\tb", "é", "a:b", "\"a\tb\""])
+        func pick(_ list: [String]) -> String { list[Int(random.next() % UInt64(list.count))] }
+        func pick(_ lists: (good: [String], missed: [String])) -> String { pick(random.next() % 40 == 0 ? lists.missed : lists.good) }
+        func flow(mapping: Bool) -> String {
+            let count = Int(random.next() % 4)
+            let items = (0..<count).map { _ in mapping ? "\(pick(keys)): \(pick(scalars))" : pick(scalars) }
+            let separator = pick([", ", ",", " , ", ",  "])
+            return mapping ? "{" + pick(["", " "]) + items.joined(separator: separator) + pick((good: ["", " "], missed: [", "])) + "}"
+                           : "[" + items.joined(separator: separator) + pick((good: ["", " "], missed: [","])) + "]"
+        }
+        func value() -> String {
+            switch random.next() % 4 {
+            case 0: flow(mapping: false)
+            case 1: flow(mapping: true)
+            default: pick(scalars)
+            }
+        }
+        var inputs: [(name: String, text: String, firstLine: Int)] = []
+        for round in 0..<4_000 {
+            var lines: [String] = []
+            for _ in 0...(random.next() % 6) {
+                if random.next() % 3 == 0 {
+                    lines.append(pick(keys) + ":" + pick(["", " ", "  "]))
+                    let indent = String(repeating: " ", count: Int(random.next() % 3) + 1)
+                    for _ in 0..<(random.next() % 3) {
+                        let step = random.next() % 40 == 0 ? " " : ""
+                        lines.append(indent + step + pick((good: ["- ", "-  "], missed: ["-"])) + value() + pick(["", " "]))
+                    }
+                } else {
+                    lines.append(pick(keys) + pick((good: [": ", ":  "], missed: [":", " : "])) + value() + pick(["", " ", "  "]))
+                }
+                if random.next() % 40 == 0 { lines.append(pick(["", "# comment", "  continued", "\t", "---", "..."])) }
+            }
+            inputs.append(("generated \(round)", lines.joined(separator: "\n") + "\n", 2))
+        }
+        let plain = try compare(inputs)
+        XCTAssertGreaterThan(plain, 500, "the plain layout takes some of them")
+        XCTAssertLessThan(plain, inputs.count - 500, "and leaves others to libyaml")
     }
 
     func testWrittenCasesComposeAsBefore() throws {
@@ -53,9 +104,14 @@ final class YAMLComposerDifferentialTests: XCTestCase {
         try compare(inputs)
     }
 
-    private func compare(_ inputs: [(name: String, text: String, firstLine: Int)]) throws {
+    /// How many of the inputs were in the plain layout.
+    @discardableResult
+    private func compare(_ inputs: [(name: String, text: String, firstLine: Int)]) throws -> Int {
         var failures = 0
+        var plain = 0
         for input in inputs {
+            var text = input.text
+            if text.withUTF8({ YAMLPlainLayout.events($0) }) != nil { plain += 1 }
             let now = Self.outcome { try YAMLComposer.compose(input.text, firstLine: input.firstLine) }
             let before = Self.outcome { try PreviousYAMLComposer.compose(input.text, firstLine: input.firstLine) }
             if now != before {
@@ -66,6 +122,7 @@ final class YAMLComposerDifferentialTests: XCTestCase {
             }
         }
         XCTAssertEqual(failures, 0, "of \(inputs.count) inputs")
+        return plain
     }
 
     /// The nodes or the failure, written out in full.

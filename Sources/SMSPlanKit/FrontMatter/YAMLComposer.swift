@@ -3,7 +3,8 @@ internal import CYaml
 /// Composes YAML text into positioned nodes, with limits that keep hostile input cheap.
 ///
 /// One pass of libyaml's event parser builds the nodes and counts the limits on the way
-/// (see ``YAMLLimits``); no intermediate node tree is built. Every scalar is text: smsplan
+/// (see ``YAMLLimits``); no intermediate node tree is built. Front matter in the plain layout
+/// (``YAMLPlainLayout``) gives the same events without libyaml's scanner. Every scalar is text: smsplan
 /// types values itself.
 enum YAMLComposer {
     /// Why YAML text could not be composed, and where.
@@ -23,6 +24,12 @@ enum YAMLComposer {
         if text.isEmpty { return nil }
         var text = text
         let outcome: Result<YAMLNode?, Refusal> = text.withUTF8 { buffer in
+            // The plain layout most front matter keeps is read without libyaml's scanner.
+            if let events = YAMLPlainLayout.events(buffer) {
+                var builder = YAMLNodeBuilder(firstLine: firstLine)
+                if let limit = YAMLPlainLayout.feed(events, of: buffer, to: &builder) { return .failure(.limit(limit)) }
+                return builder.finish()
+            }
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return .failure(.syntax(Problem(kind: .memory))) }
             defer { yaml_parser_delete(&parser) }
