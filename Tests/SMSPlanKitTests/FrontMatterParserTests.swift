@@ -57,6 +57,23 @@ final class FrontMatterParserTests: XCTestCase {
         XCTAssertEqual(file.body.headings.map(\.line), Array(4..<(4 + cases.count)))
     }
 
+    /// The body read from the lines the bytes single out is the body read line by line.
+    func testABodyReadFromItsBytesIsTheBodyReadLineByLine() {
+        let pieces = ["# Title", "text with [a link](other.md) and [two](<a b.md>)", "```", "[in a fence](x.md)", "~~~", "  ## indented",
+                      "plain prose", "", "   ", "## Év ##", "\u{301}# combining", "see ](not a link", "x](y)", "#", "`inline`",
+                      "tab\t[t](t.md)", "日本 [link](日本.md)", "- item [l](l.md)"]
+        var random = SplitMix(seed: 7)
+        for _ in 0..<300 {
+            let count = Int(random.next() % 12)
+            let body = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined(separator: ["\n", "\r\n", "\r"][Int(random.next() % 3)])
+            let byLine = MarkdownBody(lines: FrontMatterParser.lines(of: body), firstLine: 5)
+            let byBytes = MarkdownBody(text: body, bounds: FrontMatterParser.lineBounds(of: body)[...], firstLine: 5)
+            XCTAssertEqual(byBytes.headings, byLine.headings, body.debugDescription)
+            XCTAssertEqual(byBytes.links, byLine.links, body.debugDescription)
+        }
+    }
+
     func testMissingAndBrokenFrontMatterAreReported() {
         XCTAssertEqual(parse("# No front matter\n").findings.map(\.rule), [FrontMatterMissingRule.id])
         XCTAssertEqual(parse("").findings.map(\.rule), [FrontMatterMissingRule.id])
@@ -114,3 +131,4 @@ final class FrontMatterParserTests: XCTestCase {
         XCTAssertEqual(file.body.links.first?.location, SourceLocation(line: 8, column: 11))
     }
 }
+

@@ -335,7 +335,7 @@ private enum PreviousYAMLComposer {
 }
 
 /// A small seeded generator, so that a failing random edit can be found again.
-private struct SplitMix {
+struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -25,21 +25,26 @@ public enum FrontMatterParser {
         if Self.holdsNUL(text) {
             return failed(FrontMatterInvalidRule.id, firstFault(in: Data(text.utf8)), "file contains NUL bytes; it is not a text document")
         }
-        let lines = Self.lines(of: text)
-        guard let first = lines.first, !(lines.count == 1 && first.isEmpty) else {
+        // The lines as byte offsets; a line is made a Substring only where it is read as text.
+        let bounds = Self.lineBounds(of: text)
+        let utf8 = text.utf8
+        func line(_ index: Int) -> Substring {
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bounds[index].lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bounds[index].upperBound)])
+        }
+        guard !(bounds.count == 1 && bounds[0].isEmpty) else {
             return failed(FrontMatterMissingRule.id, .fileStart, "file is empty; a document starts with front matter between \"---\" lines")
         }
-        guard first.trimmingSpaces() == "---" else {
+        guard line(0).trimmingSpaces() == "---" else {
             return failed(FrontMatterMissingRule.id, .fileStart, "no front matter: the first line must be \"---\"")
         }
-        guard let close = lines.indices.dropFirst().first(where: { Self.closes(lines[$0]) }) else {
+        guard let close = bounds.indices.dropFirst().first(where: { Self.closes(line($0)) }) else {
             return failed(FrontMatterInvalidRule.id, .fileStart,
                           "front matter opened on line 1 is never closed by a line \"---\"")
         }
-        let body = MarkdownBody(lines: lines[(close + 1)...], firstLine: close + 2)
+        let body = MarkdownBody(text: text, bounds: bounds[(close + 1)...], firstLine: close + 2)
         // Each line of front matter ends in a line break, the last one too (a block scalar
         // there keeps its final newline, as it does anywhere else).
-        let yaml = Self.frontMatterText(lines[1..<close], closedAt: lines[close])
+        let yaml = Self.frontMatterText((1..<close).map(line), closedAt: line(close))
         do {
             guard let root = try YAMLComposer.compose(yaml, firstLine: 2) else {
                 return ParsedFile(frontMatter: nil, body: body, findings: [
@@ -63,6 +68,15 @@ public enum FrontMatterParser {
     /// The file's lines without their line ends (LF, CRLF or CR), split on bytes: far
     /// cheaper than splitting on Characters.
     static func lines(of text: String) -> [Substring] {
+        let bounds = lineBounds(of: text)
+        let utf8 = text.utf8
+        return bounds.map { bound in
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)])
+        }
+    }
+
+    /// Where each line of the text starts and ends (line ends left out), as byte offsets.
+    static func lineBounds(of text: String) -> [Range<Int>] {
         var text = text
         // Where each line starts and ends, as byte offsets, found in the string's own buffer.
         let bounds: [Range<Int>] = text.withUTF8 { bytes in
@@ -82,10 +96,7 @@ public enum FrontMatterParser {
             bounds.append(start..<bytes.count)
             return bounds
         }
-        let utf8 = text.utf8
-        return bounds.map { bound in
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)])
-        }
+        return bounds
     }
 
     /// Whether a line closes the front matter: `---` or `...`, spaces and tabs around it.
@@ -98,7 +109,7 @@ public enum FrontMatterParser {
 
     /// The front matter's lines, each ended by a line break (LF), as YAML text: taken as it
     /// is from the file when its lines already end in LF, else joined anew.
-    private static func frontMatterText(_ lines: ArraySlice<Substring>, closedAt closing: Substring) -> String {
+    private static func frontMatterText(_ lines: [Substring], closedAt closing: Substring) -> String {
         guard let first = lines.first else { return "\n" }
         let written = first.base.utf8[first.startIndex..<closing.startIndex]
         if !written.contains(0x0D) { return String(Substring(written)) }

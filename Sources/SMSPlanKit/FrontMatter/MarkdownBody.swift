@@ -25,22 +25,62 @@ public struct MarkdownBody: Sendable {
         var number = firstLine - 1
         for line in lines {
             number += 1
-            // Only a line whose first byte after spaces is "`", "~" or "#" can open or close a
-            // fence or be a heading: most lines are told from that byte, without Characters.
-            let lead = line.utf8.first { $0 != 0x20 }
-            if lead == 0x60 || lead == 0x7E || lead == 0x23 {
-                let trimmed = line.drop { $0 == " " }
-                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                    inFence.toggle()
+            read(line, number: number, inFence: &inFence)
+        }
+    }
+
+    /// `init(lines:firstLine:)` for the lines of `text` at the byte offsets `bounds`: only a
+    /// line that can open or close a fence, be a heading or hold a link (told from its bytes)
+    /// is made a Substring and read; the others change nothing.
+    init(text: String, bounds: ArraySlice<Range<Int>>, firstLine: Int) {
+        var text = text
+        let candidates: [Int] = text.withUTF8 { bytes in
+            var found: [Int] = []
+            for (offset, bound) in bounds.enumerated() {
+                var index = bound.lowerBound
+                while index < bound.upperBound && bytes[index] == 0x20 { index += 1 }
+                if index < bound.upperBound, bytes[index] == 0x60 || bytes[index] == 0x7E || bytes[index] == 0x23 {
+                    found.append(offset)
                     continue
                 }
-                if !inFence, let heading = Self.heading(in: trimmed, line: number) {
-                    headings.append(heading)
+                var previous: UInt8 = 0
+                while index < bound.upperBound {
+                    if previous == UInt8(ascii: "]") && bytes[index] == UInt8(ascii: "(") {
+                        found.append(offset)
+                        break
+                    }
+                    previous = bytes[index]
+                    index += 1
                 }
             }
-            if inFence { continue }
-            links.append(contentsOf: Self.links(in: line, line: number))
+            return found
         }
+        let utf8 = text.utf8
+        var inFence = false
+        for offset in candidates {
+            let bound = bounds[bounds.startIndex + offset]
+            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)])
+            read(line, number: firstLine + offset, inFence: &inFence)
+        }
+    }
+
+    /// One body line: a fence opened or closed, a heading, links outside fences.
+    private mutating func read(_ line: Substring, number: Int, inFence: inout Bool) {
+        // Only a line whose first byte after spaces is "`", "~" or "#" can open or close a
+        // fence or be a heading: most lines are told from that byte, without Characters.
+        let lead = line.utf8.first { $0 != 0x20 }
+        if lead == 0x60 || lead == 0x7E || lead == 0x23 {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                return
+            }
+            if !inFence, let heading = Self.heading(in: trimmed, line: number) {
+                headings.append(heading)
+            }
+        }
+        if inFence { return }
+        links.append(contentsOf: Self.links(in: line, line: number))
     }
 
     private static func heading(in line: Substring, line number: Int) -> Heading? {
