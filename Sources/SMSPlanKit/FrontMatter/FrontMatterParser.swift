@@ -27,10 +27,7 @@ public enum FrontMatterParser {
         }
         // The lines as byte offsets; a line is made a Substring only where it is read as text.
         let bounds = Self.lineBounds(of: text)
-        let utf8 = text.utf8
-        func line(_ index: Int) -> Substring {
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bounds[index].lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bounds[index].upperBound)])
-        }
+        func line(_ index: Int) -> Substring { text.bytes(bounds[index]) }
         guard !(bounds.count == 1 && bounds[0].isEmpty) else {
             return failed(FrontMatterMissingRule.id, .fileStart, "file is empty; a document starts with front matter between \"---\" lines")
         }
@@ -68,11 +65,7 @@ public enum FrontMatterParser {
     /// The file's lines without their line ends (LF, CRLF or CR), split on bytes: far
     /// cheaper than splitting on Characters.
     static func lines(of text: String) -> [Substring] {
-        let bounds = lineBounds(of: text)
-        let utf8 = text.utf8
-        return bounds.map { bound in
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)])
-        }
+        lineBounds(of: text).map(text.bytes)
     }
 
     /// Where each line of the text starts and ends (line ends left out), as byte offsets.
@@ -159,6 +152,11 @@ public enum FrontMatterParser {
 }
 
 extension String {
+    /// The text at the byte offsets `range` (on UTF-8 character boundaries).
+    func bytes(_ range: Range<Int>) -> Substring {
+        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
+
     /// Decodes UTF-8, returning nil for invalid bytes instead of repairing them.
     init?(validatingUTF8Data data: Data) {
         guard let text = String(data: data, encoding: .utf8) else { return nil }

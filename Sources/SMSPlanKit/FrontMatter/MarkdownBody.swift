@@ -55,12 +55,9 @@ public struct MarkdownBody: Sendable {
             }
             return found
         }
-        let utf8 = text.utf8
         var inFence = false
         for offset in candidates {
-            let bound = bounds[bounds.startIndex + offset]
-            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)])
-            read(line, number: firstLine + offset, inFence: &inFence)
+            read(text.bytes(bounds[bounds.startIndex + offset]), number: firstLine + offset, inFence: &inFence)
         }
     }
 
