@@ -45,9 +45,10 @@ final class DecodeCache: @unchecked Sendable {
     /// The stored entries this run looked up; only their keys are kept, since their bytes stay
     /// in `bytes` (a decoded document lives with whoever asked for it, not here).
     private var usedSlots: Set<String> = []
-    /// The entries this run decoded anew, already encoded: bytes are smaller than the
-    /// documents they encode, and the plan holds the documents themselves.
-    private var added: [String: (size: Int, payload: ArraySlice<UInt8>)] = [:]
+    /// The entries this run decoded anew, as decoded: the plan holds the same documents (a
+    /// document is one shared reference), so keeping them costs a reference each, where their
+    /// encoded bytes would cost a copy. They are encoded when the file is written.
+    private var added: [String: Entry] = [:]
     private let storedRetired: Retired
     private var usedRetired: Retired = [:]
     private var misses = 0
@@ -89,12 +90,6 @@ final class DecodeCache: @unchecked Sendable {
         entry(ByteReader(file, range: slot.range), size: slot.size)
     }
 
-    /// An entry encoded by `encoded(_:)`, decoded.
-    private static func entry(in payload: ArraySlice<UInt8>, size: Int) -> Entry? {
-        let bytes = Array(payload)
-        return entry(ByteReader(bytes, range: 0..<bytes.count), size: size)
-    }
-
     private static func entry(_ reader: ByteReader, size: Int) -> Entry? {
         var reader = reader
         do {
@@ -120,7 +115,7 @@ final class DecodeCache: @unchecked Sendable {
 
     /// The bytes of a cache file holding `entries` and the retired ids of `retired`.
     static func encode(_ entries: [String: Entry], retired: Retired = [:]) -> [UInt8] {
-        encode(entries.mapValues(encoded), retired: retired)
+        encode(entries.mapValues(Stored.decoded), retired: retired)
     }
 
     /// An entry as its slot of the file holds it: its size and its encoded payload.
@@ -131,8 +126,19 @@ final class DecodeCache: @unchecked Sendable {
         return (size: entry.size, payload: ArraySlice(payload.exactBytes))
     }
 
-    /// The bytes of a cache file holding entries already encoded (`payload`, as `entry(in:)` reads it).
-    private static func encode(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired) -> [UInt8] {
+    /// An entry about to be written: as the file held it, or as this run decoded it.
+    private enum Stored: Sendable {
+        /// Its size and encoded payload, as `entry(in:)` reads it.
+        case encoded(size: Int, payload: ArraySlice<UInt8>)
+        case decoded(Entry)
+    }
+
+    /// The entries written together: those decoded are encoded side by side on the workers,
+    /// and only one group's bytes are held at a time.
+    private static let encodedTogether = 256
+
+    /// The bytes of a cache file holding `entries`.
+    private static func encode(_ entries: [String: Stored], retired: Retired) -> [UInt8] {
         var bytes: [UInt8] = []
         stream(entries, retired: retired) { piece in
             bytes.append(contentsOf: piece)
@@ -143,8 +149,7 @@ final class DecodeCache: @unchecked Sendable {
 
     /// The bytes of a cache file, handed to `put` some 64 KiB at a time (a payload of that
     /// size or more as it is), so that the file is never all in memory twice.
-    private static func stream(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired,
-                               to put: (UnsafeRawBufferPointer) -> Bool) {
+    private static func stream(_ entries: [String: Stored], retired: Retired, to put: (UnsafeRawBufferPointer) -> Bool) {
         let piece = 1 << 16
         var writer = ByteWriter()
         writer.reserve(piece)
@@ -159,17 +164,21 @@ final class DecodeCache: @unchecked Sendable {
         writer.string(SMSPlanKitInfo.version)
         let sorted = entries.sorted { $0.key < $1.key }
         writer.int(sorted.count)
-        for pair in sorted {
-            writer.string(pair.key)
-            writer.int(pair.value.size)
-            writer.int(pair.value.payload.count)
-            if writer.bytes.count + pair.value.payload.count > piece { flush() }
-            if pair.value.payload.count >= piece {
-                if !failed { failed = !pair.value.payload.withUnsafeBytes(put) }
-            } else {
-                writer.raw(pair.value.payload)
+        for start in stride(from: 0, to: sorted.count, by: encodedTogether) {
+            let group = sorted[start..<min(start + encodedTogether, sorted.count)]
+            let payloads = payloads(of: group.map(\.value))
+            for (pair, (size, payload)) in zip(group, payloads) {
+                writer.string(pair.key)
+                writer.int(size)
+                writer.int(payload.count)
+                if writer.bytes.count + payload.count > piece { flush() }
+                if payload.count >= piece {
+                    if !failed { failed = !payload.withUnsafeBytes(put) }
+                } else {
+                    writer.raw(payload)
+                }
+                if failed { return }
             }
-            if failed { return }
         }
         writer.array(retired.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
@@ -181,9 +190,25 @@ final class DecodeCache: @unchecked Sendable {
         flush()
     }
 
+    /// The size and payload of each entry, in order; those decoded are encoded in parallel
+    /// when there are enough to share out.
+    private static func payloads(of group: [Stored]) -> [(size: Int, payload: ArraySlice<UInt8>)] {
+        let decoded = group.filter { if case .decoded = $0 { true } else { false } }.count
+        @Sendable func payload(_ stored: Stored) -> (size: Int, payload: ArraySlice<UInt8>) {
+            switch stored {
+            case .encoded(let size, let payload): (size, payload)
+            case .decoded(let entry): encoded(entry)
+            }
+        }
+        guard decoded >= 32 else { return group.map(payload) }
+        let slots = ResultSlots<(size: Int, payload: ArraySlice<UInt8>)>(count: group.count)
+        DispatchQueue.concurrentPerform(iterations: group.count) { slots.set($0, payload(group[$0])) }
+        return slots.values
+    }
+
     /// Replaces the cache file with the entries and retired ids given, written as they are
     /// encoded.
-    private func write(_ entries: [String: (size: Int, payload: ArraySlice<UInt8>)], retired: Retired) {
+    private func write(_ entries: [String: Stored], retired: Retired) {
         AtomicFile.replaceQuietly(.streamed { put in Self.stream(entries, retired: retired, to: put) }, at: url)
     }
 
@@ -192,13 +217,14 @@ final class DecodeCache: @unchecked Sendable {
         slots[blob]?.size
     }
 
-    /// The decoded file with this blob id, when the cache has it. Each call decodes anew,
-    /// so the caller holds the only copy of the document.
+    /// The decoded file with this blob id, when the cache has it: a stored entry is decoded
+    /// anew on each call; one this run stored is handed out as a copy (a document is a
+    /// value, so whoever changes it changes its own).
     func lookup(_ blob: String) -> Entry? {
         lock.lock()
         let fresh = added[blob]
         lock.unlock()
-        if let fresh { return Self.entry(in: fresh.payload, size: fresh.size) }
+        if let fresh { return fresh }
         guard let slot = slots[blob] else { return nil }
         guard let entry = Self.entry(in: bytes, slot) else {
             lock.lock()
@@ -212,11 +238,10 @@ final class DecodeCache: @unchecked Sendable {
         return entry
     }
 
-    /// Keeps `entry` under `blob`, encoded at once (on the caller's thread).
+    /// Keeps `entry` under `blob`, to be encoded when the file is written.
     func store(_ blob: String, _ entry: Entry) {
-        let encoded = Self.encoded(entry)
         lock.lock()
-        added[blob] = encoded
+        added[blob] = entry
         misses += 1
         lock.unlock()
     }
@@ -251,17 +276,17 @@ final class DecodeCache: @unchecked Sendable {
         defer { lock.unlock() }
         if keepingUnused {
             guard misses > 0 else { return }
-            let kept = slots.mapValues { (size: $0.size, payload: bytes[$0.range]) }
-            let entries = kept.merging(added) { _, new in new }
+            let kept = slots.mapValues { Stored.encoded(size: $0.size, payload: bytes[$0.range]) }
+            let entries = kept.merging(added.mapValues(Stored.decoded)) { _, new in new }
             write(entries, retired: storedRetired.merging(usedRetired) { _, new in new })
             return
         }
         let used = usedSlots.subtracting(added.keys)
         guard misses > 0 || used.count + added.count != slots.count || usedRetired.count != storedRetired.count else { return }
-        var entries = added
+        var entries = added.mapValues(Stored.decoded)
         for key in used {
             guard let slot = slots[key] else { continue }
-            entries[key] = (size: slot.size, payload: bytes[slot.range])
+            entries[key] = .encoded(size: slot.size, payload: bytes[slot.range])
         }
         write(entries, retired: usedRetired)
     }

@@ -203,12 +203,14 @@ enum PlanLoader {
     private static func decode(_ data: Data, path: String, blob: String?, cache: DecodeCache?,
                                contents: DocumentContents) -> (document: Document?, findings: [Finding]) {
         var decoded = DocumentDecoder.decode(data, path: path)
-        if let blob, let cache {
-            // Encoded at once; the cache keeps neither the bytes of the file nor the document.
-            cache.store(blob, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
-        }
         decoded.document?.storage = contents
         decoded.document?.blob = blob
+        if let blob, let cache {
+            // The cache keeps the same document as the plan (set up first, so that neither
+            // copies it), never the bytes of the file; neither its bytes nor its blob id
+            // are written to the cache file.
+            cache.store(blob, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
+        }
         return decoded
     }
 }

@@ -80,13 +80,10 @@ enum VersionsInForce {
             return document
         }
         guard let data = try? repository.blobData(blob) else { return nil }
-        let decoded = DocumentDecoder.decode(data, path: path)
-        if let cache {
-            cache.store(blob.hex, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
-        }
-        var document = decoded.document
-        document?.blob = blob.hex
-        return document
+        var decoded = DocumentDecoder.decode(data, path: path)
+        decoded.document?.blob = blob.hex
+        cache?.store(blob.hex, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
+        return decoded.document
     }
 }
 
