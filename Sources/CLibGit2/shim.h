@@ -1,6 +1,7 @@
 #ifndef SMSPLAN_CLIBGIT2_SHIM_H
 #define SMSPLAN_CLIBGIT2_SHIM_H
 #include <git2.h>
+#include <git2/sys/repository.h>
 
 /* The folders libgit2 looks in for configuration and attribute files of a level
    (git_libgit2_opts is variadic, which Swift cannot call). */

@@ -25,10 +25,20 @@ public final class Repository {
         git_repository_free(pointer)
     }
 
+    /// Gives back what libgit2 holds for this handle: its cached objects, and its object
+    /// database with the pack files it opened (a pack file open on any handle keeps the bases
+    /// of the deltas it read, up to 16 MiB). Each is opened again, as it was, when next used:
+    /// the handle was opened without an object directory of its own (`open` never takes
+    /// `GIT_OBJECT_DIRECTORY`), and its index is read from the file each time. Call only while
+    /// no other thread uses this handle, and only while nothing holds an object read through it.
+    public func releaseCaches() {
+        _ = git_repository__cleanup(pointer)
+    }
+
     /// A second handle on the same objects (opened as a bare repository on the common git
-    /// directory), with caches of its own: what libgit2 keeps while reading through it (the
-    /// bases of the deltas packed objects are stored as, up to 16 MiB) is given back when it
-    /// is released. Nil when it cannot be opened.
+    /// directory), with an object cache of its own, given back when it is released (the pack
+    /// files it reads are shared with every handle that has them open: see `releaseCaches`).
+    /// Nil when it cannot be opened.
     public func reopened() -> Repository? {
         var handle: OpaquePointer?
         guard git_repository_open_bare(&handle, commonDirectory.path) == 0, let handle else {

@@ -87,6 +87,11 @@ public enum Checker {
         // The analysis is made once, below, with the versions in force.
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false)
         priorRead.wait()
+        // The history thread's handle is gone; the pack files it read stay open, with the
+        // bases of their deltas, while this handle has them open too. Given back here, before
+        // the plan's analysis and its comparison with the previous state (which open again
+        // only what they read).
+        repository.releaseCaches()
         let previousEntries = prior.entries, retired = prior.retired
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
