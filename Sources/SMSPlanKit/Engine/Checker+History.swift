@@ -72,9 +72,6 @@ extension Checker {
             }
         }
         final.notes = HistoryGaps.notes(cutOff: cutOff, in: repository)
-        // What libgit2 kept of the commits' walk (delta bases of the pack files) is not
-        // needed by the rules of the final tree.
-        repository.releaseCaches()
         let history = Engine.result(located, plan: final).diagnostics
         var result = Engine.check(final)
         result.diagnostics = Array(Set(result.diagnostics + history)).sorted()
