@@ -64,7 +64,7 @@ public enum Checker {
             checkedCommit = commit
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
-        let owned = shared == nil && request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
+        let owned = shared == nil && request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory, keepingDecoded: true) : nil
         let cache = shared ?? owned
         defer { owned?.save() }
         // The previous state's files and the ids retired before it are read through a second

@@ -45,17 +45,24 @@ final class DecodeCache: @unchecked Sendable {
     /// The stored entries this run looked up; only their keys are kept, since their bytes stay
     /// in `bytes` (a decoded document lives with whoever asked for it, not here).
     private var usedSlots: Set<String> = []
-    /// The entries this run decoded anew, as decoded: the plan holds the same documents (a
-    /// document is one shared reference), so keeping them costs a reference each, where their
-    /// encoded bytes would cost a copy. They are encoded when the file is written.
-    private var added: [String: Entry] = [:]
+    /// The entries this run decoded anew. With `keepsDecoded`, as decoded: the plan holds the
+    /// same documents (a document is one shared reference), so keeping them costs a
+    /// reference each where their encoded bytes would cost a copy; they are encoded when the
+    /// file is written. Else encoded at once, since the documents are let go (the commits of
+    /// a range): their bytes are smaller than they are.
+    private var added: [String: Stored] = [:]
+    /// Whether the documents stored are the ones the caller keeps to the end.
+    private let keepsDecoded: Bool
     private let storedRetired: Retired
     private var usedRetired: Retired = [:]
     private var misses = 0
     private let lock = NSLock()
 
-    /// The cache of the repository whose git directory is `gitDirectory`.
-    init(gitDirectory: URL) {
+    /// The cache of the repository whose git directory is `gitDirectory`. `keepingDecoded`:
+    /// the caller holds every document it stores until the cache is saved (one plan read
+    /// from one state), so the cache keeps them rather than copies of their bytes.
+    init(gitDirectory: URL, keepingDecoded: Bool = false) {
+        keepsDecoded = keepingDecoded
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
         let file = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
         if let index = Self.index(file) {
@@ -224,7 +231,14 @@ final class DecodeCache: @unchecked Sendable {
         lock.lock()
         let fresh = added[blob]
         lock.unlock()
-        if let fresh { return fresh }
+        switch fresh {
+        case .decoded(let entry): return entry
+        case .encoded(let size, let payload): return payload.withUnsafeBufferPointer { buffer in
+                let bytes = Array(buffer)
+                return Self.entry(ByteReader(bytes, range: 0..<bytes.count), size: size)
+            }
+        case nil: break
+        }
         guard let slot = slots[blob] else { return nil }
         guard let entry = Self.entry(in: bytes, slot) else {
             lock.lock()
@@ -238,10 +252,12 @@ final class DecodeCache: @unchecked Sendable {
         return entry
     }
 
-    /// Keeps `entry` under `blob`, to be encoded when the file is written.
+    /// Keeps `entry` under `blob`: as it is with `keepsDecoded` (encoded when the file is
+    /// written), else encoded at once on the caller's thread.
     func store(_ blob: String, _ entry: Entry) {
+        let stored = keepsDecoded ? Stored.decoded(entry) : { let (size, payload) = Self.encoded(entry); return .encoded(size: size, payload: payload) }()
         lock.lock()
-        added[blob] = entry
+        added[blob] = stored
         misses += 1
         lock.unlock()
     }
@@ -277,13 +293,13 @@ final class DecodeCache: @unchecked Sendable {
         if keepingUnused {
             guard misses > 0 else { return }
             let kept = slots.mapValues { Stored.encoded(size: $0.size, payload: bytes[$0.range]) }
-            let entries = kept.merging(added.mapValues(Stored.decoded)) { _, new in new }
+            let entries = kept.merging(added) { _, new in new }
             write(entries, retired: storedRetired.merging(usedRetired) { _, new in new })
             return
         }
         let used = usedSlots.subtracting(added.keys)
         guard misses > 0 || used.count + added.count != slots.count || usedRetired.count != storedRetired.count else { return }
-        var entries = added.mapValues(Stored.decoded)
+        var entries = added
         for key in used {
             guard let slot = slots[key] else { continue }
             entries[key] = .encoded(size: slot.size, payload: bytes[slot.range])
