@@ -51,6 +51,35 @@ final class DecodeCacheTests: XCTestCase {
         XCTAssertTrue(planBlobs.isSubset(of: try cachedBlobs()), "the working tree's entries are still cached after check --range")
     }
 
+    func testDocumentsKeptAsDecodedAreWrittenAsTheyWouldBeEncodedAtOnce() throws {
+        // More documents than one group the file is written in, so that groups and their
+        // parallel encoding are both used.
+        for number in 0..<300 {
+            try repository.write("procedures/generated-\(number).md", """
+                ---
+                id: PRO-\(500 + number)
+                title: "Generated procedure \(number)"
+                type: procedure
+                ---
+                # Generated procedure \(number)
+
+                See [the policy](../policies/service-management-policy.md).
+
+                """)
+        }
+        let request = CheckRequest(directory: repository.directory, environment: [:], now: Date(timeIntervalSince1970: 1_796_000_000))
+        _ = try Checker.check(request)
+        let kept = try Data(contentsOf: cacheFile)
+        try FileManager.default.removeItem(at: cacheFile)
+        let repositoryHandle = try Checker.openRepository(request)
+        let encodedAtOnce = DecodeCache(gitDirectory: repositoryHandle.commonDirectory, keepingDecoded: false)
+        _ = try Checker.load(request, sharing: encodedAtOnce)
+        encodedAtOnce.save()
+        XCTAssertEqual(try XCTUnwrap(DecodeCache.decode([UInt8](kept))).count, try XCTUnwrap(DecodeCache.decode([UInt8](try Data(contentsOf: cacheFile)))).count)
+        XCTAssertGreaterThan(try cachedBlobs().count, 300)
+        XCTAssertEqual(try Data(contentsOf: cacheFile), kept, "the same file, byte for byte")
+    }
+
     func testACorruptOrTornCacheIsIgnoredAndRebuilt() throws {
         let expected = try check(cache: false)
         _ = try check(cache: true)
