@@ -27,6 +27,14 @@ public struct MarkdownBody: Sendable {
             number += 1
             read(line, number: number, inFence: &inFence)
         }
+        fit()
+    }
+
+    /// The headings and links in buffers of their size: appending leaves up to twice the
+    /// room, and a plan holds one body per document until its check ends.
+    private mutating func fit() {
+        if headings.capacity > headings.count { headings = headings.withUnsafeBufferPointer { Array($0) } }
+        if links.capacity > links.count { links = links.withUnsafeBufferPointer { Array($0) } }
     }
 
     /// `init(lines:firstLine:)` for the lines of `text` at the byte offsets `bounds`: only a
@@ -59,6 +67,7 @@ public struct MarkdownBody: Sendable {
         for offset in candidates {
             read(text.bytes(bounds[bounds.startIndex + offset]), number: firstLine + offset, inFence: &inFence)
         }
+        fit()
     }
 
     /// One body line: a fence opened or closed, a heading, links outside fences.
