@@ -3,11 +3,30 @@
 /// entry by entry: the encoder would first build a tree of every value of every entry, which
 /// for a plan of 30,000 documents is some 25 MB more at once.
 struct ManifestJSON {
-    private(set) var text = ""
+    private(set) var text: String
     private var depth = 0
 
+    private init(text: String) {
+        self.text = text
+    }
+
     static func write(_ manifest: BaselineManifest) -> String {
-        var json = ManifestJSON()
+        var text = ""
+        write(manifest, after: &text)
+        return text
+    }
+
+    /// The manifest's JSON appended to `text`, with room made for it first (from the
+    /// length of its values), so that a large manifest is not copied as the text grows.
+    static func write(_ manifest: BaselineManifest, after text: inout String) {
+        var room = 1024 + manifest.coverage.coveredRequirements.reduce(0) { $0 + $1.utf8.count + 12 }
+        for entry in [manifest.documents, manifest.records].joined() {
+            room += 240 + entry.blob.utf8.count + entry.id.utf8.count + (entry.inForceBlob?.utf8.count ?? 0) + (entry.inForceVersion?.utf8.count ?? 0)
+                + entry.path.utf8.count + entry.status.utf8.count + entry.title.utf8.count + entry.type.utf8.count + (entry.version?.utf8.count ?? 0)
+        }
+        text.reserveCapacity(text.utf8.count + room)
+        var json = ManifestJSON(text: text)
+        text = ""
         json.object { json in
             json.member("commit") { $0.string(manifest.commit) }
             json.member("coverage") { json in
@@ -31,7 +50,7 @@ struct ManifestJSON {
             if let schema = manifest.schema { json.member("schema") { $0.string(schema) } }
             json.member("tool") { $0.string(manifest.tool) }
         }
-        return json.text
+        text = json.text
     }
 
     private mutating func entry(_ entry: BaselineManifest.Entry) {

@@ -43,8 +43,9 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
     public var records: [Entry]
     public var coverage: Coverage
 
-    /// The manifest of `plan` (read from `commit`) for `phase`; `blobs` maps each path to its blob id.
-    public init(plan: Plan, phase: Int, commit: String, blobs: [String: String], toolVersion: String) {
+    /// The manifest of `plan` (read from `commit`) for `phase`; `blobs` maps each path to its
+    /// blob id, else each document's own (a plan read from a commit knows each one's).
+    public init(plan: Plan, phase: Int, commit: String, blobs: [String: String]? = nil, toolVersion: String) {
         tool = "smsplan \(toolVersion)"
         schema = plan.schema?.id
         edition = plan.config.claimsEdition(schema: plan.schema)
@@ -55,7 +56,7 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
             let inForce = plan.versionInForce(of: document)
             return Entry(id: document.id?.value ?? document.path, title: document.title?.value ?? "", type: document.type?.value.rawValue ?? "",
                          version: document.version?.value.description, status: document.status?.value.rawValue ?? "",
-                         path: document.path, blob: blobs[document.path] ?? "",
+                         path: document.path, blob: blobs.map { $0[document.path] ?? "" } ?? document.blob ?? "",
                          inForceVersion: inForce?.version?.value.description, inForceBlob: inForce?.blob)
         }
         let sorted = plan.corpus.documents.sorted { ($0.id?.value ?? $0.path) < ($1.id?.value ?? $1.path) }
@@ -86,7 +87,16 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
 
     /// The manifest as it is written into a tag message.
     var block: String {
-        "\(Self.begin)\n\(ManifestJSON.write(self))\n\(Self.end)\n"
+        var text = ""
+        appendBlock(to: &text)
+        return text
+    }
+
+    /// `block`, appended to `text` (a tag message's summary) in place.
+    func appendBlock(to text: inout String) {
+        text += Self.begin + "\n"
+        ManifestJSON.write(self, after: &text)
+        text += "\n" + Self.end + "\n"
     }
 
     /// The manifest in a tag message, or nil when the message has none or it does not decode.

@@ -87,10 +87,11 @@ public enum Baselines {
             shortfalls.append("uncommitted changes: \(listed); a baseline records HEAD only: commit them, or use --allow-dirty to baseline HEAD as it is")
         }
         shortfalls += gate(plan: plan, phase: request.phase, existing: existing, prefix: prefix)
-        let blobs = try blobMap(of: head.id, in: repository)
-        let manifest = BaselineManifest(plan: plan, phase: request.phase, commit: head.id.hex, blobs: blobs, toolVersion: request.toolVersion)
+        // The plan was read from HEAD's tree: each document knows its blob id.
+        let manifest = BaselineManifest(plan: plan, phase: request.phase, commit: head.id.hex, toolVersion: request.toolVersion)
         let summary = tagSummary(manifest: manifest, plan: plan, tag: name)
-        let message = summary + "\n" + manifest.block
+        var message = summary + "\n"
+        manifest.appendBlock(to: &message)
         let sign = request.sign || plan.config.baseline.sign
         var creation = Creation(tag: name, commit: head.id.hex, shortfalls: shortfalls, alreadyExists: alreadyExists,
                                 uncommitted: uncommitted, message: message, summary: summary, signed: sign, created: false)
