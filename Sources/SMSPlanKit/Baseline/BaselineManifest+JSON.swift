@@ -25,6 +25,7 @@ struct ManifestJSON {
                 + entry.path.utf8.count + entry.status.utf8.count + entry.title.utf8.count + entry.type.utf8.count + (entry.version?.utf8.count ?? 0)
         }
         text.reserveCapacity(text.utf8.count + room)
+        // Handed over (the caller's reference dropped), so that the one buffer grows in place.
         var json = ManifestJSON(text: text)
         text = ""
         json.object { json in

@@ -97,6 +97,12 @@ final class DecodeCache: @unchecked Sendable {
         entry(ByteReader(file, range: slot.range), size: slot.size)
     }
 
+    /// An entry encoded by `encoded(_:)`, decoded.
+    private static func entry(in payload: ArraySlice<UInt8>, size: Int) -> Entry? {
+        let bytes = Array(payload)
+        return entry(ByteReader(bytes, range: 0..<bytes.count), size: size)
+    }
+
     private static func entry(_ reader: ByteReader, size: Int) -> Entry? {
         var reader = reader
         do {
@@ -138,6 +144,11 @@ final class DecodeCache: @unchecked Sendable {
         /// Its size and encoded payload, as `entry(in:)` reads it.
         case encoded(size: Int, payload: ArraySlice<UInt8>)
         case decoded(Entry)
+
+        init(encoding entry: Entry) {
+            let (size, payload) = DecodeCache.encoded(entry)
+            self = .encoded(size: size, payload: payload)
+        }
     }
 
     /// The entries written together: those decoded are encoded side by side on the workers,
@@ -233,10 +244,7 @@ final class DecodeCache: @unchecked Sendable {
         lock.unlock()
         switch fresh {
         case .decoded(let entry): return entry
-        case .encoded(let size, let payload): return payload.withUnsafeBufferPointer { buffer in
-                let bytes = Array(buffer)
-                return Self.entry(ByteReader(bytes, range: 0..<bytes.count), size: size)
-            }
+        case .encoded(let size, let payload): return Self.entry(in: payload, size: size)
         case nil: break
         }
         guard let slot = slots[blob] else { return nil }
@@ -255,7 +263,7 @@ final class DecodeCache: @unchecked Sendable {
     /// Keeps `entry` under `blob`: as it is with `keepsDecoded` (encoded when the file is
     /// written), else encoded at once on the caller's thread.
     func store(_ blob: String, _ entry: Entry) {
-        let stored = keepsDecoded ? Stored.decoded(entry) : { let (size, payload) = Self.encoded(entry); return .encoded(size: size, payload: payload) }()
+        let stored = keepsDecoded ? Stored.decoded(entry) : Stored(encoding: entry)
         lock.lock()
         added[blob] = stored
         misses += 1
