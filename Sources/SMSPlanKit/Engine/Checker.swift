@@ -101,6 +101,11 @@ public enum Checker {
                                          inForce: inForce.inForce.isEmpty ? [:] : inForceInEdition(inForce, plan: plan, in: repository))
         }
         plan.notes += inForce.notes
+        // The single-document rules' findings are kept only beside a cache of this check's
+        // own (not for a range's commits, each judged at its own date).
+        if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.analysis?.editionMismatch == nil ? 0 : 1])]) {
+            plan.documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
+        }
         // A previous commit a shallow clone lacks leaves the history rules without a
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {

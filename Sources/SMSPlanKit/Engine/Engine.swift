@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs every rule over a plan: single-document rules, then whole-plan rules, and
-/// applies the configured severities. It never writes anything.
+/// applies the configured severities. It writes nothing but the memo of single-document
+/// findings a plan read by `Checker.load` carries (`DocumentFindingsMemo`).
 public enum Engine {
     /// Reads and checks the plan whose `smsplan.yaml` lies in `planRoot` of `source`.
     public static func check(source: some PlanSource, planRoot: String, revisionDate: PlanDate) throws(SMSPlanError) -> CheckResult {
@@ -35,15 +36,25 @@ public enum Engine {
             }
             return located
         }
+        let memo = plan.documentFindings
         @Sendable func oneByOne(_ range: Range<Int>) -> [(path: String, finding: Finding)] {
             var located: [(path: String, finding: Finding)] = []
             for document in documents[range] {
-                for rule in documentRules {
-                    located += rule.check(document, in: context).map { (document.path, $0) }
+                // A document whose blob was checked under the same inputs is not checked again.
+                if let memo, let blob = document.blob, let found = memo.findings(of: blob) {
+                    located += found.map { (document.path, $0) }
+                    continue
                 }
+                var found: [Finding] = []
+                for rule in documentRules {
+                    found += rule.check(document, in: context)
+                }
+                if let memo, let blob = document.blob { memo.store(blob, found) }
+                located += found.map { (document.path, $0) }
             }
             return located
         }
+        defer { memo?.save(keeping: documents.compactMap(\.blob)) }
         // A large plan's documents go through the single-document rules in parts on the
         // worker threads, beside the whole-plan and history rules (the order does not
         // matter: the diagnostics are sorted).

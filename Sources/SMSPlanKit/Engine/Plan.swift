@@ -18,15 +18,29 @@ public struct BaselineScope: Sendable {
 /// documents, and the phase and coverage analysis built on them.
 public struct Plan: Sendable {
     /// The folder holding smsplan.yaml, relative to the repository's top level.
-    public var planRoot: String
-    public var config: PlanConfig
-    public var roles: RolesRegister?
-    public var schema: RequirementSchema?
-    public var corpus: Corpus
+    public var planRoot: String {
+        didSet { documentFindings = nil }
+    }
+    public var config: PlanConfig {
+        didSet { documentFindings = nil }
+    }
+    public var roles: RolesRegister? {
+        didSet { documentFindings = nil }
+    }
+    public var schema: RequirementSchema? {
+        didSet { documentFindings = nil }
+    }
+    public var corpus: Corpus {
+        didSet { documentFindings = nil }
+    }
     /// Working tree and index: today; a commit: its date.
-    public var revisionDate: PlanDate
+    public var revisionDate: PlanDate {
+        didSet { documentFindings = nil }
+    }
     /// Phases and coverage; nil when no schema could be loaded.
-    public var analysis: PlanAnalysis?
+    public var analysis: PlanAnalysis? {
+        didSet { documentFindings = nil }
+    }
     /// How many Markdown files were examined.
     public var fileCount: Int
     /// Every Markdown file examined, relative to the repository's top level.
@@ -47,6 +61,14 @@ public struct Plan: Sendable {
     /// What could not be checked and why, for a person (never a finding): a shallow clone's
     /// missing history, say. The CLI prints each as `smsplan: note: ...` on standard error.
     public var notes: [String] = []
+    /// What the single-document rules read besides a document, as read: smsplan.yaml,
+    /// roles.yaml and the schema's bytes, the plan root and the date (`DocumentFindingsMemo`).
+    var ruleInputs: [Data] = []
+    /// The single-document rules' findings of the documents checked before under the same
+    /// inputs (set by `Checker.load`). Changing what those rules read (the documents, the
+    /// configuration, roles, schema, date or analysis) lets it go, so that a plan changed
+    /// after it was read is checked in full.
+    var documentFindings: DocumentFindingsMemo?
 
     /// The path of a file of the plan, relative to the repository's top level.
     public func path(_ relative: String) -> String {

@@ -11,7 +11,8 @@ enum PlanLoader {
 
         let rolesPath = planRoot.appendingPathComponent("roles.yaml")
         var roles: RolesRegister?
-        if let rolesData = try source.read(rolesPath) {
+        let rolesData = try source.read(rolesPath)
+        if let rolesData {
             let decoded = try RolesRegister.decode(rolesData, path: rolesPath)
             roles = decoded.0
             findings += decoded.1
@@ -20,7 +21,7 @@ enum PlanLoader {
                                     "roles.yaml is missing beside smsplan.yaml; owners and approvers cannot be checked", path: configPath))
         }
 
-        let (schema, schemaFindings) = try loadSchema(config: config, configPath: configPath, source: source, planRoot: planRoot)
+        let (schema, schemaFindings, schemaData) = try loadSchema(config: config, configPath: configPath, source: source, planRoot: planRoot)
         findings += schemaFindings
         if let scope = config.scope, (try? source.read(planRoot.appendingPathComponent(scope.value))) ?? nil == nil {
             findings.append(Finding(ConfigInvalidRule.id, at: scope.location,
@@ -67,16 +68,20 @@ enum PlanLoader {
         var plan = Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
                         analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil,
                         baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
+        // A bundled schema is the same for the same smsplan.yaml; one from a file, for its bytes.
+        plan.ruleInputs = [Data(planRoot.utf8), Data(revisionDate.description.utf8), configData,
+                           rolesData.map { Data([1]) + $0 } ?? Data([0]), schemaData.map { Data([1]) + $0 } ?? Data([0])]
         let undecoded = zip(markdown, decoded).filter { $0.1.document == nil }.map(\.0)
         plan.unread = UnreadFiles(paths: Set((undecoded + linked.map(\.path)).map(PathKey.init)), roots: unreadRoots)
         return plan
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.
+    /// With the schema file's bytes, when one was read.
     private static func loadSchema(config: PlanConfig, configPath: String, source: some PlanSource, planRoot: String)
-        throws(SMSPlanError) -> (RequirementSchema?, [Finding])
+        throws(SMSPlanError) -> (RequirementSchema?, [Finding], Data?)
     {
-        if let bundled = RequirementSchema.bundled(config.standardID) { return (bundled, []) }
+        if let bundled = RequirementSchema.bundled(config.standardID) { return (bundled, [], nil) }
         let schemaPath = planRoot.appendingPathComponent(config.standardID)
         let isFile = config.standardID.hasSuffix(".yaml") || config.standardID.hasSuffix(".yml")
         guard isFile, !config.standardID.hasPrefix("/"), !config.standardID.split(separator: "/").contains(".."),
@@ -85,9 +90,10 @@ enum PlanLoader {
             let message = isFile
                 ? "schema file \"\(config.standardID)\" not found in the plan repository"
                 : "unknown standard \"\(config.standardID)\"; use a bundled schema (\(RequirementSchema.bundledIDs.joined(separator: ", "))) or the path of a schema file ending in .yaml"
-            return (nil, [Finding(ConfigInvalidRule.id, at: config.standard?.location ?? .fileStart, message, path: configPath)])
+            return (nil, [Finding(ConfigInvalidRule.id, at: config.standard?.location ?? .fileStart, message, path: configPath)], nil)
         }
-        return RequirementSchema.decode(data, path: schemaPath, base: RequirementSchema.bundled)
+        let (schema, findings) = RequirementSchema.decode(data, path: schemaPath, base: RequirementSchema.bundled)
+        return (schema, findings, data)
     }
 
     /// The repository's CODEOWNERS file, in the first place git hosts look.
