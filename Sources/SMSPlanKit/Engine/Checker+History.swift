@@ -16,15 +16,17 @@ extension Checker {
         // used kept (the next check of the working tree finds its documents there).
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
         defer { cache?.save(keepingUnused: true) }
-        var final = try load(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
-                                          environment: request.environment, now: request.now, useCache: request.useCache), sharing: cache)
-        final.change = nil
+        // The head tree is checked first, and its documents let go before the commits are
+        // walked: the walk needs only the head's configuration, the ids its records dispose
+        // of, and where each of its documents lies.
+        let checked = try checkedHead(head, request: request, cache: cache)
+        var result = checked.result
+        let planRoot = checked.planRoot, headDocuments = checked.documents, disposed = checked.disposed
         let commits = try git { try repository.commits(from: base.id, to: head.id) }
 
         // Each commit against its first parent, reading only the files the commit changed;
         // ids deleted along the way join those deleted before the range.
-        var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: final.planRoot, in: repository, cache: cache)) ?? [:] } ?? [:]
-        let disposed = Set(final.corpus.documents.flatMap { $0.disposes.map(\.value) })
+        var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: planRoot, in: repository, cache: cache)) ?? [:] } ?? [:]
         var located: [(path: String, finding: Finding)] = []
         var cutOff: [Commit] = []
         for commit in commits {
@@ -41,11 +43,11 @@ extension Checker {
             var removed: [Document] = []
             var changed: Corpus?
             for parentID in commit.parents {
-                let changes = try git { try repository.changes(from: parentID, to: commit.id, under: final.planRoot) }
+                let changes = try git { try repository.changes(from: parentID, to: commit.id, under: planRoot) }
                 guard let after = try partialPlan(changes.compactMap { change in change.newPath.flatMap { path in change.newBlob.map { (path, $0) } } },
-                                                  at: commit.id, planRoot: final.planRoot, date: date, in: repository, cache: cache),
+                                                  at: commit.id, planRoot: planRoot, date: date, in: repository, cache: cache),
                     let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
-                                                 at: parentID, planRoot: final.planRoot, date: date, in: repository, cache: cache)
+                                                 at: parentID, planRoot: planRoot, date: date, in: repository, cache: cache)
                 else { continue }
                 var change = PlanChange(previous: before.corpus, current: after.corpus, commit: String(commit.id.hex.prefix(7)),
                                         retiredIDs: retired, disposed: disposed)
@@ -65,23 +67,44 @@ extension Checker {
             }
             located += (common ?? []).map { found in
                 let finding = commit.id == head.id ? found : Self.unmendable(found)
-                return headLocated(finding, path: finding.path ?? final.path("smsplan.yaml"), commitCorpus: changed, head: final.corpus)
+                return headLocated(finding, path: finding.path ?? checked.fallbackPath, commitCorpus: changed, head: headDocuments)
             }
             for document in removed {
                 if let id = document.id?.value, retired[id] == nil { retired[id] = document.path }
             }
         }
-        final.notes = HistoryGaps.notes(cutOff: cutOff, in: repository)
-        let history = Engine.result(located, plan: final).diagnostics
-        var result = Engine.check(final)
+        let history = Engine.diagnostics(located, config: checked.config) { headDocuments.id(at: $0) }
         result.diagnostics = Array(Set(result.diagnostics + history)).sorted()
+        result.notes = HistoryGaps.notes(cutOff: cutOff, in: repository)
         return result
+    }
+
+    /// What a range keeps of its head tree while it walks the commits.
+    private struct CheckedHead {
+        var result: CheckResult
+        var planRoot: String
+        var config: PlanConfig
+        /// Where a finding without a file of its own is placed: the plan's smsplan.yaml.
+        var fallbackPath: String
+        /// The ids the head's records dispose of.
+        var disposed: Set<String>
+        var documents: HeadDocuments
+    }
+
+    /// The range's head tree read and checked in full (without a history of its own: the
+    /// range's commits are compared one by one); its documents are let go on return.
+    private static func checkedHead(_ head: Commit, request: CheckRequest, cache: DecodeCache?) throws(SMSPlanError) -> CheckedHead {
+        var plan = try load(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
+                                         environment: request.environment, now: request.now, useCache: request.useCache), sharing: cache)
+        plan.change = nil
+        return CheckedHead(result: Engine.check(plan), planRoot: plan.planRoot, config: plan.config, fallbackPath: plan.path("smsplan.yaml"),
+                           disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }), documents: HeadDocuments(plan.corpus))
     }
 
     /// A finding at a commit of a range, moved to the path its document has in the head
     /// tree when a later commit renamed it, so that code scanning can place it there.
-    static func headLocated(_ finding: Finding, path: String, commitCorpus: Corpus?, head: Corpus) -> (path: String, finding: Finding) {
-        guard head.byPath[path] == nil, let id = commitCorpus?.byPath[path]?.id?.value, let moved = head.byID[id]?.path, moved != path
+    static func headLocated(_ finding: Finding, path: String, commitCorpus: Corpus?, head: HeadDocuments) -> (path: String, finding: Finding) {
+        guard !head.contains(path), let id = commitCorpus?.byPath[path]?.id?.value, let moved = head.path(of: id), moved != path
         else { return (path, finding) }
         var finding = finding
         finding.path = moved
@@ -189,5 +212,35 @@ extension Checker {
         let path = plan.path(scope)
         let blob = try repository.treeEntries(of: tag.target, under: path).first { $0.path == path }?.blob
         return BaselineScope(tag: tag.name, path: path, contents: try blob.map { try repository.blobData($0) })
+    }
+}
+
+/// Where the documents of a range's head tree lie: each path with the document's id, and the
+/// first path (in path order, as `Corpus.byID`) holding each id.
+struct HeadDocuments {
+    private var ids: [PathKey: String?] = [:]
+    private var paths: [PathKey: String] = [:]
+
+    init(_ corpus: Corpus) {
+        ids.reserveCapacity(corpus.documents.count)
+        for document in corpus.documents {
+            let id = document.id?.value
+            if ids[PathKey(document.path)] == nil { ids[PathKey(document.path)] = .some(id) }
+            if let id, paths[PathKey(id)] == nil { paths[PathKey(id)] = document.path }
+        }
+    }
+
+    func contains(_ path: String) -> Bool {
+        ids[PathKey(path)] != nil
+    }
+
+    /// The id of the document at `path`, when there is one and it has an id.
+    func id(at path: String) -> String? {
+        ids[PathKey(path)] ?? nil
+    }
+
+    /// The path of the first document holding `id`.
+    func path(of id: String) -> String? {
+        paths[PathKey(id)]
     }
 }

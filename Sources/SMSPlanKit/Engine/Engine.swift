@@ -98,17 +98,23 @@ public enum Engine {
 
     /// Diagnostics from findings: severities applied, rules switched off dropped, sorted.
     static func result(_ located: [(path: String, finding: Finding)], plan: Plan) -> CheckResult {
-        let config = plan.config
-        let diagnostics = Set(located.compactMap { path, finding -> Diagnostic? in
+        let diagnostics = diagnostics(located, config: plan.config) { plan.corpus.byPath[$0]?.id?.value }
+        return CheckResult(diagnostics: diagnostics, documentCount: plan.corpus.documents.count, fileCount: plan.fileCount,
+                           checkedPaths: plan.checkedPaths.sorted(),
+                           schemaID: plan.schema?.id, revisionDate: plan.revisionDate, repositoryRoot: plan.repositoryRoot,
+                           notes: plan.notes)
+    }
+
+    /// Diagnostics from findings under `config`, sorted; `documentID` gives the id of the
+    /// document at a path.
+    static func diagnostics(_ located: [(path: String, finding: Finding)], config: PlanConfig,
+                            documentID: (String) -> String?) -> [Diagnostic] {
+        Set(located.compactMap { path, finding -> Diagnostic? in
             let filePath = finding.path ?? path
             guard let descriptor = RuleRegistry.descriptor(finding.rule), let configured = config.severity(of: descriptor) else { return nil }
             let severity = finding.ceiling.map { min($0, configured) } ?? configured
             return Diagnostic(rule: finding.rule, severity: severity, path: filePath, location: finding.location,
-                              message: finding.message, document: plan.corpus.byPath[filePath]?.id?.value)
-        })
-        return CheckResult(diagnostics: diagnostics.sorted(), documentCount: plan.corpus.documents.count, fileCount: plan.fileCount,
-                           checkedPaths: plan.checkedPaths.sorted(),
-                           schemaID: plan.schema?.id, revisionDate: plan.revisionDate, repositoryRoot: plan.repositoryRoot,
-                           notes: plan.notes)
+                              message: finding.message, document: documentID(filePath))
+        }).sorted()
     }
 }
