@@ -66,16 +66,28 @@ public enum MarkdownTable {
 
 /// Aligned columns for terminal output.
 enum TextTable {
-    /// Cells are made safe for a terminal (`TerminalText.line`) before they are aligned.
+    /// Cells are made safe for a terminal (`TerminalText.line`) before they are aligned; a
+    /// column is as wide as its longest cell in characters, and lines carry no trailing spaces.
     static func render(_ rows: [[String]], indent: String = "  ") -> String {
         let rows = rows.map { $0.map(TerminalText.line) }
+        let lengths = rows.map { $0.map(\.count) }
         guard let columns = rows.map(\.count).max() else { return "" }
-        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            let line = indent + row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-            return String(line.reversed().drop { $0 == " " }.reversed())
-        }.joined(separator: "\n") + "\n"
+        var widths = [Int](repeating: 0, count: columns)
+        for row in lengths {
+            for (column, length) in row.enumerated() { widths[column] = max(widths[column], length) }
+        }
+        var text = ""
+        for (row, length) in zip(rows, lengths) {
+            var line = indent
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += "  " }
+                line += cell
+                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - length[column]) }
+            }
+            while line.last == " " { line.removeLast() }
+            text += line
+            text += "\n"
+        }
+        return text
     }
 }
