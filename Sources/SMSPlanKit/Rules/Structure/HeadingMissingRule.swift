@@ -26,11 +26,17 @@ public struct HeadingMissingRule: CorpusRule {
             if let chosen = templates[type], Self.precedes(chosen, template) { continue }
             templates[type] = template
         }
+        // Each template's sections (level 2), normalized once.
+        let required = templates.mapValues { template in
+            template.body.headings.filter { $0.level == 2 }.map { (text: $0.text, key: Self.normalized($0.text)) }
+        }
         let topics = context.schema.map { RequiredTopics.findings(corpus, schema: $0, rule: Self.id) } ?? []
         return topics + corpus.documents.flatMap { document -> [Finding] in
-            guard let type = document.type, type.value != .template, let template = templates[type.value] else { return [] }
+            guard let type = document.type, type.value != .template, let template = templates[type.value],
+                let sections = required[type.value], !sections.isEmpty
+            else { return [] }
             let present = Set(document.body.headings.map { Self.normalized($0.text) })
-            return template.body.headings.filter { $0.level == 2 && !present.contains(Self.normalized($0.text)) }.map {
+            return sections.filter { !present.contains($0.key) }.map {
                 Finding(Self.id, at: type.location,
                         "section \"## \($0.text)\" is missing; the \(type.value.rawValue) template \(template.id?.value ?? template.path) requires it", path: document.path)
             }
@@ -44,7 +50,27 @@ public struct HeadingMissingRule: CorpusRule {
         return (lhs.id?.value ?? lhs.path) < (rhs.id?.value ?? rhs.path)
     }
 
-    private static func normalized(_ heading: String) -> String {
-        heading.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// Lower case, runs of white space as one space, none at either end. ASCII (nearly every
+    /// heading) is done byte by byte, with the same result as the general way.
+    static func normalized(_ heading: String) -> String {
+        let utf8 = heading.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return heading.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var space = false
+        for byte in utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                space = !bytes.isEmpty
+                continue
+            }
+            if space {
+                bytes.append(0x20)
+                space = false
+            }
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
