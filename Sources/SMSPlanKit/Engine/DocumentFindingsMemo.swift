@@ -37,13 +37,14 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     }
 
     /// The digest of the inputs a plan's single-document rules read: `parts`, each with its
-    /// length, so that no two lists of parts run together into the same bytes.
-    static func digest(_ parts: [Data]) -> String? {
+    /// length (an absent one, such as a missing roles.yaml, as none), so that no two lists of
+    /// parts run together into the same bytes.
+    static func digest(_ parts: [Data?]) -> String? {
         var bytes = Data(SMSPlanKitInfo.version.utf8)
         for part in parts {
-            bytes.append(contentsOf: String(part.count).utf8)
+            bytes.append(contentsOf: (part.map { String($0.count) } ?? "none").utf8)
             bytes.append(0)
-            bytes.append(part)
+            if let part { bytes.append(part) }
         }
         return try? Repository.blobID(for: bytes).hex
     }

@@ -62,8 +62,9 @@ public struct Plan: Sendable {
     /// missing history, say. The CLI prints each as `smsplan: note: ...` on standard error.
     public var notes: [String] = []
     /// What the single-document rules read besides a document, as read: smsplan.yaml,
-    /// roles.yaml and the schema's bytes, the plan root and the date (`DocumentFindingsMemo`).
-    var ruleInputs: [Data] = []
+    /// roles.yaml and the schema's bytes (nil when absent), the plan root and the date
+    /// (`DocumentFindingsMemo`).
+    var ruleInputs: [Data?] = []
     /// The single-document rules' findings of the documents checked before under the same
     /// inputs (set by `Checker.load`). Changing what those rules read (the documents, the
     /// configuration, roles, schema, date or analysis) lets it go, so that a plan changed

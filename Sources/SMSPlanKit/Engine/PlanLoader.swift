@@ -69,8 +69,7 @@ enum PlanLoader {
                         analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil,
                         baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
         // A bundled schema is the same for the same smsplan.yaml; one from a file, for its bytes.
-        plan.ruleInputs = [Data(planRoot.utf8), Data(revisionDate.description.utf8), configData,
-                           rolesData.map { Data([1]) + $0 } ?? Data([0]), schemaData.map { Data([1]) + $0 } ?? Data([0])]
+        plan.ruleInputs = [Data(planRoot.utf8), Data(revisionDate.description.utf8), configData, rolesData, schemaData]
         let undecoded = zip(markdown, decoded).filter { $0.1.document == nil }.map(\.0)
         plan.unread = UnreadFiles(paths: Set((undecoded + linked.map(\.path)).map(PathKey.init)), roots: unreadRoots)
         return plan
