@@ -30,13 +30,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
     /// The id as 40 lower-case hexadecimal characters.
     public var hex: String {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(Self.byteCount * 2)
-        for byte in bytes {
-            digits.append(Self.hexDigits[Int(byte >> 4)])
-            digits.append(Self.hexDigits[Int(byte & 0x0f)])
+        // Written straight into the string's own storage.
+        String(unsafeUninitializedCapacity: Self.byteCount * 2) { digits in
+            for (index, byte) in bytes.enumerated() {
+                digits[2 * index] = Self.hexDigits[Int(byte >> 4)]
+                digits[2 * index + 1] = Self.hexDigits[Int(byte & 0x0f)]
+            }
+            return Self.byteCount * 2
         }
-        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The same as `hex`.

@@ -96,16 +96,21 @@ public enum Checker {
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
         let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
+        // The analysis is made on a worker while this thread compares the plan with its
+        // previous state below (which reads neither it nor anything it writes).
+        let analysis = ResultSlots<PlanAnalysis?>(count: 1)
+        let analysed = DispatchGroup()
         if let schema = plan.schema {
-            plan.analysis = PlanAnalysis(corpus: plan.corpus, schema: schema, config: plan.config, revisionDate: plan.revisionDate,
-                                         inForce: inForce.inForce.isEmpty ? [:] : inForceInEdition(inForce, plan: plan, in: repository))
+            let inForceHere = inForce.inForce.isEmpty ? [:] : inForceInEdition(inForce, plan: plan, in: repository)
+            let (corpus, config, date) = (plan.corpus, plan.config, plan.revisionDate)
+            DispatchQueue.global().async(group: analysed) {
+                analysis.set(0, PlanAnalysis(corpus: corpus, schema: schema, config: config, revisionDate: date, inForce: inForceHere))
+            }
+        } else {
+            analysis.set(0, nil)
         }
+        defer { analysed.wait() }
         plan.notes += inForce.notes
-        // The single-document rules' findings are kept only beside a cache of this check's
-        // own (not for a range's commits, each judged at its own date).
-        if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.analysis?.editionMismatch == nil ? 0 : 1])]) {
-            plan.documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
-        }
         // A previous commit a shallow clone lacks leaves the history rules without a
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
@@ -119,6 +124,13 @@ public enum Checker {
             }
         }
         plan.notes += HistoryGaps.notes(comparedWith: previous, hasPrevious: plan.change != nil, in: repository)
+        analysed.wait()
+        plan.analysis = analysis.values[0]
+        // The single-document rules' findings are kept only beside a cache of this check's
+        // own (not for a range's commits, each judged at its own date).
+        if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.analysis?.editionMismatch == nil ? 0 : 1])]) {
+            plan.documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
+        }
         return plan
     }
 

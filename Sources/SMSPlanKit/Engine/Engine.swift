@@ -26,16 +26,15 @@ public enum Engine {
         let context = ruleContext(for: plan)
         let documentRules = RuleRegistry.documentRules.filter { config.severity(of: $0.descriptor) != nil }
         let documents = plan.corpus.documents
-        @Sendable func wholePlan() -> [(path: String, finding: Finding)] {
-            var located: [(path: String, finding: Finding)] = []
-            for rule in RuleRegistry.corpusRules where config.severity(of: rule.descriptor) != nil {
-                located += rule.check(plan.corpus, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
-            }
-            if let change = plan.change {
-                located += historyFindings(change, in: context).map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
-            }
-            return located
+        // The whole-plan rules, each a task of its own, and the history rules as one more.
+        let corpusRules = RuleRegistry.corpusRules.filter { config.severity(of: $0.descriptor) != nil }
+        @Sendable func wholePlan(_ task: Int) -> [(path: String, finding: Finding)] {
+            let found = task < corpusRules.count
+                ? corpusRules[task].check(plan.corpus, in: context)
+                : plan.change.map { historyFindings($0, in: context) } ?? []
+            return found.map { ($0.path ?? plan.path("smsplan.yaml"), $0) }
         }
+        let wholePlanTasks = corpusRules.count + 1
         let memo = plan.documentFindings
         @Sendable func oneByOne(_ range: Range<Int>) -> [(path: String, finding: Finding)] {
             var located: [(path: String, finding: Finding)] = []
@@ -56,18 +55,22 @@ public enum Engine {
         }
         defer { memo?.save(keeping: documents.compactMap(\.blob)) }
         // A large plan's documents go through the single-document rules in parts on the
-        // worker threads, beside the whole-plan and history rules (the order does not
-        // matter: the diagnostics are sorted).
-        guard documents.count >= 512 else { return result(plan.readFindings + oneByOne(documents.indices) + wholePlan(), plan: plan) }
+        // worker threads, beside the whole-plan rules and the history rules (the order does
+        // not matter: the diagnostics are sorted). The whole-plan tasks come first, the
+        // longest work, so that the parts fill the cores around them.
+        guard documents.count >= 512 else {
+            return result(plan.readFindings + oneByOne(documents.indices) + (0..<wholePlanTasks).flatMap(wholePlan), plan: plan)
+        }
         let parts = 8
-        let found = ResultSlots<[(path: String, finding: Finding)]>(count: parts + 1)
+        let found = ResultSlots<[(path: String, finding: Finding)]>(count: wholePlanTasks + parts)
         let size = (documents.count + parts - 1) / parts
-        DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
-            if part == parts {
-                found.set(part, wholePlan())
+        DispatchQueue.concurrentPerform(iterations: wholePlanTasks + parts) { task in
+            if task < wholePlanTasks {
+                found.set(task, wholePlan(task))
             } else {
+                let part = task - wholePlanTasks
                 let range = min(part * size, documents.count)..<min((part + 1) * size, documents.count)
-                found.set(part, oneByOne(range))
+                found.set(task, oneByOne(range))
             }
         }
         return result(plan.readFindings + found.values.flatMap { $0 }, plan: plan)

@@ -36,6 +36,20 @@ public struct IDDuplicateRule: CorpusRule {
 
     /// "POL-001" and "POL-1" -> "POL-1": the prefix and the number without leading zeros.
     static func numberKey(_ id: String) -> String? {
+        let bytes = id.utf8
+        // An ASCII id is read on bytes, where each byte is a character.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return characterNumberKey(id) }
+        guard let dash = bytes.lastIndex(of: 0x2D) else { return nil }
+        let digits = bytes[bytes.index(after: dash)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Most ids have no leading zero: they are their own key.
+        guard digits.count > 1, digits.first == 0x30 else { return id }
+        let number = digits.drop { $0 == 0x30 }
+        return String(id[..<dash]) + "-" + (number.isEmpty ? "0" : String(Substring(number)))
+    }
+
+    /// `numberKey` read on characters, for any id.
+    static func characterNumberKey(_ id: String) -> String? {
         guard let dash = id.lastIndex(of: "-") else { return nil }
         let digits = id[id.index(after: dash)...]
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
