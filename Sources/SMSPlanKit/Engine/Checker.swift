@@ -15,7 +15,7 @@ public enum Checker {
         if case .range(let range) = request.target {
             return (try checkRange(range, request: request), nil)
         }
-        let plan = try load(request)
+        let plan = try load(request, sharing: nil, checking: true)
         return (Engine.check(plan), plan)
     }
 
@@ -27,8 +27,10 @@ public enum Checker {
     }
 
     /// `load`, with the decode cache `shared` when the caller holds one open (and saves it);
-    /// else with one of its own, saved on the way out.
-    static func load(_ request: CheckRequest, sharing shared: DecodeCache?) throws(SMSPlanError) -> Plan {
+    /// else with one of its own, saved on the way out. `checking`: for `Engine.check` and
+    /// nothing else, which then replays the whole-plan rules' findings of a plan that decodes
+    /// as one checked before (`WholePlanMemo`), and the analysis is not made.
+    static func load(_ request: CheckRequest, sharing shared: DecodeCache?, checking: Bool = false) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
         let startFolder = repository.relativePath(of: request.directory) ?? ""
         let source: any PlanSource
@@ -96,11 +98,16 @@ public enum Checker {
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
         let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
+        var wholePlan: (memo: WholePlanMemo, key: String, replayed: [WholePlanMemo.Located]?)?
+        if checking, let owned, let key = WholePlanMemo.key(for: plan, inForce: inForce, cache: owned) {
+            let memo = WholePlanMemo(gitDirectory: repository.commonDirectory)
+            wholePlan = (memo, key, memo.findings(for: key))
+        }
         // The analysis is made on a worker while this thread compares the plan with its
         // previous state below (which reads neither it nor anything it writes).
         let analysis = ResultSlots<PlanAnalysis?>(count: 1)
         let analysed = DispatchGroup()
-        if let schema = plan.schema {
+        if let schema = plan.schema, wholePlan?.replayed == nil {
             let inForceHere = inForce.inForce.isEmpty ? [:] : inForceInEdition(inForce, plan: plan, in: repository)
             let (corpus, config, date) = (plan.corpus, plan.config, plan.revisionDate)
             DispatchQueue.global().async(group: analysed) {
@@ -128,9 +135,10 @@ public enum Checker {
         plan.analysis = analysis.values[0]
         // The single-document rules' findings are kept only beside a cache of this check's
         // own (not for a range's commits, each judged at its own date).
-        if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.analysis?.editionMismatch == nil ? 0 : 1])]) {
+        if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.editionMismatch == nil ? 0 : 1])]) {
             plan.documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
         }
+        plan.wholePlan = wholePlan
         return plan
     }
 

@@ -15,7 +15,7 @@ import GitKit
 /// entry that cannot be decoded counts as missing (and the file is rewritten).
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
-    static let formatVersion = 8
+    static let formatVersion = 9
     static let fileName = "front-matter-cache"
 
     struct Entry {
@@ -26,9 +26,11 @@ final class DecodeCache: @unchecked Sendable {
         var size: Int
     }
 
-    /// Where a stored entry lies in the file, with the size of its file.
+    /// Where a stored entry lies in the file, with the size of its file and where the
+    /// digest of its payload lies (`digest(of:)`).
     private struct Slot {
         let size: Int
+        let digest: Range<Int>
         let range: Range<Int>
     }
 
@@ -79,7 +81,7 @@ final class DecodeCache: @unchecked Sendable {
         do {
             guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             let pairs = try reader.array { reader in
-                (try reader.string(), Slot(size: try reader.int(), range: try reader.skip(try reader.int())))
+                (try reader.string(), Slot(size: try reader.int(), digest: try reader.skip(try reader.int()), range: try reader.skip(try reader.int())))
             }
             let retired = try reader.array { reader in
                 (try reader.string(), try reader.array { reader in (try reader.string(), try reader.string()) })
@@ -131,23 +133,38 @@ final class DecodeCache: @unchecked Sendable {
         encode(entries.mapValues(Stored.decoded), retired: retired)
     }
 
-    /// An entry as its slot of the file holds it: its size and its encoded payload.
-    private static func encoded(_ entry: Entry) -> (size: Int, payload: ArraySlice<UInt8>) {
+    /// An entry as its slot of the file holds it: its size, its encoded payload and the
+    /// payload's digest.
+    private static func encoded(_ entry: Entry) -> Encoded {
         var payload = ByteWriter()
         payload.optional(entry.document) { $0.document($1) }
         payload.array(entry.findings) { $0.finding($1) }
-        return (size: entry.size, payload: ArraySlice(payload.exactBytes))
+        let bytes = payload.exactBytes
+        return Encoded(size: entry.size, digest: ArraySlice(digest(of: bytes)), payload: ArraySlice(bytes))
+    }
+
+    /// The digest of an encoded payload: the git blob id of its bytes, as 40 hexadecimal
+    /// digits. Two documents with the same digest decode to the same document (whatever
+    /// bytes their files held), so rules that read only decoded documents find the same.
+    private static func digest(of payload: [UInt8]) -> [UInt8] {
+        Array((blobID(of: Data(payload)) ?? "").utf8)
+    }
+
+    /// An entry's bytes as its slot of the file holds them.
+    private struct Encoded: Sendable {
+        var size: Int
+        var digest: ArraySlice<UInt8>
+        var payload: ArraySlice<UInt8>
     }
 
     /// An entry about to be written: as the file held it, or as this run decoded it.
     private enum Stored: Sendable {
-        /// Its size and encoded payload, as `entry(in:)` reads it.
-        case encoded(size: Int, payload: ArraySlice<UInt8>)
+        /// Its size, digest and encoded payload, as `entry(in:)` reads it.
+        case encoded(Encoded)
         case decoded(Entry)
 
         init(encoding entry: Entry) {
-            let (size, payload) = DecodeCache.encoded(entry)
-            self = .encoded(size: size, payload: payload)
+            self = .encoded(DecodeCache.encoded(entry))
         }
     }
 
@@ -185,9 +202,12 @@ final class DecodeCache: @unchecked Sendable {
         for start in stride(from: 0, to: sorted.count, by: encodedTogether) {
             let group = sorted[start..<min(start + encodedTogether, sorted.count)]
             let payloads = payloads(of: group.map(\.value))
-            for (pair, (size, payload)) in zip(group, payloads) {
+            for (pair, encoded) in zip(group, payloads) {
+                let payload = encoded.payload
                 writer.string(pair.key)
-                writer.int(size)
+                writer.int(encoded.size)
+                writer.int(encoded.digest.count)
+                writer.raw(encoded.digest)
                 writer.int(payload.count)
                 if writer.bytes.count + payload.count > piece { flush() }
                 if payload.count >= piece {
@@ -210,16 +230,16 @@ final class DecodeCache: @unchecked Sendable {
 
     /// The size and payload of each entry, in order; those decoded are encoded in parallel
     /// when there are enough to share out.
-    private static func payloads(of group: [Stored]) -> [(size: Int, payload: ArraySlice<UInt8>)] {
+    private static func payloads(of group: [Stored]) -> [Encoded] {
         let decoded = group.filter { if case .decoded = $0 { true } else { false } }.count
-        @Sendable func payload(_ stored: Stored) -> (size: Int, payload: ArraySlice<UInt8>) {
+        @Sendable func payload(_ stored: Stored) -> Encoded {
             switch stored {
-            case .encoded(let size, let payload): (size, payload)
+            case .encoded(let encoded): encoded
             case .decoded(let entry): encoded(entry)
             }
         }
         guard decoded >= 32 else { return group.map(payload) }
-        let slots = ResultSlots<(size: Int, payload: ArraySlice<UInt8>)>(count: group.count)
+        let slots = ResultSlots<Encoded>(count: group.count)
         DispatchQueue.concurrentPerform(iterations: group.count) { slots.set($0, payload(group[$0])) }
         return slots.values
     }
@@ -244,7 +264,7 @@ final class DecodeCache: @unchecked Sendable {
         lock.unlock()
         switch fresh {
         case .decoded(let entry): return entry
-        case .encoded(let size, let payload): return Self.entry(in: payload, size: size)
+        case .encoded(let encoded): return Self.entry(in: encoded.payload, size: encoded.size)
         case nil: break
         }
         guard let slot = slots[blob] else { return nil }
@@ -300,7 +320,7 @@ final class DecodeCache: @unchecked Sendable {
         defer { lock.unlock() }
         if keepingUnused {
             guard misses > 0 else { return }
-            let kept = slots.mapValues { Stored.encoded(size: $0.size, payload: bytes[$0.range]) }
+            let kept = slots.mapValues { Stored.encoded(Encoded(size: $0.size, digest: bytes[$0.digest], payload: bytes[$0.range])) }
             let entries = kept.merging(added) { _, new in new }
             write(entries, retired: storedRetired.merging(usedRetired) { _, new in new })
             return
@@ -310,9 +330,32 @@ final class DecodeCache: @unchecked Sendable {
         var entries = added
         for key in used {
             guard let slot = slots[key] else { continue }
-            entries[key] = .encoded(size: slot.size, payload: bytes[slot.range])
+            entries[key] = .encoded(Encoded(size: slot.size, digest: bytes[slot.digest], payload: bytes[slot.range]))
         }
         write(entries, retired: usedRetired)
+    }
+
+    /// The digest of the decoded file with this blob id (`digest(of:)`), when the cache
+    /// holds it: read from the file for a stored entry; for one this run decoded, its entry
+    /// is encoded now and kept encoded (so that the file is written with the same bytes).
+    func digest(ofEntry blob: String) -> ArraySlice<UInt8>? {
+        lock.lock()
+        defer { lock.unlock() }
+        switch added[blob] {
+        case .encoded(let encoded): return encoded.digest
+        case .decoded(let entry):
+            let encoded = Self.encoded(entry)
+            added[blob] = .encoded(encoded)
+            return encoded.digest
+        case nil: return slots[blob].map { bytes[$0.digest] }
+        }
+    }
+
+    /// How many entries this run decoded anew.
+    var addedCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return added.count
     }
 
     /// The git blob id of `data`.

@@ -27,7 +27,12 @@ public enum Engine {
         let documentRules = RuleRegistry.documentRules.filter { config.severity(of: $0.descriptor) != nil }
         let documents = plan.corpus.documents
         // The whole-plan rules, each a task of its own, and the history rules as one more.
-        let corpusRules = RuleRegistry.corpusRules.filter { config.severity(of: $0.descriptor) != nil }
+        // Where the plan decodes as one checked before, only the rules that read documents'
+        // bytes run; the others' findings are replayed.
+        let replayed = plan.wholePlan?.replayed
+        let corpusRules = RuleRegistry.corpusRules.filter {
+            config.severity(of: $0.descriptor) != nil && (replayed == nil || $0.readsDocumentBytes)
+        }
         @Sendable func wholePlan(_ task: Int) -> [(path: String, finding: Finding)] {
             let found = task < corpusRules.count
                 ? corpusRules[task].check(plan.corpus, in: context)
@@ -54,12 +59,21 @@ public enum Engine {
             return located
         }
         defer { memo?.save(keeping: documents.compactMap(\.blob)) }
+        /// The whole-plan rules' findings (the tasks' first `corpusRules.count`), kept for the
+        /// next check of a plan that decodes the same; or those replayed.
+        func remember(_ tasks: [[(path: String, finding: Finding)]]) -> [(path: String, finding: Finding)] {
+            guard let (wholePlanMemo, key, replayed) = plan.wholePlan else { return [] }
+            if let replayed { return replayed }
+            wholePlanMemo.store(zip(corpusRules, tasks).filter { !$0.0.readsDocumentBytes }.flatMap(\.1), for: key)
+            return []
+        }
         // A large plan's documents go through the single-document rules in parts on the
         // worker threads, beside the whole-plan rules and the history rules (the order does
         // not matter: the diagnostics are sorted). The whole-plan tasks come first, the
         // longest work, so that the parts fill the cores around them.
         guard documents.count >= 512 else {
-            return result(plan.readFindings + oneByOne(documents.indices) + (0..<wholePlanTasks).flatMap(wholePlan), plan: plan)
+            let tasks = (0..<wholePlanTasks).map(wholePlan)
+            return result(plan.readFindings + oneByOne(documents.indices) + tasks.flatMap { $0 } + remember(tasks), plan: plan)
         }
         let parts = 8
         let found = ResultSlots<[(path: String, finding: Finding)]>(count: wholePlanTasks + parts)
@@ -73,7 +87,8 @@ public enum Engine {
                 found.set(task, oneByOne(range))
             }
         }
-        return result(plan.readFindings + found.values.flatMap { $0 }, plan: plan)
+        let tasks = found.values
+        return result(plan.readFindings + tasks.flatMap { $0 } + remember(Array(tasks.prefix(wholePlanTasks))), plan: plan)
     }
 
     /// What the rules know of the plan besides the document they look at.
@@ -81,9 +96,11 @@ public enum Engine {
         var context = RuleContext(config: plan.config, roles: plan.roles, schema: plan.schema, revisionDate: plan.revisionDate,
                                   planRoot: plan.planRoot, analysis: plan.analysis)
         context.baselineScope = plan.baselineScope
+        context.editionMismatch = plan.editionMismatch
         if let file = plan.codeOwners {
             context.codeOwners = file
-            context.expectedCodeOwners = CodeOwners.block(for: plan)
+            // Read by code-owners-stale only, whose findings a replayed check does not make.
+            if plan.wholePlan?.replayed == nil { context.expectedCodeOwners = CodeOwners.block(for: plan) }
         }
         return context
     }

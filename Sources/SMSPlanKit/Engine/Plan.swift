@@ -19,27 +19,27 @@ public struct BaselineScope: Sendable {
 public struct Plan: Sendable {
     /// The folder holding smsplan.yaml, relative to the repository's top level.
     public var planRoot: String {
-        didSet { documentFindings = nil }
+        didSet { forgetMemos() }
     }
     public var config: PlanConfig {
-        didSet { documentFindings = nil }
+        didSet { forgetMemos() }
     }
     public var roles: RolesRegister? {
-        didSet { documentFindings = nil }
+        didSet { forgetMemos() }
     }
     public var schema: RequirementSchema? {
-        didSet { documentFindings = nil }
+        didSet { forgetMemos() }
     }
     public var corpus: Corpus {
-        didSet { documentFindings = nil }
+        didSet { forgetMemos() }
     }
     /// Working tree and index: today; a commit: its date.
     public var revisionDate: PlanDate {
-        didSet { documentFindings = nil }
+        didSet { forgetMemos() }
     }
     /// Phases and coverage; nil when no schema could be loaded.
     public var analysis: PlanAnalysis? {
-        didSet { documentFindings = nil }
+        didSet { forgetMemos() }
     }
     /// How many Markdown files were examined.
     public var fileCount: Int
@@ -70,6 +70,23 @@ public struct Plan: Sendable {
     /// configuration, roles, schema, date or analysis) lets it go, so that a plan changed
     /// after it was read is checked in full.
     var documentFindings: DocumentFindingsMemo?
+    /// The whole-plan rules' memo and this plan's key in it (set by `Checker.load` for a
+    /// check), with the findings stored under that key when there are any; let go with
+    /// `documentFindings`.
+    var wholePlan: (memo: WholePlanMemo, key: String, replayed: [WholePlanMemo.Located]?)?
+
+    /// Lets the memos go: the plan changed after it was read.
+    private mutating func forgetMemos() {
+        documentFindings = nil
+        wholePlan = nil
+    }
+
+    /// Whether the claims are written for another edition than the schema's, from the
+    /// analysis or, without one, from the configuration and schema.
+    var editionMismatch: EditionMismatch? {
+        if let analysis { return analysis.editionMismatch }
+        return schema.flatMap { EditionMismatch.check(config: config, schema: $0) }
+    }
 
     /// The path of a file of the plan, relative to the repository's top level.
     public func path(_ relative: String) -> String {

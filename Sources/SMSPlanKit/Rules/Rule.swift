@@ -99,4 +99,13 @@ public protocol HistoryRule: Rule {
 /// every document was read.
 public protocol CorpusRule: Rule {
     func check(_ corpus: Corpus, in context: RuleContext) -> [Finding]
+    /// True for a rule that reads documents' bytes (`Document.contents`), not only what was
+    /// decoded from them: it runs on every check, where the others' findings may be replayed
+    /// for a plan whose documents decode as before (`WholePlanMemo`). Such a rule reads no
+    /// `context.analysis`, which a replayed check does not make.
+    var readsDocumentBytes: Bool { get }
+}
+
+extension CorpusRule {
+    public var readsDocumentBytes: Bool { false }
 }

@@ -8,8 +8,14 @@ public struct RuleContext: Sendable {
     public var revisionDate: PlanDate
     /// The plan root's path relative to the repository's top level ("" at the top).
     public var planRoot: String
-    /// Phases and coverage of the whole plan; nil without a schema.
-    public var analysis: PlanAnalysis?
+    /// Phases and coverage of the whole plan; nil without a schema, and where the whole-plan
+    /// rules' findings are replayed (`WholePlanMemo`).
+    public var analysis: PlanAnalysis? {
+        didSet { editionMismatch = analysis?.editionMismatch }
+    }
+    /// Set when the claims are written for another edition than the schema's (the
+    /// analysis's, or where there is no analysis, found from the configuration and schema).
+    public var editionMismatch: EditionMismatch?
     /// The scope document at the last phase baseline, when there is one.
     public var baselineScope: BaselineScope?
     /// The repository's CODEOWNERS file, when it has one, and the block smsplan would write.
@@ -24,6 +30,7 @@ public struct RuleContext: Sendable {
         self.revisionDate = revisionDate
         self.planRoot = planRoot
         self.analysis = analysis
+        editionMismatch = analysis?.editionMismatch
     }
 
     /// The path of smsplan.yaml, relative to the repository's top level.

@@ -48,6 +48,9 @@ public struct ScopeChangedRule: CorpusRule {
 
     public init() {}
 
+    /// The scope document and the records approving a change are compared as bytes.
+    public var readsDocumentBytes: Bool { true }
+
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
         guard let baseline = context.baselineScope else { return [] }
         guard let current = corpus.byPath[baseline.path] else {

@@ -13,7 +13,7 @@ public struct RequirementUnknownRule: DocumentRule, CorpusRule {
 
     public func check(_ document: Document, in context: RuleContext) -> [Finding] {
         // Claims of another edition are reported once, as edition-mismatch.
-        guard let schema = context.schema, context.analysis?.editionMismatch == nil else { return [] }
+        guard let schema = context.schema, context.editionMismatch == nil else { return [] }
         let named = document.satisfies + document.activities.flatMap(\.requirements)
         return named.filter { schema.requirement($0.value) == nil }.map {
             Finding(Self.id, at: $0.location, MigrationDecision.openMessage(for: $0.value)
@@ -23,7 +23,7 @@ public struct RequirementUnknownRule: DocumentRule, CorpusRule {
 
     /// Exclusions in smsplan.yaml that name no requirement.
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
-        guard let schema = context.schema, context.analysis?.editionMismatch == nil else { return [] }
+        guard let schema = context.schema, context.editionMismatch == nil else { return [] }
         return context.config.exclusions.map(\.requirement).filter { schema.requirement($0.value) == nil }.map {
             Finding(Self.id, at: $0.location, "excluded requirement \"\($0.value)\" is not in schema \(schema.id)", path: context.configPath)
         }
