@@ -105,6 +105,10 @@ final class DecodeCacheTests: XCTestCase {
         damaged[start - 1] = 0x7F
         XCTAssertNil(DecodeCache.decode(damaged), "the entry no longer decodes")
         try Data(damaged).write(to: cacheFile)
+        // The whole-plan findings replayed, the document is read as its summary, which is intact.
+        XCTAssertEqual(try check(cache: true), expected)
+        // A check that reads the document in full parses the file again and keeps it.
+        try FileManager.default.removeItem(at: repository.url(".git/smsplan/\(WholePlanMemo.fileName)"))
         XCTAssertEqual(try check(cache: true), expected)
         XCTAssertEqual(try [UInt8](Data(contentsOf: cacheFile)), good, "rewritten with the entry parsed again")
     }

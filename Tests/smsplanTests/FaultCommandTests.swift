@@ -33,8 +33,9 @@ final class FaultCommandTests: XCTestCase {
     /// smsplan's own temporary files, and anything in its cache folder but the cache: what a
     /// killed or failed run must never leave. (libgit2's own lock and object files are git's.)
     private func temporaryFiles(under folder: URL) -> [String] {
-        files(under: folder).filter {
-            ($0.contains(".smsplan-") && $0.hasSuffix(".tmp")) || ($0.contains(".git/smsplan/") && !$0.hasSuffix("/front-matter-cache") && !$0.hasSuffix("/document-findings"))
+        let kept = ["/front-matter-cache", "/document-findings", "/whole-plan-findings"]
+        return files(under: folder).filter { path in
+            (path.contains(".smsplan-") && path.hasSuffix(".tmp")) || (path.contains(".git/smsplan/") && !kept.contains { path.hasSuffix($0) })
         }
     }
 
@@ -114,7 +115,7 @@ final class FaultCommandTests: XCTestCase {
             usleep(useconds_t(delay))
             run.kill()
             let left = (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)) ?? []
-            XCTAssertTrue(left.allSatisfy { ["front-matter-cache", "document-findings"].contains($0) }, "after \(delay) µs: \(left)")
+            XCTAssertTrue(left.allSatisfy { ["front-matter-cache", "document-findings", "whole-plan-findings"].contains($0) }, "after \(delay) µs: \(left)")
             XCTAssertEqual(temporaryFiles(under: repository.directory), [])
             let again = try SMSPlanBinary.run(["check", "--rev", "HEAD"], in: repository.directory)
             XCTAssertEqual(again.output, reference.output)

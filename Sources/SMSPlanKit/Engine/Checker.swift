@@ -86,8 +86,11 @@ public enum Checker {
         }
         // Waited for on every way out, before the cache is saved.
         defer { priorRead.wait() }
-        // The analysis is made once, below, with the versions in force.
-        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false)
+        // The analysis is made once, below, with the versions in force. For a check, the
+        // documents the cache holds are read as their summaries, and decoded in full below
+        // wherever more of them is read.
+        var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false,
+                                   summaries: checking && owned != nil)
         priorRead.wait()
         // The history thread's handle is gone; the pack files it read stay open, with the
         // bases of their deltas, while this handle has them open too. Given back here, before
@@ -102,6 +105,12 @@ public enum Checker {
         if checking, let owned, let key = WholePlanMemo.key(for: plan, inForce: inForce, cache: owned) {
             let memo = WholePlanMemo(gitDirectory: repository.commonDirectory)
             wholePlan = (memo, key, memo.findings(for: key))
+        }
+        // Every summary is decoded unless the whole-plan findings are replayed and no rule
+        // reads the scope document's bytes. Where a cache entry is damaged, the plan is read
+        // again in full, through the same cache (which parses that file again and keeps it).
+        if wholePlan?.replayed == nil || plan.baselineScope != nil {
+            guard decodeSummaries(of: &plan, cache: owned, where: { _ in true }) else { return try load(request, sharing: cache) }
         }
         // The analysis is made on a worker while this thread compares the plan with its
         // previous state below (which reads neither it nor anything it writes).
@@ -121,6 +130,11 @@ public enum Checker {
         // A previous commit a shallow clone lacks leaves the history rules without a
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
+            // The documents the previous state does not hold as they are are compared in full.
+            let previousBlobs = previousEntries.map { Set($0.map(\.blob.hex)) }
+            guard decodeSummaries(of: &plan, cache: owned, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
+                return try load(request, sharing: cache)
+            }
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, retired: retired)
             let mode = plan.config.approvalIdentity
             // A merge brings in approvals that its branch's own commits made (and were judged at).
@@ -135,11 +149,42 @@ public enum Checker {
         plan.analysis = analysis.values[0]
         // The single-document rules' findings are kept only beside a cache of this check's
         // own (not for a range's commits, each judged at its own date).
+        var documentFindings: DocumentFindingsMemo?
         if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.editionMismatch == nil ? 0 : 1])]) {
-            plan.documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
+            documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
         }
+        // The documents those rules check anew are read in full.
+        guard decodeSummaries(of: &plan, cache: owned, where: { document in document.blob.flatMap { documentFindings?.findings(of: $0) } == nil })
+        else { return try load(request, sharing: cache) }
+        plan.documentFindings = documentFindings
         plan.wholePlan = wholePlan
         return plan
+    }
+
+    /// Decodes in full each summary of `plan` (`Document.isSummary`) that `needs`, from the
+    /// cache; false when the cache cannot give one back as its summary said (a damaged entry).
+    private static func decodeSummaries(of plan: inout Plan, cache: DecodeCache?, where needs: (Document) -> Bool) -> Bool {
+        let documents = plan.corpus.documents
+        let positions = documents.indices.filter { documents[$0].isSummary && needs(documents[$0]) }
+        guard !positions.isEmpty else { return true }
+        guard let cache else { return false }
+        let full = ResultSlots<Document?>(count: positions.count)
+        DispatchQueue.concurrentPerform(iterations: positions.count) { slot in
+            let summary = documents[positions[slot]]
+            guard let blob = summary.blob, var document = cache.lookup(blob)?.document else { return full.set(slot, nil) }
+            document.path = summary.path
+            document.storage = summary.storage
+            document.blob = blob
+            full.set(slot, document)
+        }
+        var replacements: [Int: Document] = [:]
+        for (position, document) in zip(positions, full.values) {
+            guard let document else { return false }
+            replacements[position] = document
+        }
+        guard let corpus = plan.corpus.replacing(replacements) else { return false }
+        plan.corpus = corpus
+        return true
     }
 
     static func openRepository(_ request: CheckRequest) throws(SMSPlanError) -> Repository {

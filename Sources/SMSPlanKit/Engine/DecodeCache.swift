@@ -15,7 +15,7 @@ import GitKit
 /// entry that cannot be decoded counts as missing (and the file is rewritten).
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
-    static let formatVersion = 9
+    static let formatVersion = 10
     static let fileName = "front-matter-cache"
 
     struct Entry {
@@ -27,10 +27,11 @@ final class DecodeCache: @unchecked Sendable {
     }
 
     /// Where a stored entry lies in the file, with the size of its file and where the
-    /// digest of its payload lies (`digest(of:)`).
+    /// digest of its payload (`digest(of:)`) and its document's summary (`summary(_:path:)`) lie.
     private struct Slot {
         let size: Int
         let digest: Range<Int>
+        let summary: Range<Int>
         let range: Range<Int>
     }
 
@@ -81,7 +82,8 @@ final class DecodeCache: @unchecked Sendable {
         do {
             guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             let pairs = try reader.array { reader in
-                (try reader.string(), Slot(size: try reader.int(), digest: try reader.skip(try reader.int()), range: try reader.skip(try reader.int())))
+                (try reader.string(), Slot(size: try reader.int(), digest: try reader.skip(try reader.int()),
+                                           summary: try reader.skip(try reader.int()), range: try reader.skip(try reader.int())))
             }
             let retired = try reader.array { reader in
                 (try reader.string(), try reader.array { reader in (try reader.string(), try reader.string()) })
@@ -140,7 +142,10 @@ final class DecodeCache: @unchecked Sendable {
         payload.optional(entry.document) { $0.document($1) }
         payload.array(entry.findings) { $0.finding($1) }
         let bytes = payload.exactBytes
-        return Encoded(size: entry.size, digest: ArraySlice(digest(of: bytes)), payload: ArraySlice(bytes))
+        var summary = ByteWriter()
+        summary.summary(of: entry.document, findings: entry.findings)
+        return Encoded(size: entry.size, digest: ArraySlice(digest(of: bytes)), summary: ArraySlice(summary.exactBytes),
+                       payload: ArraySlice(bytes))
     }
 
     /// The digest of an encoded payload: the git blob id of its bytes, as 40 hexadecimal
@@ -154,6 +159,7 @@ final class DecodeCache: @unchecked Sendable {
     private struct Encoded: Sendable {
         var size: Int
         var digest: ArraySlice<UInt8>
+        var summary: ArraySlice<UInt8>
         var payload: ArraySlice<UInt8>
     }
 
@@ -208,6 +214,8 @@ final class DecodeCache: @unchecked Sendable {
                 writer.int(encoded.size)
                 writer.int(encoded.digest.count)
                 writer.raw(encoded.digest)
+                writer.int(encoded.summary.count)
+                writer.raw(encoded.summary)
                 writer.int(payload.count)
                 if writer.bytes.count + payload.count > piece { flush() }
                 if payload.count >= piece {
@@ -320,7 +328,7 @@ final class DecodeCache: @unchecked Sendable {
         defer { lock.unlock() }
         if keepingUnused {
             guard misses > 0 else { return }
-            let kept = slots.mapValues { Stored.encoded(Encoded(size: $0.size, digest: bytes[$0.digest], payload: bytes[$0.range])) }
+            let kept = slots.mapValues { Stored.encoded(encoded(at: $0)) }
             let entries = kept.merging(added) { _, new in new }
             write(entries, retired: storedRetired.merging(usedRetired) { _, new in new })
             return
@@ -330,7 +338,7 @@ final class DecodeCache: @unchecked Sendable {
         var entries = added
         for key in used {
             guard let slot = slots[key] else { continue }
-            entries[key] = .encoded(Encoded(size: slot.size, digest: bytes[slot.digest], payload: bytes[slot.range]))
+            entries[key] = .encoded(encoded(at: slot))
         }
         write(entries, retired: usedRetired)
     }
@@ -349,6 +357,24 @@ final class DecodeCache: @unchecked Sendable {
             return encoded.digest
         case nil: return slots[blob].map { bytes[$0.digest] }
         }
+    }
+
+    /// A stored entry's bytes, as the file holds them.
+    private func encoded(at slot: Slot) -> Encoded {
+        Encoded(size: slot.size, digest: bytes[slot.digest], summary: bytes[slot.summary], payload: bytes[slot.range])
+    }
+
+    /// The summary of the stored document with this blob id, as the document at `path`
+    /// (`Document.isSummary`), without decoding the rest; nil where the file holds none (the
+    /// document has findings of its own, or is not stored).
+    func summary(_ blob: String, path: String) -> Document? {
+        guard let slot = slots[blob] else { return nil }
+        var reader = ByteReader(bytes, range: slot.summary)
+        guard let document = try? reader.summary(path: path) else { return nil }
+        lock.lock()
+        usedSlots.insert(blob)
+        lock.unlock()
+        return document
     }
 
     /// How many entries this run decoded anew.

@@ -11,6 +11,18 @@ private let activityStatuses = ActivityStatus.allCases
 private let fieldNames = DocumentField.allCases.map(\.rawValue)
 
 extension ByteWriter {
+    /// What a check that replays the whole-plan findings reads of a document it does not
+    /// check again (`ByteReader.summary(path:)`): nothing for one with findings of its own.
+    mutating func summary(of d: Document?, findings: [Finding]) {
+        guard let d, findings.isEmpty else { return bool(false) }
+        bool(true)
+        optional(d.id?.value) { $0.string($1) }
+        optional(d.type?.value) { $0.choice($1, in: documentTypes) }
+        optional(d.version?.value) { $0.int($1.major); $0.int($1.minor) }
+        optional(d.status?.value) { $0.choice($1, in: documentStatuses) }
+        array(d.disposes) { $0.string($1.value) }
+    }
+
     mutating func document(_ d: Document) {
         string(d.path)
         located(d.id) { $0.string($1) }
@@ -96,6 +108,20 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    /// The summary `ByteWriter.summary(of:findings:)` wrote, as a document at `path`; nil
+    /// where none was written.
+    mutating func summary(path: String) throws -> Document? {
+        guard try bool() else { return nil }
+        var d = Document(path: path)
+        d.isSummary = true
+        d.id = try optional { try $0.string() }.map { Located($0, at: .fileStart) }
+        d.type = try optional { try $0.choice(in: documentTypes) }.map { Located($0, at: .fileStart) }
+        d.version = try optional { try $0.version() }.map { Located($0, at: .fileStart) }
+        d.status = try optional { try $0.choice(in: documentStatuses) }.map { Located($0, at: .fileStart) }
+        d.disposes = try array { Located(try $0.string(), at: .fileStart) }
+        return atEnd ? d : nil
+    }
+
     mutating func document() throws -> Document {
         var d = Document(path: try string())
         d.id = try located { try $0.string() }

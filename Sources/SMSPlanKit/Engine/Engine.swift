@@ -16,8 +16,9 @@ public enum Engine {
 
     /// `analysed` false: without the plan's analysis, for a caller that makes it itself.
     static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache?,
-                     analysed: Bool = true) throws(SMSPlanError) -> Plan {
-        try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: analysed)
+                     analysed: Bool = true, summaries: Bool = false) throws(SMSPlanError) -> Plan {
+        try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: analysed,
+                            summaries: summaries)
     }
 
     /// Every finding about a plan that was read.
@@ -49,6 +50,7 @@ public enum Engine {
                     located += found.map { (document.path, $0) }
                     continue
                 }
+                assert(!document.isSummary, "a summary is checked as a document")
                 var found: [Finding] = []
                 for rule in documentRules {
                     found += rule.check(document, in: context)

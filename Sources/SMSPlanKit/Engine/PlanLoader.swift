@@ -3,8 +3,10 @@ import Foundation
 /// Reads a plan from a source: configuration, roles, schema, and every document under
 /// the configured roots (decoded in parallel).
 enum PlanLoader {
+    /// `summaries`: a document the cache holds (and the source knows by its blob id) is read
+    /// as its summary (`Document.isSummary`), for `Checker.load` to decode in full where needed.
     static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache? = nil,
-                     analysed: Bool = true) throws(SMSPlanError) -> Plan {
+                     analysed: Bool = true, summaries: Bool = false) throws(SMSPlanError) -> Plan {
         let configPath = planRoot.appendingPathComponent("smsplan.yaml")
         guard let configData = try source.read(configPath) else { throw .noPlan(path: planRoot.isEmpty ? "." : planRoot) }
         var (config, findings) = try PlanConfig.decode(configData, path: configPath, knownRules: RuleRegistry.ids)
@@ -58,7 +60,7 @@ enum PlanLoader {
             }
         }
 
-        let decoded = try decodeAll(markdown, from: source, maximumSize: config.maxFileSize, cache: cache)
+        let decoded = try decodeAll(markdown, from: source, maximumSize: config.maxFileSize, cache: cache, summaries: summaries)
         var readFindings = findings.map { ($0.path ?? configPath, $0) } + linked
         for (path, result) in zip(markdown, decoded) {
             readFindings += result.findings.map { (path, $0) }
@@ -113,18 +115,19 @@ enum PlanLoader {
     /// file the index vouches for) and that the cache holds is not read at all. No document
     /// keeps its file's bytes: they are read again if a rule asks for them.
     private static func decodeAll(_ paths: [String], from source: some PlanSource, maximumSize: ByteSize,
-                                  cache: DecodeCache?) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
+                                  cache: DecodeCache?, summaries: Bool) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         let reader = ContentsReader { (try? source.read($0)) ?? Data() }
         for start in stride(from: 0, to: paths.count, by: batchSize) {
             try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, from: source, maximumSize: maximumSize,
-                            cache: cache, reader: reader, into: results)
+                            cache: cache, summaries: summaries, reader: reader, into: results)
         }
         return results.values
     }
 
     private static func decodeBatch(_ batch: Range<Int>, of paths: [String], from source: some PlanSource, maximumSize: ByteSize,
-                                    cache: DecodeCache?, reader: ContentsReader, into results: ResultSlots<(document: Document?, findings: [Finding])>)
+                                    cache: DecodeCache?, summaries: Bool, reader: ContentsReader,
+                                    into results: ResultSlots<(document: Document?, findings: [Finding])>)
         throws(SMSPlanError) {
         // A source that reads from several threads has its files read on the workers, beside
         // the parsing; any other is read here, one file after another.
@@ -159,6 +162,12 @@ enum PlanLoader {
             let path = paths[index]
             let reread = DocumentContents(path: path, reader: reader)
             if let blob = taken[index] {
+                if summaries, var summary = cache?.summary(blob, path: path) {
+                    summary.storage = reread
+                    summary.blob = blob
+                    results.set(index, (summary, []))
+                    return
+                }
                 // A damaged entry is left for the pass below, which reads the file. Changed
                 // in place: the cache hands out a fresh copy, so nothing is copied.
                 guard var entry = cache?.lookup(blob) else { return }

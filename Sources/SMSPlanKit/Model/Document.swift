@@ -171,6 +171,13 @@ public struct Document: Sendable {
         get { box.value.blob }
         _modify { yield &unique().value.blob }
     }
+    /// True for a document read from the decode cache's summary of it (`DecodeCache.summary`):
+    /// its path, blob, id, type, version, status and disposes only, each at the file's
+    /// start. Only `Checker.load` makes one, for a check that reads nothing else of it.
+    var isSummary: Bool {
+        get { box.value.isSummary }
+        set { unique().value.isSummary = newValue }
+    }
 
     public init(path: String) {
         box = DocumentFieldsBox(DocumentFields(path: path))
@@ -311,6 +318,7 @@ struct DocumentFields: Sendable {
     var body: MarkdownBody = MarkdownBody()
     var storage = DocumentContents(Data())
     var blob: String?
+    var isSummary = false
 
     init(path: String) {
         self.path = path

@@ -73,4 +73,24 @@ public struct Corpus: Sendable {
         byID = Index(positions: ids, documents: sorted)
         byPath = Index(positions: paths, documents: sorted)
     }
+
+    /// The corpus with the document at each position of `replacements` replaced by one with
+    /// the same path and id (a summary decoded in full), without sorting or indexing again;
+    /// nil when one has another path or id.
+    func replacing(_ replacements: [Int: Document]) -> Corpus? {
+        var documents = self.documents
+        for (position, document) in replacements {
+            guard documents.indices.contains(position), document.path == documents[position].path,
+                document.id?.value == documents[position].id?.value
+            else { return nil }
+            documents[position] = document
+        }
+        return Corpus(documents: documents, ids: byID.positions, paths: byPath.positions)
+    }
+
+    private init(documents: [Document], ids: [PathKey: Int], paths: [PathKey: Int]) {
+        self.documents = documents
+        byID = Index(positions: ids, documents: documents)
+        byPath = Index(positions: paths, documents: documents)
+    }
 }

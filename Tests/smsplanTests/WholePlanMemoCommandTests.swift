@@ -1,0 +1,247 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Whatever `.git/smsplan/` holds (decoded front matter, each document's findings, the
+/// whole-plan rules' findings), `smsplan check` prints and exits exactly as a run without any
+/// cache: on a copy of plan-template, after each change (run with the caches of the state
+/// before, without caches, and with the caches refilled), in the working tree and in the
+/// index, and again once the plan is back at its commit. The changes are those whose effect
+/// on whole-plan rules a cache could miss: prose, headings, links, ids, status, coverage,
+/// smsplan.yaml, roles.yaml, documents deleted and added, the scope document's bytes.
+final class WholePlanMemoCommandTests: XCTestCase {
+    private var repository: TestRepository!
+    /// What the committed plan gives, checked in the working tree and in the index.
+    private var committed: (tree: CommandResult, index: CommandResult)!
+    private let supplierPolicy = "policies/supplier-policy.md"
+
+    override func setUpWithError() throws {
+        repository = try TestRepository.withPlanTemplate()
+    }
+
+    override func tearDown() {
+        repository.remove()
+    }
+
+    private func check(_ extra: [String]) throws -> CommandResult {
+        try SMSPlanBinary.run(["check", "--format", "json"] + extra, in: repository.directory)
+    }
+
+    /// Checks with whatever is cached, then with `.git/smsplan` deleted, then with the cache
+    /// that run filled: the three must print the same and exit alike. Returns the uncached run.
+    @discardableResult
+    private func same(_ extra: [String], _ label: String, file: StaticString = #filePath, line: UInt = #line) throws -> CommandResult {
+        let cached = try check(extra)
+        try? FileManager.default.removeItem(at: repository.url(".git/smsplan"))
+        let uncached = try check(extra)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repository.url(".git/smsplan").path), "\(label): no cache written", file: file, line: line)
+        let refilled = try check(extra)
+        XCTAssertTrue([0, 1].contains(uncached.status), "\(label): exit \(uncached.status): \(uncached.errors)", file: file, line: line)
+        for (name, run) in [("with the caches of before", cached), ("with the caches refilled", refilled)] {
+            XCTAssertEqual(run.output, uncached.output, "\(label): output \(name) is not what a run without cache prints", file: file, line: line)
+            XCTAssertEqual(run.status, uncached.status, "\(label): exit status \(name)", file: file, line: line)
+        }
+        return uncached
+    }
+
+    /// The findings of a JSON check, each as "rule path".
+    private func findings(_ result: CommandResult, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let diagnostics = try XCTUnwrap(object?["diagnostics"] as? [[String: Any]], result.output, file: file, line: line)
+        return diagnostics.map { "\($0["rule"] as? String ?? "?") \($0["path"] as? String ?? "?")" }
+    }
+
+    /// Checks the committed plan (no findings) in the working tree and the index, filling the caches.
+    private func start(file: StaticString = #filePath, line: UInt = #line) throws {
+        committed = (try same([], "committed plan", file: file, line: line), try same(["--staged"], "committed plan, index", file: file, line: line))
+        XCTAssertEqual(try findings(committed.tree), [], file: file, line: line)
+        XCTAssertEqual(committed.index.output, committed.tree.output, file: file, line: line)
+    }
+
+    /// Makes `change` in the working tree and checks it there; checks the index, which must
+    /// still give what it gave before; then, when `stage`, runs `git add -A` and checks the
+    /// index, which must now give what the working tree gives. The change must show every
+    /// finding of `shows` ("rule path") and no finding of a rule in `hides`.
+    private func step(_ label: String, shows: [String], hides: [String] = [], stage: Bool = true,
+                      file: StaticString = #filePath, line: UInt = #line, change: () throws -> Void) throws {
+        let indexBefore = try same(["--staged"], "\(label): index before", file: file, line: line)
+        try change()
+        let tree = try same([], "\(label): working tree", file: file, line: line)
+        let found = try findings(tree, file: file, line: line)
+        for finding in shows {
+            XCTAssertTrue(found.contains(finding), "\(label): no \(finding) in \(found)", file: file, line: line)
+        }
+        for rule in hides {
+            XCTAssertFalse(found.contains { $0.hasPrefix(rule + " ") }, "\(label): \(rule) in \(found)", file: file, line: line)
+        }
+        XCTAssertEqual(try same(["--staged"], "\(label): index unchanged", file: file, line: line).output, indexBefore.output, label, file: file, line: line)
+        guard stage else { return }
+        try repository.git("add", "-A")
+        let index = try same(["--staged"], "\(label): index", file: file, line: line)
+        XCTAssertEqual(index.output, tree.output, "\(label): the index gives what the same working tree gave", file: file, line: line)
+        XCTAssertEqual(index.status, tree.status, label, file: file, line: line)
+    }
+
+    /// `git reset --hard` to the commit: both checks give what they gave first.
+    private func back(file: StaticString = #filePath, line: UInt = #line) throws {
+        try repository.git("reset", "-q", "--hard")
+        XCTAssertEqual(try same([], "back at the commit", file: file, line: line).output, committed.tree.output, file: file, line: line)
+        XCTAssertEqual(try same(["--staged"], "back at the commit, index", file: file, line: line).output, committed.index.output, file: file, line: line)
+    }
+
+    private func replace(_ path: String, _ old: String, _ new: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let text = try repository.read(path)
+        XCTAssertTrue(text.contains(old), "\(path) lacks \(old)", file: file, line: line)
+        try repository.write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    private func append(_ path: String, _ sentence: String) throws {
+        try repository.write(path, try repository.read(path) + sentence + "\n")
+    }
+
+    func testAProseOnlyEditOfABodyThenCheckoutGivesTheFirstOutput() throws {
+        try start()
+        try step("sentence appended", shows: ["approved-content-changed \(supplierPolicy)"], stage: false) {
+            try append(supplierPolicy, "Suppliers are told of this policy when they are engaged.")
+        }
+        try repository.git("checkout", "--", ".")
+        XCTAssertEqual(try same([], "checked out").output, committed.tree.output)
+        XCTAssertEqual(try same(["--staged"], "checked out, index").output, committed.index.output)
+        try step("sentence appended and staged", shows: ["approved-content-changed \(supplierPolicy)"]) {
+            try append(supplierPolicy, "Suppliers are told of this policy when they are engaged.")
+        }
+        try back()
+    }
+
+    func testTheSameProseEditInTwoDocumentsAtOnce() throws {
+        try start()
+        let second = "policies/service-management-policy.md"
+        try step("sentence appended to two policies", shows: ["approved-content-changed \(supplierPolicy)", "approved-content-changed \(second)"]) {
+            for path in [supplierPolicy, second] { try append(path, "This policy is read at induction.") }
+        }
+        try back()
+    }
+
+    func testAHeadingRenamedOrRemovedInADocumentOrItsTemplate() throws {
+        try start()
+        try step("heading renamed", shows: ["heading-missing \(supplierPolicy)"]) {
+            try replace(supplierPolicy, "\n## Scope\n", "\n## Range\n")
+        }
+        // The policies stay as they are; the template they follow asks for another heading.
+        try step("template heading renamed", shows: ["heading-missing policies/service-management-policy.md", "heading-missing policies/release-policy.md"]) {
+            try replace("templates/policy.md", "\n## Roles\n", "\n## Responsibilities\n")
+        }
+        try back()
+        try step("heading removed", shows: ["heading-missing \(supplierPolicy)"]) {
+            try replace(supplierPolicy, "\n## Review\n", "\n")
+        }
+        try back()
+    }
+
+    func testALinkRetargetedToAnObsoleteDocumentThenToAMissingOne() throws {
+        let obsolete = try repository.read(supplierPolicy).replacingOccurrences(of: "POL-015", with: "POL-090")
+            .replacingOccurrences(of: "\nstatus: approved\n", with: "\nstatus: obsolete\n")
+            .replacingOccurrences(of: "title: Supplier policy", with: "title: Old supplier policy")
+        try repository.write("policies/old-supplier-policy.md", obsolete)
+        try repository.commitAll("The old supplier policy, kept as obsolete")
+        try start()
+        try step("link to the obsolete policy", shows: ["obsolete-referenced \(supplierPolicy)"]) {
+            try replace(supplierPolicy, "(../plan/scope.md)", "(old-supplier-policy.md)")
+        }
+        try step("link to a missing document", shows: ["approved-content-changed \(supplierPolicy)"], hides: ["obsolete-referenced"]) {
+            try replace(supplierPolicy, "(old-supplier-policy.md)", "(no-such-policy.md)")
+        }
+        try back()
+    }
+
+    func testAnIDChangedToDuplicateAnother() throws {
+        try start()
+        try step("POL-015 renamed POL-001", shows: ["id-duplicate \(supplierPolicy)", "reference-unresolved plan/phase-2.md"]) {
+            try replace(supplierPolicy, "\nid: POL-015\n", "\nid: POL-001\n")
+        }
+        try back()
+    }
+
+    func testADocumentOthersReferenceMadeObsolete() throws {
+        try start()
+        // Only the referenced document changes; the findings are on the documents that name it.
+        try step("supplier policy obsolete", shows: ["obsolete-referenced plan/phase-2.md", "obsolete-referenced processes/supplier-management.md",
+                                                     "obsolete-referenced services/supplier-agreement-hosting.md"]) {
+            try replace(supplierPolicy, "\nstatus: approved\n", "\nstatus: obsolete\n")
+        }
+        try back()
+    }
+
+    func testASatisfiesEntryRemovedLeavesARequirementUncovered() throws {
+        try start()
+        try step("4.1.2 no longer claimed", shows: ["requirement-uncovered plan/phase-1.md"]) {
+            try replace("policies/service-management-policy.md", "\nsatisfies: [\"4.1.2\"]\n", "\nsatisfies: []\n")
+        }
+        try back()
+    }
+
+    func testEditsOfTheConfigAndOfTheRoles() throws {
+        try start()
+        try step("phase 3", shows: ["activity-open plan/phase-2.md", "requirement-uncovered plan/phase-3.md"]) {
+            try replace("smsplan.yaml", "\ncurrent-phase: 2\n", "\ncurrent-phase: 3\n")
+        }
+        try step("requirement-uncovered off", shows: ["activity-open plan/phase-2.md"], hides: ["requirement-uncovered"]) {
+            try replace("smsplan.yaml", "\nrules:\n", "\nrules:\n  requirement-uncovered: off\n")
+        }
+        try back()
+        try step("role renamed", shows: ["owner-unknown \(supplierPolicy)", "owner-unknown processes/supplier-management.md"]) {
+            try replace("roles.yaml", "- id: relationship-manager\n", "- id: business-manager\n")
+        }
+        try back()
+    }
+
+    func testADocumentDeletedThenAddedUnderAnotherPath() throws {
+        try start()
+        let text = try repository.read(supplierPolicy)
+        try step("supplier policy deleted", shows: ["document-deleted \(supplierPolicy)", "reference-unresolved plan/phase-2.md"]) {
+            try FileManager.default.removeItem(at: repository.url(supplierPolicy))
+        }
+        // The evidence POL-015 of phase 2 resolves again through a document the plan did not have.
+        try step("vendor policy added", shows: [], hides: ["document-deleted", "reference-unresolved"]) {
+            try repository.write("policies/vendor-policy.md", text)
+        }
+        try back()
+    }
+
+    func testAnEditOfTheScopeDocumentsBytesAndOfTheRecordThatApprovesIt() throws {
+        try repository.write("records/scope-change-2026-11.md", """
+            ---
+            id: REC-950
+            title: Scope change decided by top management
+            type: record
+            status: final
+            owner: service-manager
+            record-of: scope-change
+            recorded-on: 2026-11-28
+            retention: 6 years
+            ---
+            # Scope change
+
+            ## Summary
+            Top management discussed widening the scope to the hosting service.
+
+            ## Details
+            Decided at the management review.
+
+            ## Actions
+            None.
+
+            """)
+        try repository.commitAll("Scope change record")
+        try repository.git("tag", "-a", "baseline/phase-1", "-m", "Phase 1 baseline")
+        try start()
+        try step("scope sentence appended", shows: ["scope-changed plan/scope.md"]) {
+            try append("plan/scope.md", "The hosting service joins the scope.")
+        }
+        // Prose only: the record's front matter, headings and links stay, and it now names PLN-001 1.1.
+        try step("approval named in the record", shows: ["record-modified records/scope-change-2026-11.md"], hides: ["scope-changed"]) {
+            try append("records/scope-change-2026-11.md", "Top management approved PLN-001 1.1.")
+        }
+        try back()
+    }
+}
