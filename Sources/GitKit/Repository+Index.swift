@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 extension Repository {
     /// Every stage-0 entry of the index whose path lies under `prefix` ("" for all), sorted by path.
@@ -37,8 +38,11 @@ extension Repository {
             try GitError.check(git_index_open(&index, indexFile.path), "git_index_open")
         } else {
             try GitError.check(git_repository_index(&index, pointer), "git_repository_index")
-            // The repository caches its index; force a re-read so callers see the file as it is now.
-            let result = git_index_read(index, 1)
+            // The repository caches its index: read again unless its checksum is the one read
+            // (a handle that just read it does not parse it twice); a file gone since is read
+            // as gone.
+            let onDisk = git_index_path(index).map { access($0, F_OK) == 0 } ?? false
+            let result = git_index_read(index, onDisk ? 0 : 1)
             if result < 0 {
                 let error = GitError.lastError(code: result, function: "git_index_read")
                 git_index_free(index)

@@ -126,7 +126,8 @@ extension Checker {
     /// files of `previous` under the plan's folder and `retired` the ids retired before it,
     /// when the caller read them already.
     static func change(from previous: ObjectID, to plan: Plan, in repository: Repository, cache: DecodeCache?,
-                       entries listed: [FileEntry]? = nil, retired known: [String: String]? = nil) throws(SMSPlanError) -> PlanChange? {
+                       entries listed: [FileEntry]? = nil, blobs listedBlobs: Set<String>? = nil,
+                       retired known: [String: String]? = nil) throws(SMSPlanError) -> PlanChange? {
         let entries: [FileEntry]
         if let listed {
             entries = listed
@@ -134,7 +135,7 @@ extension Checker {
             entries = try git { try repository.treeEntries(of: previous, under: plan.planRoot) }
         }
         let currentBlobs = Set(plan.corpus.documents.compactMap(\.blob))
-        let previousBlobs = Set(entries.map(\.blob.hex))
+        let previousBlobs = listedBlobs ?? Set(entries.map(\.blob.hex))
         let differing = entries.filter { !$0.path.hasSuffix(".md") || !currentBlobs.contains($0.blob.hex) }
         guard let before = try? Engine.load(source: BlobSource(repository: repository, entries: differing), planRoot: plan.planRoot,
                                             revisionDate: plan.revisionDate, cache: cache)

@@ -135,7 +135,8 @@ public enum Checker {
             guard decodeSummaries(of: &plan, cache: owned, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
                 return try load(request, sharing: cache)
             }
-            plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, retired: retired)
+            plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, blobs: previousBlobs,
+                                     retired: retired)
             let mode = plan.config.approvalIdentity
             // A merge brings in approvals that its branch's own commits made (and were judged at).
             if let commit = checkedCommit, mode != .off, commit.parents.count == 1 {

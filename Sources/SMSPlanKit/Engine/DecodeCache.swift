@@ -67,7 +67,7 @@ final class DecodeCache: @unchecked Sendable {
     init(gitDirectory: URL, keepingDecoded: Bool = false) {
         keepsDecoded = keepingDecoded
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
-        let file = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
+        let file = Self.bytes(at: url)
         if let index = Self.index(file) {
             (bytes, slots, storedRetired) = (file, index.slots, index.retired)
         } else {
@@ -349,6 +349,18 @@ final class DecodeCache: @unchecked Sendable {
     func digest(ofEntry blob: String) -> ArraySlice<UInt8>? {
         lock.lock()
         defer { lock.unlock() }
+        return digestLocked(blob)
+    }
+
+    /// `digest(ofEntry:)` of each blob id, in order, under one lock.
+    func digests(ofEntries blobs: [String]) -> [ArraySlice<UInt8>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return blobs.map(digestLocked)
+    }
+
+    private func digestLocked(_ blob: String) -> ArraySlice<UInt8>? {
+        if added.isEmpty { return slots[blob].map { bytes[$0.digest] } }
         switch added[blob] {
         case .encoded(let encoded): return encoded.digest
         case .decoded(let entry):
@@ -366,15 +378,19 @@ final class DecodeCache: @unchecked Sendable {
 
     /// The summary of the stored document with this blob id, as the document at `path`
     /// (`Document.isSummary`), without decoding the rest; nil where the file holds none (the
-    /// document has findings of its own, or is not stored).
+    /// document has findings of its own, or is not stored). The caller marks the entries it
+    /// took so as used (`markUsed`), a batch at a time.
     func summary(_ blob: String, path: String) -> Document? {
         guard let slot = slots[blob] else { return nil }
         var reader = ByteReader(bytes, range: slot.summary)
-        guard let document = try? reader.summary(path: path) else { return nil }
+        return try? reader.summary(path: path)
+    }
+
+    /// Keeps the stored entries with these blob ids when the file is written.
+    func markUsed(_ blobs: some Sequence<String>) {
         lock.lock()
-        usedSlots.insert(blob)
+        usedSlots.formUnion(blobs.filter { slots[$0] != nil })
         lock.unlock()
-        return document
     }
 
     /// How many entries this run decoded anew.
@@ -382,6 +398,29 @@ final class DecodeCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return added.count
+    }
+
+    /// The bytes of the file at `url`, read straight into the array (no copy through
+    /// `Data`); none when it cannot be read.
+    static func bytes(at url: URL) -> [UInt8] {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return [] }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { break }
+                count += read
+            }
+            complete = count == size
+        }
+        return complete ? bytes : []
     }
 
     /// The git blob id of `data`.

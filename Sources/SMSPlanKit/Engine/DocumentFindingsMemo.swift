@@ -31,7 +31,7 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     init(gitDirectory: URL, inputs: String) {
         self.inputs = inputs
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
-        let file = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
+        let file = DecodeCache.bytes(at: url)
         stored = Self.decode(file, inputs: inputs) ?? [:]
         written = file.isEmpty ? -1 : stored.count
     }

@@ -135,10 +135,14 @@ enum PlanLoader {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
         var cached: [Int: String] = [:]
+        var blobs: [String?] = []
         read.reserveCapacity(batch.count)
+        blobs.reserveCapacity(batch.count)
         for index in batch {
             let path = paths[index]
-            if let cache, let blob = source.blobID(path), let size = cache.size(of: blob),
+            let known = source.blobID(path)
+            blobs.append(known)
+            if let cache, let blob = known, let size = cache.size(of: blob),
                 max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
                 cached[index] = blob
                 read.append(Data())
@@ -155,8 +159,7 @@ enum PlanLoader {
                 refused[index] = finding
             }
         }
-        let contents = read, screened = refused, taken = cached
-        let known = batch.map { source.blobID(paths[$0]) }
+        let contents = read, screened = refused, taken = cached, known = blobs
         DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
             let index = batch.lowerBound + offset
             let path = paths[index]
@@ -210,6 +213,7 @@ enum PlanLoader {
                                           contents: DocumentContents(path: path, reader: reader)))
             }
         }
+        if summaries { cache?.markUsed(taken.values) }
     }
 
     /// Parses a file, keeping the result in the cache under its blob id; the document's

@@ -30,7 +30,7 @@ final class WholePlanMemo: @unchecked Sendable {
 
     init(gitDirectory: URL) {
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
-        let file = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
+        let file = DecodeCache.bytes(at: url)
         entries = Self.decode(file) ?? []
     }
 
@@ -82,8 +82,14 @@ final class WholePlanMemo: @unchecked Sendable {
             absent()
         }
         part(String(plan.corpus.documents.count).utf8)
+        var blobs: [String] = []
+        blobs.reserveCapacity(plan.corpus.documents.count)
         for document in plan.corpus.documents {
-            guard let blob = document.blob, let digest = cache.digest(ofEntry: blob) else { return nil }
+            guard let blob = document.blob else { return nil }
+            blobs.append(blob)
+        }
+        for (document, digest) in zip(plan.corpus.documents, cache.digests(ofEntries: blobs)) {
+            guard let digest else { return nil }
             part(document.path.utf8)
             part(digest)
         }
