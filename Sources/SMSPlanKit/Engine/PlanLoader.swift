@@ -135,6 +135,7 @@ enum PlanLoader {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
         var cached: [Int: String] = [:]
+        var summarized: [String] = []
         var blobs: [String?] = []
         read.reserveCapacity(batch.count)
         blobs.reserveCapacity(batch.count)
@@ -144,8 +145,16 @@ enum PlanLoader {
             blobs.append(known)
             if let cache, let blob = known, let size = cache.size(of: blob),
                 max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
-                cached[index] = blob
                 read.append(Data())
+                // A summary is read here: a few fields, less work than handing it to a worker.
+                if summaries, var summary = cache.summary(blob, path: path) {
+                    summary.storage = DocumentContents(path: path, reader: reader)
+                    summary.blob = blob
+                    results.set(index, (summary, []))
+                    summarized.append(blob)
+                } else {
+                    cached[index] = blob
+                }
                 continue
             }
             guard !concurrent else {
@@ -159,18 +168,16 @@ enum PlanLoader {
                 refused[index] = finding
             }
         }
+        cache?.markUsed(summarized)
         let contents = read, screened = refused, taken = cached, known = blobs
-        DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
-            let index = batch.lowerBound + offset
+        // The files not read as summaries, each on a worker.
+        let pending = summarized.isEmpty ? Array(batch) : batch.filter { !results.isSet($0) }
+        DispatchQueue.concurrentPerform(iterations: pending.count) { item in
+            let index = pending[item]
+            let offset = index - batch.lowerBound
             let path = paths[index]
             let reread = DocumentContents(path: path, reader: reader)
             if let blob = taken[index] {
-                if summaries, var summary = cache?.summary(blob, path: path) {
-                    summary.storage = reread
-                    summary.blob = blob
-                    results.set(index, (summary, []))
-                    return
-                }
                 // A damaged entry is left for the pass below, which reads the file. Changed
                 // in place: the cache hands out a fresh copy, so nothing is copied.
                 guard var entry = cache?.lookup(blob) else { return }
@@ -213,7 +220,6 @@ enum PlanLoader {
                                           contents: DocumentContents(path: path, reader: reader)))
             }
         }
-        if summaries { cache?.markUsed(taken.values) }
     }
 
     /// Parses a file, keeping the result in the cache under its blob id; the document's

@@ -55,8 +55,16 @@ final class WholePlanMemo: @unchecked Sendable {
         guard cache.addedCount <= mostDecodedAnew else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(plan.corpus.documents.count * 96 + 4096)
+        // Each part with its length before it (a decimal number and a NUL), so that no two
+        // lists of parts run together into the same bytes.
         func part(_ data: some Collection<UInt8>) {
-            bytes.append(contentsOf: String(data.count).utf8)
+            var count = data.count
+            let start = bytes.count
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(count % 10))
+                count /= 10
+            } while count > 0
+            bytes[start...].reverse()
             bytes.append(0)
             bytes.append(contentsOf: data)
         }
