@@ -134,8 +134,18 @@ extension Checker {
         } else {
             entries = try git { try repository.treeEntries(of: previous, under: plan.planRoot) }
         }
-        let currentBlobs = Set(plan.corpus.documents.compactMap(\.blob))
         let previousBlobs = listedBlobs ?? Set(entries.map(\.blob.hex))
+        // Each document of the plan, as one the previous state holds as it is, or not.
+        var unchanged: [Document] = [], changed: [Document] = []
+        var currentBlobs = Set<String>(minimumCapacity: plan.corpus.documents.count)
+        for document in plan.corpus.documents {
+            guard let blob = document.blob else {
+                changed.append(document)
+                continue
+            }
+            currentBlobs.insert(blob)
+            if previousBlobs.contains(blob) { unchanged.append(document) } else { changed.append(document) }
+        }
         let differing = entries.filter { !$0.path.hasSuffix(".md") || !currentBlobs.contains($0.blob.hex) }
         guard let before = try? Engine.load(source: BlobSource(repository: repository, entries: differing), planRoot: plan.planRoot,
                                             revisionDate: plan.revisionDate, cache: cache)
@@ -146,8 +156,6 @@ extension Checker {
         } else {
             retired = try retiredIDs(before: previous, planRoot: plan.planRoot, in: repository, cache: cache)
         }
-        let unchanged = plan.corpus.documents.filter { $0.blob.map(previousBlobs.contains) ?? false }
-        let changed = plan.corpus.documents.filter { !($0.blob.map(previousBlobs.contains) ?? false) }
         var change = PlanChange(previous: before.corpus, current: Corpus(documents: changed),
                                 retiredIDs: retired,
                                 unchangedIDs: Set(unchanged.compactMap(\.id?.value)),

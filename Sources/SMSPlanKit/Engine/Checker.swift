@@ -39,6 +39,16 @@ public enum Checker {
         // Where the history of the state read begins: HEAD, or the revision's parents.
         var history: [ObjectID] = []
         var checkedCommit: Commit?
+        // The decode cache's file is read and indexed on a worker while the state is listed.
+        let opening = ResultSlots<DecodeCache?>(count: 1)
+        let opened = DispatchGroup()
+        if shared == nil && request.useCache {
+            let gitDirectory = repository.commonDirectory
+            DispatchQueue.global().async(group: opened) { opening.set(0, DecodeCache(gitDirectory: gitDirectory, keepingDecoded: true)) }
+        } else {
+            opening.set(0, nil)
+        }
+        defer { opened.wait() }
         switch request.target {
         case .workingTree:
             guard let workdir = repository.workingDirectory else { throw .noWorkingTree }
@@ -66,7 +76,8 @@ public enum Checker {
             checkedCommit = commit
         }
         let planRoot = try locatePlan(from: startFolder, in: source)
-        let owned = shared == nil && request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory, keepingDecoded: true) : nil
+        opened.wait()
+        let owned = opening.values[0]
         let cache = shared ?? owned
         defer { owned?.save() }
         // The previous state's files and the ids retired before it are read through a second
@@ -80,6 +91,7 @@ public enum Checker {
             DispatchQueue.global().async(group: priorRead) {
                 guard let history = prior.history else { return }
                 prior.entries = try? history.treeEntries(of: previous, under: planRoot)
+                prior.blobs = prior.entries.map { Set($0.map(\.blob.hex)) }
                 prior.retired = try? retiredIDs(before: previous, planRoot: planRoot, in: history, cache: cache)
                 prior.history = nil
             }
@@ -97,7 +109,7 @@ public enum Checker {
         // the plan's analysis and its comparison with the previous state (which open again
         // only what they read).
         repository.releaseCaches()
-        let previousEntries = prior.entries, retired = prior.retired
+        let previousEntries = prior.entries, previousBlobs = prior.blobs, retired = prior.retired
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
         let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
@@ -131,7 +143,6 @@ public enum Checker {
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
             // The documents the previous state does not hold as they are are compared in full.
-            let previousBlobs = previousEntries.map { Set($0.map(\.blob.hex)) }
             guard decodeSummaries(of: &plan, cache: owned, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
                 return try load(request, sharing: cache)
             }
@@ -276,5 +287,7 @@ private final class PriorState: @unchecked Sendable {
     /// The second handle, used on the history thread only and released there.
     var history: Repository?
     var entries: [FileEntry]?
+    /// The blob ids of `entries`.
+    var blobs: Set<String>?
     var retired: [String: String]?
 }
