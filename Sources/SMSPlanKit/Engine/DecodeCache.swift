@@ -382,14 +382,27 @@ final class DecodeCache: @unchecked Sendable {
     /// took so as used (`markUsed`), a batch at a time.
     func summary(_ blob: String, path: String) -> Document? {
         guard let slot = slots[blob] else { return nil }
+        return summary(of: slot, path: path)
+    }
+
+    /// The size of the stored file with this blob id, with its summary (`summary(_:path:)`)
+    /// when `summarized`, from one look-up.
+    func stored(_ blob: String, path: String, summarized: Bool) -> (size: Int, summary: Document?)? {
+        guard let slot = slots[blob] else { return nil }
+        return (slot.size, summarized ? summary(of: slot, path: path) : nil)
+    }
+
+    private func summary(of slot: Slot, path: String) -> Document? {
         var reader = ByteReader(bytes, range: slot.summary)
         return try? reader.summary(path: path)
     }
 
-    /// Keeps the stored entries with these blob ids when the file is written.
-    func markUsed(_ blobs: some Sequence<String>) {
+    /// Keeps the stored entries with these blob ids (each one the file holds) when the file
+    /// is written.
+    func markUsed(_ blobs: [String]) {
         lock.lock()
-        usedSlots.formUnion(blobs.filter { slots[$0] != nil })
+        usedSlots.reserveCapacity(usedSlots.count + blobs.count)
+        for blob in blobs { usedSlots.insert(blob) }
         lock.unlock()
     }
 

@@ -69,6 +69,8 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     func save(keeping blobs: [String]) {
         lock.lock()
         defer { lock.unlock() }
+        // Nothing checked anew: every blob's findings came from the file, which holds as many.
+        if !fresh && blobs.count == written { return }
         var kept: [String: [Finding]] = [:]
         kept.reserveCapacity(blobs.count)
         for blob in blobs {

@@ -143,11 +143,11 @@ enum PlanLoader {
             let path = paths[index]
             let known = source.blobID(path)
             blobs.append(known)
-            if let cache, let blob = known, let size = cache.size(of: blob),
+            if let cache, let blob = known, let (size, summary) = cache.stored(blob, path: path, summarized: summaries),
                 max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
                 read.append(Data())
                 // A summary is read here: a few fields, less work than handing it to a worker.
-                if summaries, var summary = cache.summary(blob, path: path) {
+                if var summary {
                     summary.storage = DocumentContents(path: path, reader: reader)
                     summary.blob = blob
                     results.set(index, (summary, []))
