@@ -101,8 +101,16 @@ public enum Checker {
         // The analysis is made once, below, with the versions in force. For a check, the
         // documents the cache holds are read as their summaries, and decoded in full below
         // wherever more of them is read.
+        // Summaries only where the memo knows a plan whose documents decode as these do.
+        let wholePlanMemo = checking && owned != nil ? WholePlanMemo(gitDirectory: repository.commonDirectory) : nil
+        let documents = DocumentsRead()
+        let choice: PlanLoader.SummaryChoice? = wholePlanMemo.map { memo in { paths, blobs, ruleInputs in
+            (documents.paths, documents.blobs, documents.ruleInputs) = (paths, blobs, ruleInputs)
+            documents.key = owned.flatMap { WholePlanMemo.documentsKey(paths: paths, blobs: blobs, ruleInputs: ruleInputs, cache: $0) }
+            return documents.key.map { memo.knows(documents: $0) } ?? false
+        } }
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false,
-                                   summaries: checking && owned != nil)
+                                   summaries: choice)
         priorRead.wait()
         // The history thread's handle is gone; the pack files it read stay open, with the
         // bases of their deltas, while this handle has them open too. Given back here, before
@@ -113,10 +121,16 @@ public enum Checker {
         plan.repositoryRoot = repository.workingDirectory
         plan.baselineScope = try? lastBaselineScope(of: plan, in: repository)
         let inForce = VersionsInForce.find(for: plan.corpus, from: history, in: repository, cache: cache)
-        var wholePlan: (memo: WholePlanMemo, key: String, replayed: [WholePlanMemo.Located]?)?
-        if checking, let owned, let key = WholePlanMemo.key(for: plan, inForce: inForce, cache: owned) {
-            let memo = WholePlanMemo(gitDirectory: repository.commonDirectory)
-            wholePlan = (memo, key, memo.findings(for: key))
+        var wholePlan: WholePlanUse?
+        // The documents' key, made again when a document was new to the cache before they
+        // were read (a working-tree file the index does not vouch for is known by the blob id
+        // of what was read).
+        let blobs = zip(documents.paths, documents.blobs).map { path, blob in blob ?? plan.corpus.byPath[path]?.blob }
+        if let memo = wholePlanMemo, let owned,
+            let documentsKey = documents.key ?? WholePlanMemo.documentsKey(paths: documents.paths, blobs: blobs,
+                                                                           ruleInputs: documents.ruleInputs, cache: owned),
+            let key = WholePlanMemo.key(documents: documentsKey, plan: plan, inForce: inForce, cache: owned) {
+            wholePlan = WholePlanUse(memo: memo, key: key, documents: documentsKey, replayed: memo.findings(for: key))
         }
         // Every summary is decoded unless the whole-plan findings are replayed and no rule
         // reads the scope document's bytes. Where a cache entry is damaged, the plan is read
@@ -290,4 +304,13 @@ private final class PriorState: @unchecked Sendable {
     /// The blob ids of `entries`.
     var blobs: Set<String>?
     var retired: [String: String]?
+}
+
+/// What `Checker.load` saw of the plan's Markdown files before they were read, for the
+/// whole-plan memo's key (`WholePlanMemo.documentsKey`).
+private final class DocumentsRead: @unchecked Sendable {
+    var paths: [String] = []
+    var blobs: [String?] = []
+    var ruleInputs: [Data?] = []
+    var key: String?
 }

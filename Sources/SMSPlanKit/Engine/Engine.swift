@@ -16,7 +16,7 @@ public enum Engine {
 
     /// `analysed` false: without the plan's analysis, for a caller that makes it itself.
     static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache?,
-                     analysed: Bool = true, summaries: Bool = false) throws(SMSPlanError) -> Plan {
+                     analysed: Bool = true, summaries: PlanLoader.SummaryChoice? = nil) throws(SMSPlanError) -> Plan {
         try PlanLoader.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: analysed,
                             summaries: summaries)
     }
@@ -64,9 +64,9 @@ public enum Engine {
         /// The whole-plan rules' findings (the tasks' first `corpusRules.count`), kept for the
         /// next check of a plan that decodes the same; or those replayed.
         func remember(_ tasks: [[(path: String, finding: Finding)]]) -> [(path: String, finding: Finding)] {
-            guard let (wholePlanMemo, key, replayed) = plan.wholePlan else { return [] }
-            if let replayed { return replayed }
-            wholePlanMemo.store(zip(corpusRules, tasks).filter { !$0.0.readsDocumentBytes }.flatMap(\.1), for: key)
+            guard let use = plan.wholePlan else { return [] }
+            if let replayed = use.replayed { return replayed }
+            use.memo.store(zip(corpusRules, tasks).filter { !$0.0.readsDocumentBytes }.flatMap(\.1), for: use.key, documents: use.documents)
             return []
         }
         // A large plan's documents go through the single-document rules in parts on the

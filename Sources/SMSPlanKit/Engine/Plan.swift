@@ -73,7 +73,7 @@ public struct Plan: Sendable {
     /// The whole-plan rules' memo and this plan's key in it (set by `Checker.load` for a
     /// check), with the findings stored under that key when there are any; let go with
     /// `documentFindings`.
-    var wholePlan: (memo: WholePlanMemo, key: String, replayed: [WholePlanMemo.Located]?)?
+    var wholePlan: WholePlanUse?
 
     /// Lets the memos go: the plan changed after it was read.
     private mutating func forgetMemos() {
@@ -104,4 +104,13 @@ struct UnreadFiles: Sendable {
     func contains(_ path: String) -> Bool {
         paths.contains(PathKey(path)) || roots.contains { path.utf8.starts(with: ($0 + "/").utf8) }
     }
+}
+
+/// A plan's key in the whole-plan rules' memo (`WholePlanMemo`), with the key of its
+/// documents, and the findings stored under it when there are any.
+struct WholePlanUse: Sendable {
+    var memo: WholePlanMemo
+    var key: String
+    var documents: String
+    var replayed: [WholePlanMemo.Located]?
 }

@@ -3,10 +3,12 @@ import Foundation
 /// Reads a plan from a source: configuration, roles, schema, and every document under
 /// the configured roots (decoded in parallel).
 enum PlanLoader {
-    /// `summaries`: a document the cache holds (and the source knows by its blob id) is read
-    /// as its summary (`Document.isSummary`), for `Checker.load` to decode in full where needed.
+    /// `summaries`, asked with the Markdown files' paths, their blob ids and the plan's rule
+    /// inputs (`Plan.ruleInputs`) before any is read: true when each document the cache holds
+    /// (and the source knows by its blob id) is to be read as its summary
+    /// (`Document.isSummary`), for `Checker.load` to decode in full where needed.
     static func load(source: some PlanSource, planRoot: String, revisionDate: PlanDate, cache: DecodeCache? = nil,
-                     analysed: Bool = true, summaries: Bool = false) throws(SMSPlanError) -> Plan {
+                     analysed: Bool = true, summaries: SummaryChoice? = nil) throws(SMSPlanError) -> Plan {
         let configPath = planRoot.appendingPathComponent("smsplan.yaml")
         guard let configData = try source.read(configPath) else { throw .noPlan(path: planRoot.isEmpty ? "." : planRoot) }
         var (config, findings) = try PlanConfig.decode(configData, path: configPath, knownRules: RuleRegistry.ids)
@@ -60,7 +62,11 @@ enum PlanLoader {
             }
         }
 
-        let decoded = try decodeAll(markdown, from: source, maximumSize: config.maxFileSize, cache: cache, summaries: summaries)
+        // A bundled schema is the same for the same smsplan.yaml; one from a file, for its bytes.
+        let ruleInputs = [Data(planRoot.utf8), Data(revisionDate.description.utf8), configData, rolesData, schemaData]
+        let blobs = markdown.map { source.blobID($0) }
+        let decoded = try decodeAll(markdown, blobs: blobs, from: source, maximumSize: config.maxFileSize, cache: cache,
+                                    summaries: summaries?(markdown, blobs, ruleInputs) ?? false)
         var readFindings = findings.map { ($0.path ?? configPath, $0) } + linked
         for (path, result) in zip(markdown, decoded) {
             readFindings += result.findings.map { (path, $0) }
@@ -70,8 +76,7 @@ enum PlanLoader {
         var plan = Plan(planRoot: planRoot, config: config, roles: roles, schema: schema, corpus: corpus, revisionDate: revisionDate,
                         analysis: analysis, fileCount: markdown.count, checkedPaths: markdown, repositoryRoot: nil, change: nil,
                         baselineScope: nil, codeOwners: try codeOwners(in: source), readFindings: readFindings)
-        // A bundled schema is the same for the same smsplan.yaml; one from a file, for its bytes.
-        plan.ruleInputs = [Data(planRoot.utf8), Data(revisionDate.description.utf8), configData, rolesData, schemaData]
+        plan.ruleInputs = ruleInputs
         let undecoded = zip(markdown, decoded).filter { $0.1.document == nil }.map(\.0)
         plan.unread = UnreadFiles(paths: Set((undecoded + linked.map(\.path)).map(PathKey.init)), roots: unreadRoots)
         return plan
@@ -114,18 +119,21 @@ enum PlanLoader {
     /// whose blob id the source knows without reading it (a git object, or a working-tree
     /// file the index vouches for) and that the cache holds is not read at all. No document
     /// keeps its file's bytes: they are read again if a rule asks for them.
-    private static func decodeAll(_ paths: [String], from source: some PlanSource, maximumSize: ByteSize,
+    typealias SummaryChoice = (_ paths: [String], _ blobs: [String?], _ ruleInputs: [Data?]) -> Bool
+
+    private static func decodeAll(_ paths: [String], blobs: [String?], from source: some PlanSource, maximumSize: ByteSize,
                                   cache: DecodeCache?, summaries: Bool) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         let reader = ContentsReader { (try? source.read($0)) ?? Data() }
         for start in stride(from: 0, to: paths.count, by: batchSize) {
-            try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, from: source, maximumSize: maximumSize,
+            try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, blobs: blobs, from: source, maximumSize: maximumSize,
                             cache: cache, summaries: summaries, reader: reader, into: results)
         }
         return results.values
     }
 
-    private static func decodeBatch(_ batch: Range<Int>, of paths: [String], from source: some PlanSource, maximumSize: ByteSize,
+    private static func decodeBatch(_ batch: Range<Int>, of paths: [String], blobs knownBlobs: [String?], from source: some PlanSource,
+                                    maximumSize: ByteSize,
                                     cache: DecodeCache?, summaries: Bool, reader: ContentsReader,
                                     into results: ResultSlots<(document: Document?, findings: [Finding])>)
         throws(SMSPlanError) {
@@ -141,7 +149,7 @@ enum PlanLoader {
         blobs.reserveCapacity(batch.count)
         for index in batch {
             let path = paths[index]
-            let known = source.blobID(path)
+            let known = knownBlobs[index]
             blobs.append(known)
             if let cache, let blob = known, let (size, summary) = cache.stored(blob, path: path, summarized: summaries),
                 max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {

@@ -13,7 +13,7 @@ import Foundation
 /// ignored and replaced, in one step (`AtomicFile`), in `.git/smsplan/`.
 final class WholePlanMemo: @unchecked Sendable {
     /// Bump when the encoding changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let fileName = "whole-plan-findings"
     /// How many plans' findings are kept (the working tree, the index, a branch or two).
     static let kept = 4
@@ -25,8 +25,10 @@ final class WholePlanMemo: @unchecked Sendable {
     typealias Located = (path: String, finding: Finding)
 
     let url: URL
-    /// The plans' findings, most recently used first.
-    private var entries: [(key: String, findings: [Located])]
+    /// The plans' findings, most recently used first, with the key of their documents.
+    private var entries: [Entry]
+
+    typealias Entry = (key: String, documents: String, findings: [Located])
 
     init(gitDirectory: URL) {
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
@@ -41,84 +43,88 @@ final class WholePlanMemo: @unchecked Sendable {
 
     /// Keeps `findings` under `key` as the most recent plan, and writes the file; failures
     /// are ignored.
-    func store(_ findings: [Located], for key: String) {
+    func store(_ findings: [Located], for key: String, documents: String) {
         entries.removeAll { $0.key == key }
-        entries.insert((key, findings), at: 0)
+        entries.insert((key, documents, findings), at: 0)
         entries = Array(entries.prefix(Self.kept))
         AtomicFile.replaceQuietly(Data(Self.encode(entries)), at: url)
     }
 
-    /// The digest of what the whole-plan rules and the analysis read of `plan`, with
-    /// `inForce` the versions in force (by id, with the commit each was found at); nil when
-    /// any document's decoded form is not known to `cache` by its digest.
-    static func key(for plan: Plan, inForce: VersionsInForce.Search, cache: DecodeCache) -> String? {
+    /// The digest of the plan's documents as decoded, before they are read: smsplan.yaml,
+    /// roles.yaml, the schema, the plan root and the date (`ruleInputs`), and each Markdown
+    /// file's path with the digest of its decode-cache entry (`paths`, `blobs` their blob
+    /// ids); nil when a file has no blob id or no entry.
+    static func documentsKey(paths: [String], blobs: [String?], ruleInputs: [Data?], cache: DecodeCache) -> String? {
         guard cache.addedCount <= mostDecodedAnew else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(plan.corpus.documents.count * 96 + 4096)
-        // Each part with its length before it (a decimal number and a NUL), so that no two
-        // lists of parts run together into the same bytes.
-        func part(_ data: some Collection<UInt8>) {
-            var count = data.count
-            let start = bytes.count
-            repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(count % 10))
-                count /= 10
-            } while count > 0
-            bytes[start...].reverse()
-            bytes.append(0)
-            bytes.append(contentsOf: data)
+        var known: [String] = []
+        known.reserveCapacity(blobs.count)
+        for blob in blobs {
+            guard let blob else { return nil }
+            known.append(blob)
         }
-        func absent() {
-            bytes.append(contentsOf: "none".utf8)
-            bytes.append(0)
+        var digest = KeyBytes(capacity: paths.count * 96 + 4096)
+        digest.part(SMSPlanKitInfo.version.utf8)
+        for input in ruleInputs {
+            if let input { digest.part(input) } else { digest.absent() }
         }
-        part(SMSPlanKitInfo.version.utf8)
-        for input in plan.ruleInputs {
-            if let input { part(input) } else { absent() }
+        digest.part(String(paths.count).utf8)
+        for (path, entry) in zip(paths, cache.digests(ofEntries: known)) {
+            guard let entry else { return nil }
+            digest.part(path.utf8)
+            digest.part(entry)
         }
-        if let scope = plan.baselineScope {
-            part(scope.tag.utf8)
-            part(scope.path.utf8)
-            if let contents = scope.contents { part(contents) } else { absent() }
-        } else {
-            absent()
-        }
-        if let owners = plan.codeOwners {
-            part(owners.path.utf8)
-            part(owners.text.utf8)
-        } else {
-            absent()
-        }
-        part(String(plan.corpus.documents.count).utf8)
-        var blobs: [String] = []
-        blobs.reserveCapacity(plan.corpus.documents.count)
-        for document in plan.corpus.documents {
-            guard let blob = document.blob else { return nil }
-            blobs.append(blob)
-        }
-        for (document, digest) in zip(plan.corpus.documents, cache.digests(ofEntries: blobs)) {
-            guard let digest else { return nil }
-            part(document.path.utf8)
-            part(digest)
-        }
-        part(String(inForce.inForce.count).utf8)
-        for (id, document) in inForce.inForce.sorted(by: { $0.key < $1.key }) {
-            guard let blob = document.blob, let digest = cache.digest(ofEntry: blob) else { return nil }
-            part(id.utf8)
-            part(document.path.utf8)
-            part((inForce.foundAt[id]?.hex ?? "").utf8)
-            part(digest)
-        }
-        return DecodeCache.blobID(of: Data(bytes))
+        return digest.finished
     }
 
-    static func encode(_ entries: [(key: String, findings: [Located])]) -> [UInt8] {
+    /// The digest of what the whole-plan rules and the analysis read of `plan`: its
+    /// documents as decoded (`documentsKey`), the files among them that were not decoded
+    /// (so that the documents are those and only those), the scope at the last baseline,
+    /// CODEOWNERS, and `inForce`, the versions in force (by id, with the commit each was
+    /// found at); nil when a version in force is not known to `cache` by its digest.
+    static func key(documents documentsKey: String, plan: Plan, inForce: VersionsInForce.Search, cache: DecodeCache) -> String? {
+        var digest = KeyBytes(capacity: 4096)
+        digest.part(documentsKey.utf8)
+        let unread = plan.unread.paths.map { String(decoding: $0.bytes, as: UTF8.self) }.sorted()
+        digest.part(String(unread.count).utf8)
+        for path in unread { digest.part(path.utf8) }
+        if let scope = plan.baselineScope {
+            digest.part(scope.tag.utf8)
+            digest.part(scope.path.utf8)
+            if let contents = scope.contents { digest.part(contents) } else { digest.absent() }
+        } else {
+            digest.absent()
+        }
+        if let owners = plan.codeOwners {
+            digest.part(owners.path.utf8)
+            digest.part(owners.text.utf8)
+        } else {
+            digest.absent()
+        }
+        digest.part(String(inForce.inForce.count).utf8)
+        for (id, document) in inForce.inForce.sorted(by: { $0.key < $1.key }) {
+            guard let blob = document.blob, let entry = cache.digest(ofEntry: blob) else { return nil }
+            digest.part(id.utf8)
+            digest.part(document.path.utf8)
+            digest.part((inForce.foundAt[id]?.hex ?? "").utf8)
+            digest.part(entry)
+        }
+        return digest.finished
+    }
+
+    /// Whether a plan whose documents have this `documentsKey` was checked before (its
+    /// documents are then read as their summaries, since its findings are likely replayed).
+    func knows(documents documentsKey: String) -> Bool {
+        entries.contains { $0.documents == documentsKey }
+    }
+
+    static func encode(_ entries: [Entry]) -> [UInt8] {
         var writer = ByteWriter()
         writer.raw(magic)
         writer.int(formatVersion)
         writer.string(SMSPlanKitInfo.version)
         writer.array(entries) { writer, entry in
             writer.string(entry.key)
+            writer.string(entry.documents)
             writer.array(entry.findings) { writer, located in
                 writer.string(located.path)
                 writer.finding(located.finding)
@@ -129,13 +135,13 @@ final class WholePlanMemo: @unchecked Sendable {
     }
 
     /// The entries of a memo file this smsplan wrote; nil for any other file.
-    static func decode(_ file: [UInt8]) -> [(key: String, findings: [Located])]? {
+    static func decode(_ file: [UInt8]) -> [Entry]? {
         guard file.starts(with: magic) else { return nil }
         var reader = ByteReader(file, range: magic.count..<file.count)
         do {
             guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             let entries = try reader.array { reader in
-                (key: try reader.string(), findings: try reader.array { reader -> Located in
+                (key: try reader.string(), documents: try reader.string(), findings: try reader.array { reader -> Located in
                     let path = try reader.string()
                     var finding = try reader.finding()
                     finding.ceiling = try reader.optional { try $0.choice(in: Severity.allCases) }
@@ -146,5 +152,37 @@ final class WholePlanMemo: @unchecked Sendable {
         } catch {
             return nil
         }
+    }
+}
+
+/// The bytes a key is the digest of: each part with its length before it (a decimal
+/// number and a NUL), so that no two lists of parts run together into the same bytes.
+private struct KeyBytes {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func part(_ data: some Collection<UInt8>) {
+        let count = data.count
+        var divisor = 1
+        while count / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(count / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+        bytes.append(0)
+        bytes.append(contentsOf: data)
+    }
+
+    mutating func absent() {
+        bytes.append(contentsOf: "none".utf8)
+        bytes.append(0)
+    }
+
+    /// The git blob id of the bytes.
+    var finished: String? {
+        DecodeCache.blobID(of: Data(bytes))
     }
 }
