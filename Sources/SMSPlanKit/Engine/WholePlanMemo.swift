@@ -1,12 +1,14 @@
 import Foundation
 
 /// The whole-plan rules' findings of the last few plans checked, each under a digest of
-/// everything those rules read (`key(for:inForce:cache:)`): every document as decoded (its
+/// everything those rules read (`key(documents:plan:inForce:cache:)`): every document as decoded (its
 /// path and the digest of its decode-cache entry), the versions in force, smsplan.yaml,
 /// roles.yaml and the schema, the plan root, the date, the scope at the last baseline and
 /// CODEOWNERS. A plan whose documents decode as they did (only their prose changed, say, or
 /// the same state read from the index after the working tree) is not checked again by those
 /// rules, and its analysis (phases and coverage) is not made: their findings are replayed.
+/// Its documents are then read as their summaries: the memo knows the key of the Markdown
+/// files' cache entries (`documentsKey`), made before any is read.
 ///
 /// A rule that reads documents' bytes rather than their decoded form (`readsDocumentBytes`)
 /// always runs. Never required for correctness: a missing, damaged or foreign file is
