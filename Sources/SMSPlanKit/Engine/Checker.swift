@@ -125,10 +125,11 @@ public enum Checker {
         // The documents' key, made again when a document was new to the cache before they
         // were read (a working-tree file the index does not vouch for is known by the blob id
         // of what was read).
-        let blobs = zip(documents.paths, documents.blobs).map { path, blob in blob ?? plan.corpus.byPath[path]?.blob }
-        if let memo = wholePlanMemo, let owned,
-            let documentsKey = documents.key ?? WholePlanMemo.documentsKey(paths: documents.paths, blobs: blobs,
-                                                                           ruleInputs: documents.ruleInputs, cache: owned),
+        func documentsKeyNow(_ cache: DecodeCache) -> String? {
+            let blobs = zip(documents.paths, documents.blobs).map { path, blob in blob ?? plan.corpus.byPath[path]?.blob }
+            return WholePlanMemo.documentsKey(paths: documents.paths, blobs: blobs, ruleInputs: documents.ruleInputs, cache: cache)
+        }
+        if let memo = wholePlanMemo, let owned, let documentsKey = documents.key ?? documentsKeyNow(owned),
             let key = WholePlanMemo.key(documents: documentsKey, plan: plan, inForce: inForce, cache: owned) {
             wholePlan = WholePlanUse(memo: memo, key: key, documents: documentsKey, replayed: memo.findings(for: key))
         }

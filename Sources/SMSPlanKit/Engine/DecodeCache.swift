@@ -27,7 +27,7 @@ final class DecodeCache: @unchecked Sendable {
     }
 
     /// Where a stored entry lies in the file, with the size of its file and where the
-    /// digest of its payload (`digest(of:)`) and its document's summary (`summary(_:path:)`) lie.
+    /// digest of its payload (`digest(of:)`) and its document's summary (`stored(_:path:summarized:)`) lie.
     private struct Slot {
         let size: Int
         let digest: Range<Int>
@@ -258,11 +258,6 @@ final class DecodeCache: @unchecked Sendable {
         AtomicFile.replaceQuietly(.streamed { put in Self.stream(entries, retired: retired, to: put) }, at: url)
     }
 
-    /// The size of the file with this blob id, when the cache holds it (nothing is decoded).
-    func size(of blob: String) -> Int? {
-        slots[blob]?.size
-    }
-
     /// The decoded file with this blob id, when the cache has it: a stored entry is decoded
     /// anew on each call; one this run stored is handed out as a copy (a document is a
     /// value, so whoever changes it changes its own).
@@ -343,16 +338,9 @@ final class DecodeCache: @unchecked Sendable {
         write(entries, retired: usedRetired)
     }
 
-    /// The digest of the decoded file with this blob id (`digest(of:)`), when the cache
-    /// holds it: read from the file for a stored entry; for one this run decoded, its entry
-    /// is encoded now and kept encoded (so that the file is written with the same bytes).
-    func digest(ofEntry blob: String) -> ArraySlice<UInt8>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return digestLocked(blob)
-    }
-
-    /// `digest(ofEntry:)` of each blob id, in order, under one lock.
+    /// The digest of the decoded file with each blob id (`digest(of:)`), in order, when the
+    /// cache holds it: read from the file for a stored entry; for one this run decoded, its
+    /// entry is encoded now and kept encoded (so that the file is written with the same bytes).
     func digests(ofEntries blobs: [String]) -> [ArraySlice<UInt8>?] {
         lock.lock()
         defer { lock.unlock() }
@@ -376,17 +364,10 @@ final class DecodeCache: @unchecked Sendable {
         Encoded(size: slot.size, digest: bytes[slot.digest], summary: bytes[slot.summary], payload: bytes[slot.range])
     }
 
-    /// The summary of the stored document with this blob id, as the document at `path`
-    /// (`Document.isSummary`), without decoding the rest; nil where the file holds none (the
-    /// document has findings of its own, or is not stored). The caller marks the entries it
-    /// took so as used (`markUsed`), a batch at a time.
-    func summary(_ blob: String, path: String) -> Document? {
-        guard let slot = slots[blob] else { return nil }
-        return summary(of: slot, path: path)
-    }
-
-    /// The size of the stored file with this blob id, with its summary (`summary(_:path:)`)
-    /// when `summarized`, from one look-up.
+    /// The size of the stored file with this blob id (nothing is decoded), with, when
+    /// `summarized`, the summary of its document as the document at `path`
+    /// (`Document.isSummary`): nil where the file holds none (the document has findings of
+    /// its own). The caller marks the entries it took so as used (`markUsed`), a batch at a time.
     func stored(_ blob: String, path: String, summarized: Bool) -> (size: Int, summary: Document?)? {
         guard let slot = slots[blob] else { return nil }
         return (slot.size, summarized ? summary(of: slot, path: path) : nil)

@@ -104,7 +104,7 @@ final class WholePlanMemo: @unchecked Sendable {
         }
         digest.part(String(inForce.inForce.count).utf8)
         for (id, document) in inForce.inForce.sorted(by: { $0.key < $1.key }) {
-            guard let blob = document.blob, let entry = cache.digest(ofEntry: blob) else { return nil }
+            guard let blob = document.blob, let entry = cache.digests(ofEntries: [blob])[0] else { return nil }
             digest.part(id.utf8)
             digest.part(document.path.utf8)
             digest.part((inForce.foundAt[id]?.hex ?? "").utf8)
