@@ -23,8 +23,23 @@ extension Repository {
     /// them), or changes a file's kind or mode, goes through libgit2's diff and its rename
     /// detection.
     public func changes(from old: ObjectID?, to new: ObjectID, under prefix: String = "") throws -> [FileChange] {
-        if let listed = walkedChanges(from: old, to: new, under: prefix) { return listed }
-        return try diffedChanges(from: old, to: new, under: prefix)
+        try changes(between: [(old, new)], under: prefix)[0].get()
+    }
+
+    /// `changes(from:to:under:)` for each pair of commits, in order, each with its own error.
+    ///
+    /// The pairs' trees are walked together, a folder at a time: every pair's versions of a
+    /// folder are read before the next folder's. A folder's versions are deltas of one another
+    /// in a pack, and libgit2 keeps at most 16 MiB of the bases it inflated: read commit by
+    /// commit, a plan's few large folders push one another's bases out, and each read inflates
+    /// its chain of deltas again. Give the pairs in the order of the history (each pair's old
+    /// commit the next one's new, or the other way): a version two pairs share is read once.
+    public func changes(between pairs: [(old: ObjectID?, new: ObjectID)], under prefix: String = "") -> [Result<[FileChange], any Error>] {
+        let walked = walkedChanges(between: pairs, under: prefix)
+        return pairs.indices.map { index in
+            if let listed = walked[index] { return .success(listed) }
+            return Result { try diffedChanges(from: pairs[index].old, to: pairs[index].new, under: prefix) }
+        }
     }
 
     /// `changes(from:to:under:)` through libgit2's diff and rename detection.
@@ -70,39 +85,124 @@ extension Repository {
     /// cannot stand in for the diff: files both added and deleted (a rename may pair them), a
     /// kind or mode that changed, a submodule, a tree that cannot be read.
     func walkedChanges(from old: ObjectID?, to new: ObjectID, under prefix: String) -> [FileChange]? {
-        var oldRoot: OpaquePointer?
-        if let old {
-            guard let root = try? commitTree(old) else { return nil }
-            oldRoot = root
+        walkedChanges(between: [(old, new)], under: prefix)[0]
+    }
+
+    /// `walkedChanges(from:to:under:)` for each pair, their trees read a folder at a time.
+    func walkedChanges(between pairs: [(old: ObjectID?, new: ObjectID)], under prefix: String) -> [[FileChange]?] {
+        var walk = TreeWalk(repository: self, count: pairs.count)
+        for (index, pair) in pairs.enumerated() {
+            let oldRoot = pair.old.map { try? commitTree($0) }
+            defer { if let oldRoot = oldRoot ?? nil { git_tree_free(oldRoot) } }
+            let newRoot = try? commitTree(pair.new)
+            defer { if let newRoot { git_tree_free(newRoot) } }
+            guard oldRoot != .some(nil), let newRoot else {
+                walk.failed[index] = true
+                continue
+            }
+            walk.compare(oldRoot ?? nil, newRoot, folder: "", pair: index)
         }
-        defer { if let oldRoot { git_tree_free(oldRoot) } }
-        guard let newRoot = try? commitTree(new) else { return nil }
-        defer { git_tree_free(newRoot) }
-        var walk = TreeWalk(trees: TreeReader(repository: self))
-        defer { walk.trees.finish() }
-        guard walk.compare(oldRoot, newRoot, folder: "") else { return nil }
+        walk.finish()
         let folder = prefix.isEmpty ? "" : prefix.hasSuffix("/") ? prefix : prefix + "/"
-        return walk.changes.filter { ($0.oldPath ?? $0.newPath ?? "").hasPrefix(folder) }
+        return pairs.indices.map { index in
+            guard !walk.failed[index] else { return nil }
+            // Git's order of entries, folder within folder, is the byte order of full paths.
+            return walk.changes[index].filter { $0.path.hasPrefix(folder) }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        }
     }
 }
 
-/// Two trees walked side by side in git's order of entries, which is the order of full paths
-/// libgit2's diff reports them in.
-private struct TreeWalk {
-    var trees: TreeReader
-    var changes: [FileChange] = []
-    var adds = false, deletes = false
+private extension FileChange {
+    /// The one path of a change the walk found (it finds no renames).
+    var path: String { oldPath ?? newPath ?? "" }
+}
 
-    /// Adds the changes from `old` to `new` (either nil: an empty tree) below `folder`;
-    /// false when the walk has to give way to the diff.
-    mutating func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, folder: String) -> Bool {
+/// Pairs of trees walked side by side in git's order of entries. A folder that differs is
+/// not entered at once: it waits until the pairs are done with the depth above it, and then
+/// each folder's versions are read across the pairs, one folder after another (`finish`).
+private struct TreeWalk {
+    /// A folder that differs in one pair (nil: that side has none).
+    struct Folder {
+        let pair: Int
+        let old: ObjectID?
+        let new: ObjectID?
+    }
+
+    let repository: Repository
+    var changes: [[FileChange]]
+    /// The pairs the walk gave up on (the diff answers for them).
+    var failed: [Bool]
+    var adds: [Bool], deletes: [Bool]
+    /// The folders still to compare, by path ("plan/records/").
+    var waiting: [String: [Folder]] = [:]
+
+    init(repository: Repository, count: Int) {
+        self.repository = repository
+        changes = Array(repeating: [], count: count)
+        failed = Array(repeating: false, count: count)
+        adds = failed
+        deletes = failed
+    }
+
+    /// Compares the waiting folders a depth at a time (a path's list is complete when its
+    /// depth comes, since only its parent folder adds to it), each path's versions in the
+    /// order of the pairs. A version read is kept while a later pair still compares it.
+    mutating func finish() {
+        while !waiting.isEmpty {
+            let level = waiting
+            waiting = [:]
+            for path in level.keys.sorted() {
+                let folders = level[path] ?? []
+                var uses: [ObjectID: Int] = [:]
+                for folder in folders {
+                    for id in [folder.old, folder.new] { if let id { uses[id, default: 0] += 1 } }
+                }
+                var kept: [ObjectID: OpaquePointer] = [:]
+                defer { for tree in kept.values { git_tree_free(tree) } }
+                func tree(_ id: ObjectID) -> OpaquePointer? {
+                    if let known = kept[id] { return known }
+                    var tree: OpaquePointer?
+                    var oid = id.oid
+                    guard git_tree_lookup(&tree, repository.pointer, &oid) == 0, let tree else {
+                        git_error_clear()
+                        return nil
+                    }
+                    kept[id] = tree
+                    return tree
+                }
+                func release(_ id: ObjectID?) {
+                    guard let id, let left = uses[id] else { return }
+                    uses[id] = left > 1 ? left - 1 : nil
+                    if left == 1, let tree = kept.removeValue(forKey: id) { git_tree_free(tree) }
+                }
+                for folder in folders {
+                    defer {
+                        release(folder.old)
+                        release(folder.new)
+                    }
+                    guard !failed[folder.pair] else { continue }
+                    let old = folder.old.map(tree), new = folder.new.map(tree)
+                    guard old != .some(nil), new != .some(nil) else {
+                        failed[folder.pair] = true
+                        continue
+                    }
+                    compare(old ?? nil, new ?? nil, folder: path, pair: folder.pair)
+                }
+            }
+        }
+    }
+
+    /// Adds pair `pair`'s changes from `old` to `new` (either nil: an empty tree) in
+    /// `folder`, and the folders in it that differ to those waiting; marks the pair failed
+    /// when the walk has to give way to the diff.
+    mutating func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, folder: String, pair: Int) {
         let oldCount = old.map { git_tree_entrycount($0) } ?? 0, newCount = new.map { git_tree_entrycount($0) } ?? 0
         var oldIndex = 0, newIndex = 0
-        while oldIndex < oldCount || newIndex < newCount {
+        while oldIndex < oldCount || newIndex < newCount, !failed[pair] {
             let oldEntry = oldIndex < oldCount ? old.flatMap { git_tree_entry_byindex($0, oldIndex) } : nil
             let newEntry = newIndex < newCount ? new.flatMap { git_tree_entry_byindex($0, newIndex) } : nil
-            if oldIndex < oldCount, oldEntry == nil { return false }
-            if newIndex < newCount, newEntry == nil { return false }
+            if oldIndex < oldCount, oldEntry == nil { return failed[pair] = true }
+            if newIndex < newCount, newEntry == nil { return failed[pair] = true }
             let order = switch (oldEntry, newEntry) {
             case (let oldEntry?, let newEntry?): Repository.gitOrder(oldEntry, newEntry)
             case (_?, nil): -1
@@ -110,116 +210,53 @@ private struct TreeWalk {
             }
             if order < 0, let oldEntry {
                 oldIndex += 1
-                guard one(oldEntry, folder: folder, added: false) else { return false }
+                one(oldEntry, folder: folder, added: false, pair: pair)
             } else if order > 0, let newEntry {
                 newIndex += 1
-                guard one(newEntry, folder: folder, added: true) else { return false }
+                one(newEntry, folder: folder, added: true, pair: pair)
             } else if let oldEntry, let newEntry {
                 oldIndex += 1
                 newIndex += 1
                 let oldMode = git_tree_entry_filemode(oldEntry), newMode = git_tree_entry_filemode(newEntry)
                 let same = git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) != 0
                 if same && oldMode == newMode { continue }
-                guard oldMode == newMode else { return false }
+                guard oldMode == newMode else { return failed[pair] = true }
                 switch git_tree_entry_type(oldEntry) {
                 case GIT_OBJECT_TREE:
-                    guard let oldTree = trees.tree(oldEntry) else { return false }
-                    defer { git_tree_free(oldTree) }
-                    guard let newTree = trees.tree(newEntry) else { return false }
-                    defer { git_tree_free(newTree) }
-                    guard compare(oldTree, newTree, folder: path(of: oldEntry, in: folder) + "/") else { return false }
+                    waiting[path(of: oldEntry, in: folder) + "/", default: []].append(
+                        Folder(pair: pair, old: ObjectID(git_tree_entry_id(oldEntry)), new: ObjectID(git_tree_entry_id(newEntry))))
                 case GIT_OBJECT_BLOB:
                     let path = path(of: newEntry, in: folder)
-                    changes.append(FileChange(kind: .modified, oldPath: path, newPath: path,
-                                              oldBlob: ObjectID(git_tree_entry_id(oldEntry).pointee),
-                                              newBlob: ObjectID(git_tree_entry_id(newEntry).pointee)))
+                    changes[pair].append(FileChange(kind: .modified, oldPath: path, newPath: path,
+                                                    oldBlob: ObjectID(git_tree_entry_id(oldEntry)), newBlob: ObjectID(git_tree_entry_id(newEntry))))
                 default:
-                    return false
+                    return failed[pair] = true
                 }
             } else {
-                return false
+                return failed[pair] = true
             }
         }
-        return true
     }
 
-    /// An entry only one side has: a file added or deleted, or every file of a folder.
-    private mutating func one(_ entry: OpaquePointer, folder: String, added: Bool) -> Bool {
-        if added { adds = true } else { deletes = true }
-        guard !(adds && deletes) else { return false }
+    /// An entry only one side has: a file added or deleted, or a folder whose files all are.
+    private mutating func one(_ entry: OpaquePointer, folder: String, added: Bool, pair: Int) {
+        if added { adds[pair] = true } else { deletes[pair] = true }
+        guard !(adds[pair] && deletes[pair]) else { return failed[pair] = true }
         switch git_tree_entry_type(entry) {
         case GIT_OBJECT_TREE:
-            guard let tree = trees.tree(entry) else { return false }
-            defer { git_tree_free(tree) }
-            let below = path(of: entry, in: folder) + "/"
-            return added ? compare(nil, tree, folder: below) : compare(tree, nil, folder: below)
+            let id = ObjectID(git_tree_entry_id(entry))
+            waiting[path(of: entry, in: folder) + "/", default: []].append(Folder(pair: pair, old: added ? nil : id, new: added ? id : nil))
         case GIT_OBJECT_BLOB:
-            let path = path(of: entry, in: folder), blob = ObjectID(git_tree_entry_id(entry).pointee)
-            changes.append(added ? FileChange(kind: .added, oldPath: nil, newPath: path, oldBlob: nil, newBlob: blob)
-                                 : FileChange(kind: .deleted, oldPath: path, newPath: nil, oldBlob: blob, newBlob: nil))
-            return true
+            let path = path(of: entry, in: folder), blob = ObjectID(git_tree_entry_id(entry))
+            changes[pair].append(added ? FileChange(kind: .added, oldPath: nil, newPath: path, oldBlob: nil, newBlob: blob)
+                                       : FileChange(kind: .deleted, oldPath: path, newPath: nil, oldBlob: blob, newBlob: nil))
         default:
-            return false
+            failed[pair] = true
         }
     }
 
     private func path(of entry: OpaquePointer, in folder: String) -> String {
         folder + String(cString: git_tree_entry_name(entry))
-    }
-}
-
-/// The trees the last walk of two commits' trees read, kept until the next walk. A range's
-/// commits are walked oldest first, each against its parent, and the history of deletions
-/// newest first: either way, one walk's trees of one side are the next walk's of the other,
-/// and a folder of thousands of files is a tree of hundreds of kilobytes, inflated from its
-/// pack on every read otherwise. Two commits' changed trees at a time.
-final class WalkedTrees {
-    private(set) var trees: [ObjectID: OpaquePointer] = [:]
-
-    /// Keeps `trees` (references the caller hands over) in place of the last walk's.
-    func keep(_ newer: [ObjectID: OpaquePointer]) {
-        for tree in trees.values { git_tree_free(tree) }
-        trees = newer
-    }
-
-    deinit {
-        for tree in trees.values { git_tree_free(tree) }
-    }
-}
-
-/// Reads the trees of one walk, from the last walk's when it read them too, and hands what
-/// it read to `WalkedTrees` when finished.
-struct TreeReader {
-    let repository: Repository
-    private var read: [ObjectID: OpaquePointer] = [:]
-
-    init(repository: Repository) {
-        self.repository = repository
-    }
-
-    /// The tree an entry names; the caller frees it. Nil when it cannot be read.
-    mutating func tree(_ entry: OpaquePointer) -> OpaquePointer? {
-        let id = ObjectID(git_tree_entry_id(entry).pointee)
-        var tree: OpaquePointer?
-        if let known = read[id] ?? repository.walkedTrees.trees[id] {
-            guard git_tree_dup(&tree, known) == 0 else { return nil }
-        } else {
-            guard git_tree_lookup(&tree, repository.pointer, git_tree_entry_id(entry)) == 0 else {
-                git_error_clear()
-                return nil
-            }
-        }
-        if read[id] == nil, let tree {
-            var kept: OpaquePointer?
-            if git_tree_dup(&kept, tree) == 0, let kept { read[id] = kept }
-        }
-        return tree
-    }
-
-    /// Leaves what this walk read for the next.
-    mutating func finish() {
-        repository.walkedTrees.keep(read)
-        read = [:]
     }
 }
 

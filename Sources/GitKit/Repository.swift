@@ -13,8 +13,6 @@ public final class Repository {
     let indexFile: URL?
     /// Which folders' files no filter can apply to, learnt as files are cleaned.
     let filterScreen = FilterScreen()
-    /// The trees the last walk of two commits' trees read on the newer side.
-    let walkedTrees = WalkedTrees()
 
     init(pointer: OpaquePointer, indexFile: URL?) {
         self.pointer = pointer

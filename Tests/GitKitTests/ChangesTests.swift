@@ -4,7 +4,8 @@ import TestSupport
 import XCTest
 
 /// `changes(from:to:under:)` walks the two trees where it can and asks libgit2's diff where it
-/// cannot: both ways must report the same changes, in the same order.
+/// cannot: both ways must report the same changes, in the same order, for one pair of
+/// commits or many walked together (`changes(between:)`).
 final class ChangesTests: XCTestCase {
     func testTheTreeWalkReportsWhatTheDiffReports() throws {
         let fixture = try TestRepository()
@@ -61,6 +62,20 @@ final class ChangesTests: XCTestCase {
                     XCTAssertEqual(walked, diffed, "step \(offset + 1), under '\(prefix)'")
                 } else {
                     XCTAssertNil(walked, "step \(offset + 1), under '\(prefix)'")
+                }
+            }
+        }
+        // Every step at once, in the order of the history and against it, and every step
+        // against the first commit (no version shared): the same as each step alone.
+        let steps = walkable.indices.map { (old: Optional(ids[$0]), new: ids[$0 + 1]) }
+        let fromFirst = ids.dropFirst().map { (old: Optional(ids[0]), new: $0) }
+        for pairs in [steps, steps.reversed(), fromFirst, [(old: nil, new: ids[0])] + steps] {
+            for prefix in ["", "plan", "plan/b"] {
+                let together = repository.changes(between: pairs, under: prefix)
+                XCTAssertEqual(together.count, pairs.count)
+                for (pair, changes) in zip(pairs, together) {
+                    XCTAssertEqual(try changes.get(), try repository.diffedChanges(from: pair.old, to: pair.new, under: prefix),
+                                   "\(pair.old?.hex.prefix(7) ?? "none")..\(pair.new.hex.prefix(7)), under '\(prefix)'")
                 }
             }
         }

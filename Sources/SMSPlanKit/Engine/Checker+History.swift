@@ -29,11 +29,21 @@ extension Checker {
         var retired = commits.first?.parents.first.map { parent in (try? retiredIDs(before: parent, planRoot: planRoot, in: repository, cache: cache)) ?? [:] } ?? [:]
         var located: [(path: String, finding: Finding)] = []
         var cutOff: [Commit] = []
-        for commit in commits {
+        // The changes of a stretch of commits, read together (`changes(between:)`), by commit and parent.
+        var stretchChanges: [ObjectID: [ObjectID: Result<[FileChange], any Error>]] = [:]
+        for (position, commit) in commits.enumerated() {
             // A commit whose parents this (shallow) clone lacks cannot be compared.
             guard repository.hasParents(commit) else {
                 cutOff.append(commit)
                 continue
+            }
+            if stretchChanges[commit.id] == nil {
+                let stretch = commits[position..<min(position + historyStretch, commits.count)].filter { repository.hasParents($0) }
+                let pairs = stretch.flatMap { commit in commit.parents.map { (old: Optional($0), new: commit.id) } }
+                stretchChanges = [:]
+                for (pair, changes) in zip(pairs, repository.changes(between: pairs, under: planRoot)) {
+                    if let parent = pair.old { stretchChanges[pair.new, default: [:]][parent] = changes }
+                }
             }
             // Against each parent, reading only the files the commit changed. A merge reports
             // only what it changed against every parent: what a branch brought in was
@@ -43,7 +53,8 @@ extension Checker {
             var removed: [Document] = []
             var changed: Corpus?
             for parentID in commit.parents {
-                let changes = try git { try repository.changes(from: parentID, to: commit.id, under: planRoot) }
+                let changes = try git { try (stretchChanges[commit.id]?[parentID]).map { try $0.get() }
+                    ?? repository.changes(from: parentID, to: commit.id, under: planRoot) }
                 guard let after = try partialPlan(changes.compactMap { change in change.newPath.flatMap { path in change.newBlob.map { (path, $0) } } },
                                                   at: commit.id, planRoot: planRoot, date: date, in: repository, cache: cache),
                     let before = try partialPlan(changes.compactMap { change in change.oldPath.flatMap { path in change.oldBlob.map { (path, $0) } } },
@@ -188,20 +199,31 @@ extension Checker {
         var retired: [String: String] = [:]
         if let cache, let entry = try? repository.commit(commit), entry.parents.count == 1,
             let earlier = cache.retired(DecodeCache.retiredKey(entry.parents[0].hex, planRoot: planRoot)) {
-            retired = earlier.merging(deletedIDs(in: entry, planRoot: planRoot, in: repository)) { _, own in own }
+            let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
+            retired = earlier.merging(deletedIDs(in: changes, in: repository)) { _, own in own }
         } else {
-            for entry in try git({ try repository.ancestry(of: commit) }) {
-                retired.merge(deletedIDs(in: entry, planRoot: planRoot, in: repository)) { first, _ in first }
+            // A stretch of commits at a time, their trees read together (`changes(between:)`).
+            let ancestry = try git { try repository.ancestry(of: commit) }
+            for start in stride(from: 0, to: ancestry.count, by: historyStretch) {
+                let stretch = ancestry[start..<min(start + historyStretch, ancestry.count)]
+                let changes = repository.changes(between: stretch.map { (old: $0.parents.first, new: $0.id) }, under: planRoot)
+                for changed in changes {
+                    retired.merge(deletedIDs(in: (try? changed.get()) ?? [], in: repository)) { first, _ in first }
+                }
             }
         }
         cache?.storeRetired(key, retired)
         return retired
     }
 
-    /// The ids of the documents a commit deleted (against its first parent), with their paths.
-    private static func deletedIDs(in entry: Commit, planRoot: String, in repository: Repository) -> [String: String] {
+    /// How many commits' trees are read together (`Repository.changes(between:)`): enough for
+    /// a folder's chain of deltas, few enough that their changes are small beside the plan.
+    static let historyStretch = 128
+
+    /// The ids of the documents a commit deleted, with their paths, from its changes against
+    /// its first parent.
+    private static func deletedIDs(in changes: [FileChange], in repository: Repository) -> [String: String] {
         var deleted: [String: String] = [:]
-        let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
         for change in changes where change.kind == .deleted {
             guard let path = change.oldPath, path.hasSuffix(".md"), let blob = change.oldBlob,
                 let data = try? repository.blobData(blob), let id = DocumentDecoder.decode(data, path: path).document?.id?.value
