@@ -244,4 +244,51 @@ final class WholePlanMemoCommandTests: XCTestCase {
         }
         try back()
     }
+
+    /// `status`, `report --html` and `baseline create --dry-run` run the rules as a check does,
+    /// and replay the whole-plan findings a check of the same plan kept: each prints (and
+    /// writes) what it does without any cache, with findings in the working tree and at HEAD.
+    func testStatusReportAndABaselineGateReplayTheFindingsOfACheck() throws {
+        try replace(supplierPolicy, "\n## Scope\n", "\n## Range\n")
+        try replace(supplierPolicy, "(../plan/scope.md)", "(no-such-policy.md)")
+        try repository.commitAll("A heading renamed and a link broken")
+        try replace("policies/service-management-policy.md", "\nsatisfies: [\"4.1.2\"]\n", "\nsatisfies: []\n")
+        let commands: [(label: String, arguments: [String])] = [
+            ("status", ["status", "--format", "json"]), ("status of the index", ["status", "--staged"]),
+            ("status of HEAD", ["status", "--rev", "HEAD", "--format", "markdown"]), ("report", ["report", "--html", "dashboard"]),
+            ("baseline gate", ["baseline", "create", "1", "--dry-run"]),
+        ]
+        func run(_ arguments: [String]) throws -> (result: CommandResult, written: [String: String]) {
+            let result = try SMSPlanBinary.run(arguments, in: repository.directory)
+            let folder = repository.url("dashboard")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            var written: [String: String] = [:]
+            for name in names { written[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
+            try? FileManager.default.removeItem(at: folder)
+            return (result, written)
+        }
+        let checked = try findings(try check([]))
+        for finding in ["heading-missing \(supplierPolicy)", "requirement-uncovered plan/phase-1.md"] {
+            XCTAssertTrue(checked.contains(finding), "no \(finding) in \(checked)")
+        }
+        _ = try check(["--staged"])
+        _ = try check(["--rev", "HEAD"])
+        for command in commands {
+            // After the checks above, a second time with what the first run kept, then without caches.
+            let first = try run(command.arguments), second = try run(command.arguments)
+            try? FileManager.default.removeItem(at: repository.url(".git/smsplan"))
+            let uncached = try run(command.arguments)
+            XCTAssertFalse(uncached.result.output.isEmpty && uncached.written.isEmpty, command.label)
+            for (name, cached) in [("after the checks", first), ("a second time", second)] {
+                XCTAssertEqual(cached.result.output, uncached.result.output, "\(command.label), \(name)")
+                XCTAssertEqual(cached.result.status, uncached.result.status, "\(command.label), \(name): exit status")
+                XCTAssertEqual(cached.written, uncached.written, "\(command.label), \(name): files written")
+            }
+            _ = try check([])
+            _ = try check(["--staged"])
+            _ = try check(["--rev", "HEAD"])
+        }
+        let gate = try run(["baseline", "create", "1", "--dry-run"]).result
+        XCTAssertTrue(gate.output.contains("error finding") || gate.errors.contains("error finding"), gate.output + gate.errors)
+    }
 }

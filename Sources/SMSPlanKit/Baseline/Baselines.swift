@@ -73,8 +73,8 @@ public enum Baselines {
             throw .refused("the repository has no commits yet; commit the plan before baselining it")
         }
         let uncommitted = repository.isBare ? [] : try Checker.git { try repository.uncommittedPaths() }
-        let plan = try Checker.load(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
-                                                 environment: request.environment, now: request.now))
+        let plan = try Checker.loadForCheck(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
+                                                         environment: request.environment, now: request.now))
         let prefix = plan.config.baseline.tagPrefix
         let name = tagName(prefix: prefix, phase: request.phase, revision: request.revision)
         let existing = try Checker.git { try repository.tags(prefix: prefix) }

@@ -26,11 +26,20 @@ public enum Checker {
         try load(request, sharing: nil)
     }
 
+    /// `load`, for `Engine.check` and a report beside it (status, the dashboard, a baseline's
+    /// gate): every document read in full and the analysis made, and the whole-plan rules'
+    /// findings replayed where the plan decodes as one checked before (`WholePlanMemo`).
+    public static func loadForCheck(_ request: CheckRequest) throws(SMSPlanError) -> Plan {
+        try load(request, sharing: nil, checking: true, analysing: true)
+    }
+
     /// `load`, with the decode cache `shared` when the caller holds one open (and saves it);
-    /// else with one of its own, saved on the way out. `checking`: for `Engine.check` and
-    /// nothing else, which then replays the whole-plan rules' findings of a plan that decodes
-    /// as one checked before (`WholePlanMemo`), and the analysis is not made.
-    static func load(_ request: CheckRequest, sharing shared: DecodeCache?, checking: Bool = false) throws(SMSPlanError) -> Plan {
+    /// else with one of its own, saved on the way out. `checking`: for `Engine.check`, which
+    /// then replays the whole-plan rules' findings of a plan that decodes as one checked
+    /// before (`WholePlanMemo`); there, unless `analysing`, documents are read as their
+    /// summaries and the analysis is not made.
+    static func load(_ request: CheckRequest, sharing shared: DecodeCache?, checking: Bool = false,
+                     analysing: Bool = false) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
         let startFolder = repository.relativePath(of: request.directory) ?? ""
         let source: any PlanSource
@@ -87,6 +96,10 @@ public enum Checker {
         let prior = PriorState()
         let priorRead = DispatchGroup()
         if let previous, let history = repository.reopened() {
+            // This handle gives back the pack files it opened to list the state, so that the
+            // bases of deltas the history thread inflates go when its handle goes, not at the
+            // end of the load (a pack file stays open while any handle has it open).
+            repository.releaseCaches()
             prior.history = history
             DispatchQueue.global().async(group: priorRead) {
                 guard let history = prior.history else { return }
@@ -107,7 +120,7 @@ public enum Checker {
         let choice: PlanLoader.SummaryChoice? = wholePlanMemo.map { memo in { paths, blobs, ruleInputs in
             (documents.paths, documents.blobs, documents.ruleInputs) = (paths, blobs, ruleInputs)
             documents.key = owned.flatMap { WholePlanMemo.documentsKey(paths: paths, blobs: blobs, ruleInputs: ruleInputs, cache: $0) }
-            return documents.key.map { memo.knows(documents: $0) } ?? false
+            return !analysing && documents.key.map { memo.knows(documents: $0) } ?? false
         } }
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false,
                                    summaries: choice)
@@ -137,13 +150,13 @@ public enum Checker {
         // reads the scope document's bytes. Where a cache entry is damaged, the plan is read
         // again in full, through the same cache (which parses that file again and keeps it).
         if wholePlan?.replayed == nil || plan.baselineScope != nil {
-            guard decodeSummaries(of: &plan, cache: owned, where: { _ in true }) else { return try load(request, sharing: cache) }
+            guard decodeSummaries(of: &plan, cache: owned, where: { _ in true }) else { return try load(request, sharing: cache, analysing: analysing) }
         }
         // The analysis is made on a worker while this thread compares the plan with its
         // previous state below (which reads neither it nor anything it writes).
         let analysis = ResultSlots<PlanAnalysis?>(count: 1)
         let analysed = DispatchGroup()
-        if let schema = plan.schema, wholePlan?.replayed == nil {
+        if let schema = plan.schema, wholePlan?.replayed == nil || analysing {
             let inForceHere = inForce.inForce.isEmpty ? [:] : inForceInEdition(inForce, plan: plan, in: repository)
             let (corpus, config, date) = (plan.corpus, plan.config, plan.revisionDate)
             DispatchQueue.global().async(group: analysed) {
@@ -159,7 +172,7 @@ public enum Checker {
         if let previous, (try? repository.commit(previous)) != nil {
             // The documents the previous state does not hold as they are are compared in full.
             guard decodeSummaries(of: &plan, cache: owned, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
-                return try load(request, sharing: cache)
+                return try load(request, sharing: cache, analysing: analysing)
             }
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, blobs: previousBlobs,
                                      retired: retired)
@@ -182,7 +195,7 @@ public enum Checker {
         }
         // The documents those rules check anew are read in full.
         guard decodeSummaries(of: &plan, cache: owned, where: { document in document.blob.flatMap { documentFindings?.findings(of: $0) } == nil })
-        else { return try load(request, sharing: cache) }
+        else { return try load(request, sharing: cache, analysing: analysing) }
         plan.documentFindings = documentFindings
         plan.wholePlan = wholePlan
         return plan

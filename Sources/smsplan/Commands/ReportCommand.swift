@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let directory = repository.directoryURL
         let folder = URL(fileURLWithPath: html, isDirectory: true, relativeTo: directory).standardizedFileURL
-        let plan = try source.loadPlan(from: directory)
+        let plan = try source.loadPlan(from: directory, checked: true)
         let request = CheckRequest(directory: directory, target: source.target)
         let baselines = try CommandFailure.running { try Checker.baselines(request, tagPrefix: plan.config.baseline.tagPrefix) }
         let revision = switch source.target {

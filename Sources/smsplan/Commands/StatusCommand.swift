@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let plan = try source.loadPlan(from: repository.directoryURL)
+        let plan = try source.loadPlan(from: repository.directoryURL, checked: true)
         print(StatusReport(plan: plan, result: Engine.check(plan)).render(format), terminator: "")
     }
 }

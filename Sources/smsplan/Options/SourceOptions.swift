@@ -20,8 +20,10 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// Reads the plan around `directory`; could-not-run errors exit 2 with one line.
-    func loadPlan(from directory: URL) throws -> Plan {
-        try CommandFailure.running { try Checker.load(CheckRequest(directory: directory, target: target)) }
+    /// `checked`: for a command that runs `Engine.check` on it (`Checker.loadForCheck`).
+    func loadPlan(from directory: URL, checked: Bool = false) throws -> Plan {
+        let request = CheckRequest(directory: directory, target: target)
+        return try CommandFailure.running { try checked ? Checker.loadForCheck(request) : Checker.load(request) }
     }
 }
 
