@@ -48,12 +48,18 @@ public struct PlanAnalysis: Sendable {
         phases = PhasePlanning(corpus: corpus, schema: schema, config: config)
         coverage = CoverageMap(corpus: corpus, schema: schema, config: config, phases: phases)
         var periodic: [PeriodicRecord] = []
+        // The documents that claim each requirement, in the corpus's order.
+        var claimants: [String: [Int]] = [:]
+        for (position, document) in corpus.documents.enumerated() {
+            for claim in Set(document.satisfies.map(\.value)) { claimants[claim, default: []].append(position) }
+        }
         for requirement in schema.requirements where coverage.exclusions[requirement.id] == nil {
             for item in requirement.evidence where item.isPeriodic {
                 guard let interval = item.recordOf.flatMap({ config.recordIntervals[$0] }) ?? item.every else { continue }
                 // A correction stands for the record it corrects, with that record's date.
-                let dated: [(record: Document, date: Located<PlanDate>)] = corpus.documents.compactMap { record in
-                    guard CoverageMap.meets(record, item), record.satisfies.contains(where: { $0.value == requirement.id }) else { return nil }
+                let dated: [(record: Document, date: Located<PlanDate>)] = (claimants[requirement.id] ?? []).compactMap { position in
+                    let record = corpus.documents[position]
+                    guard CoverageMap.meets(record, item) else { return nil }
                     let original = record.corrects.flatMap { corpus.byID[$0.value] } ?? record
                     return Self.judgedDate(original).map { (original, $0) }
                 }

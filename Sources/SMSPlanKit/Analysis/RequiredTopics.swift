@@ -4,15 +4,55 @@
 enum RequiredTopics {
     static func missing(_ item: RequirementSchema.EvidenceItem, in document: Document) -> [String] {
         guard !item.topics.isEmpty else { return [] }
-        let headings = document.body.headings.map { normalized($0.text) }
+        let headings = document.body.headings
         return item.topics.filter { topic in
             let wanted = normalized(topic)
-            return !headings.contains { $0.contains(wanted) }
+            return !headings.contains { addresses($0.text, wanted) }
         }
     }
 
     static func normalized(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" }).joined(separator: " ")
+    }
+
+    /// Whether `heading`, normalized, contains `wanted` (normalized already). Each document's
+    /// headings are compared with each topic of each claim, in the analysis and in
+    /// heading-missing: ASCII text is compared byte by byte, as it normalizes, without
+    /// making the normalized heading.
+    static func addresses(_ heading: String, _ wanted: String) -> Bool {
+        asciiAddresses(heading, wanted) ?? normalized(heading).contains(wanted)
+    }
+
+    /// `addresses` for ASCII text and a topic that is not empty; nil otherwise. ASCII
+    /// lowercases byte by byte, its whitespace is 9 to 13 and 32 (a CR LF pair is one
+    /// character, and whitespace), and every byte is a character of its own.
+    private static func asciiAddresses(_ heading: String, _ wanted: String) -> Bool? {
+        var heading = heading, wanted = wanted
+        return heading.withUTF8 { text in
+            wanted.withUTF8 { topic -> Bool? in
+                guard !topic.isEmpty, text.allSatisfy({ $0 < 0x80 }), topic.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { buffer in
+                    var count = 0, gap = false
+                    for byte in text {
+                        if (9...13).contains(byte) || byte == 32 || byte == UInt8(ascii: "-") {
+                            gap = count > 0
+                            continue
+                        }
+                        if gap {
+                            buffer[count] = 32
+                            count += 1
+                            gap = false
+                        }
+                        buffer[count] = (65...90).contains(byte) ? byte + 32 : byte
+                        count += 1
+                    }
+                    guard count >= topic.count else { return false }
+                    return (0...(count - topic.count)).contains { start in
+                        (0..<topic.count).allSatisfy { buffer[start + $0] == topic[$0] }
+                    }
+                }
+            }
+        }
     }
 }
 
