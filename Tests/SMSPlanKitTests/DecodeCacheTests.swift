@@ -113,6 +113,25 @@ final class DecodeCacheTests: XCTestCase {
         XCTAssertEqual(try [UInt8](Data(contentsOf: cacheFile)), good, "rewritten with the entry parsed again")
     }
 
+    func testKeysReadBackAndSortAsTheirTexts() throws {
+        var generator = SystemRandomNumberGenerator()
+        let randomIDs = (0..<200).map { _ in String((0..<40).map { _ in Array("0123456789abcdef")[Int.random(in: 0..<16, using: &generator)] }) }
+        let others = ["policies/a.md", "0123456789ABCDEF0123456789abcdef01234567", "0123456789abcdef0123456789abcdef0123456",
+                      "0123456789abcdef0123456789abcdef012345678", "g123456789abcdef0123456789abcdef01234567", "", "é", "a"]
+        let texts = randomIDs + ["0000000000000000000000000000000000000000", "ffffffffffffffffffffffffffffffffffffffff"] + others
+        let keys = texts.map(DecodeCache.Key.init)
+        XCTAssertEqual(keys.map(\.text), texts)
+        XCTAssertEqual(keys.filter { if case .blob = $0 { true } else { false } }.count, texts.count - others.count,
+                       "only 40 lowercase hexadecimal digits are a blob id")
+        XCTAssertEqual(keys.sorted().map(\.text), texts.sorted())
+        let entries = Dictionary(uniqueKeysWithValues: texts.map { ($0, DecodeCache.Entry(document: nil, findings: [], size: $0.utf8.count)) })
+        let bytes = DecodeCache.encode(entries)
+        let decoded = try XCTUnwrap(DecodeCache.decode(bytes))
+        XCTAssertEqual(Set(decoded.keys), Set(texts))
+        XCTAssertEqual(decoded.mapValues(\.size), entries.mapValues(\.size))
+        XCTAssertEqual(DecodeCache.encode(decoded), bytes)
+    }
+
     func testTheBinaryFormRoundTripsEveryTemplateDocument() throws {
         let plan = try Checker.load(CheckRequest(directory: repository.directory, environment: [:], useCache: false))
         var entries: [String: DecodeCache.Entry] = [:]

@@ -10,9 +10,9 @@ import GitKit
 /// rename), so concurrent runs never see half of one, a killed run leaves no temporary file,
 /// and the last writer wins.
 ///
-/// Opening the file reads only its index (each blob id, the size of its file and where its
-/// entry lies); an entry is decoded when it is looked up, on whichever thread asks, and an
-/// entry that cannot be decoded counts as missing (and the file is rewritten).
+/// Opening the file reads only its index (each blob id and where its entry lies); an entry
+/// is decoded when it is looked up, on whichever thread asks, and an entry that cannot be
+/// decoded counts as missing (and the file is rewritten).
 final class DecodeCache: @unchecked Sendable {
     /// Bump when decoding changes what it produces.
     static let formatVersion = 10
@@ -28,6 +28,7 @@ final class DecodeCache: @unchecked Sendable {
 
     /// Where a stored entry lies in the file, with the size of its file and where the
     /// digest of its payload (`digest(of:)`) and its document's summary (`stored(_:path:summarized:)`) lie.
+    /// Read from the file when asked for (`starts`), a few lengths, rather than kept.
     private struct Slot {
         let size: Int
         let digest: Range<Int>
@@ -44,16 +45,21 @@ final class DecodeCache: @unchecked Sendable {
 
     let url: URL
     private let bytes: [UInt8]
-    private let slots: [String: Slot]
-    /// The stored entries this run looked up; only their keys are kept, since their bytes stay
-    /// in `bytes` (a decoded document lives with whoever asked for it, not here).
-    private var usedSlots: Set<String> = []
+    /// The number of each stored entry (the first, should a key come twice) by its key: per
+    /// entry a key of 20 bytes and a number, no String and no positions, so that the index
+    /// of a large cache stays small.
+    private let slots: [Key: UInt32]
+    /// Where each stored entry's slot begins in `bytes` (after its key), by number.
+    private let starts: [UInt32]
+    /// The stored entries this run looked up or marked, by number; only that, since their
+    /// bytes stay in `bytes` (a decoded document lives with whoever asked for it, not here).
+    private var usedSlots: EntrySet
     /// The entries this run decoded anew. With `keepsDecoded`, as decoded: the plan holds the
     /// same documents (a document is one shared reference), so keeping them costs a
     /// reference each where their encoded bytes would cost a copy; they are encoded when the
     /// file is written. Else encoded at once, since the documents are let go (the commits of
     /// a range): their bytes are smaller than they are.
-    private var added: [String: Stored] = [:]
+    private var added: [Key: Stored] = [:]
     /// Whether the documents stored are the ones the caller keeps to the end.
     private let keepsDecoded: Bool
     private let storedRetired: Retired
@@ -68,32 +74,67 @@ final class DecodeCache: @unchecked Sendable {
         keepsDecoded = keepingDecoded
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
         let file = Self.bytes(at: url)
-        if let index = Self.index(file) {
-            (bytes, slots, storedRetired) = (file, index.slots, index.retired)
-        } else {
-            (bytes, slots, storedRetired) = ([], [:], [:])
-        }
+        let index = Self.index(file)
+        bytes = index == nil ? [] : file
+        slots = index?.slots ?? [:]
+        starts = index?.starts ?? []
+        storedRetired = index?.retired ?? [:]
+        usedSlots = EntrySet(count: index?.starts.count ?? 0)
     }
 
-    /// The index of a cache file, or nil when it is not one this smsplan wrote.
-    private static func index(_ file: [UInt8]) -> (slots: [String: Slot], retired: Retired)? {
-        guard file.starts(with: magic) else { return nil }
+    /// A cache file's index: each entry's number by key, and where each numbered slot begins.
+    private struct Index {
+        var slots: [Key: UInt32] = [:]
+        var starts: [UInt32] = []
+        var retired: Retired = [:]
+    }
+
+    /// The index of a cache file, or nil when it is not one this smsplan wrote. A file of
+    /// 2 GiB or more is not one either: the index holds its positions in 32 bits.
+    private static func index(_ file: [UInt8]) -> Index? {
+        guard file.count <= Int(Int32.max), file.starts(with: magic) else { return nil }
         var reader = ByteReader(file, range: magic.count..<file.count)
         do {
             guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
-            let pairs = try reader.array { reader in
-                (try reader.string(), Slot(size: try reader.int(), digest: try reader.skip(try reader.int()),
-                                           summary: try reader.skip(try reader.int()), range: try reader.skip(try reader.int())))
+            var index = Index()
+            let count = try reader.count()
+            index.slots.reserveCapacity(count)
+            index.starts.reserveCapacity(count)
+            for _ in 0..<count {
+                let key = Key(utf8: file[try reader.skip(try reader.count())])
+                let start = reader.offset
+                _ = try slot(&reader)
+                guard index.slots[key] == nil else { continue }
+                index.slots[key] = UInt32(index.starts.count)
+                index.starts.append(UInt32(start))
             }
             let retired = try reader.array { reader in
                 (try reader.string(), try reader.array { reader in (try reader.string(), try reader.string()) })
             }
             guard reader.atEnd else { return nil }
-            return (Dictionary(pairs, uniquingKeysWith: { first, _ in first }),
-                    Dictionary(retired.map { ($0.0, Dictionary($0.1, uniquingKeysWith: { first, _ in first })) }, uniquingKeysWith: { first, _ in first }))
+            index.retired = Dictionary(retired.map { ($0.0, Dictionary($0.1, uniquingKeysWith: { first, _ in first })) },
+                                       uniquingKeysWith: { first, _ in first })
+            return index
         } catch {
             return nil
         }
+    }
+
+    /// A slot as `stream` writes it, after its key.
+    private static func slot(_ reader: inout ByteReader) throws -> Slot {
+        Slot(size: try reader.int(), digest: try reader.skip(try reader.int()), summary: try reader.skip(try reader.int()),
+             range: try reader.skip(try reader.int()))
+    }
+
+    /// The slot of the stored entry numbered `number` in `file`, read again from where the
+    /// index found it (so never nil for a file the index took).
+    private static func slot(in file: [UInt8], _ starts: [UInt32], _ number: UInt32) -> Slot? {
+        var reader = ByteReader(file, range: Int(starts[Int(number)])..<file.count)
+        return try? slot(&reader)
+    }
+
+    private func slot(_ number: UInt32) -> Slot? {
+        Self.slot(in: bytes, starts, number)
     }
 
     /// One stored entry, decoded; nil when its bytes are not what `encode` wrote.
@@ -123,16 +164,22 @@ final class DecodeCache: @unchecked Sendable {
     static func decode(_ bytes: [UInt8]) -> [String: Entry]? {
         guard let index = index(bytes) else { return nil }
         var entries: [String: Entry] = [:]
-        for (key, slot) in index.slots {
-            guard let entry = entry(in: bytes, slot) else { return nil }
-            entries[key] = entry
+        for (key, number) in index.slots {
+            guard let slot = slot(in: bytes, index.starts, number), let entry = entry(in: bytes, slot) else { return nil }
+            entries[key.text] = entry
         }
         return entries
     }
 
     /// The bytes of a cache file holding `entries` and the retired ids of `retired`.
     static func encode(_ entries: [String: Entry], retired: Retired = [:]) -> [UInt8] {
-        encode(entries.mapValues(Stored.decoded), retired: retired)
+        let stored = Dictionary(uniqueKeysWithValues: entries.map { (Key($0.key), Stored.decoded($0.value)) })
+        var bytes: [UInt8] = []
+        stream(stored.keys.sorted(), retired: retired, entry: { stored[$0] }) { piece in
+            bytes.append(contentsOf: piece)
+            return true
+        }
+        return bytes
     }
 
     /// An entry as its slot of the file holds it: its size, its encoded payload and the
@@ -178,19 +225,13 @@ final class DecodeCache: @unchecked Sendable {
     /// and only one group's bytes are held at a time.
     private static let encodedTogether = 256
 
-    /// The bytes of a cache file holding `entries`.
-    private static func encode(_ entries: [String: Stored], retired: Retired) -> [UInt8] {
-        var bytes: [UInt8] = []
-        stream(entries, retired: retired) { piece in
-            bytes.append(contentsOf: piece)
-            return true
-        }
-        return bytes
-    }
-
-    /// The bytes of a cache file, handed to `put` some 64 KiB at a time (a payload of that
-    /// size or more as it is), so that the file is never all in memory twice.
-    private static func stream(_ entries: [String: Stored], retired: Retired, to put: (UnsafeRawBufferPointer) -> Bool) {
+    /// The bytes of a cache file holding the entry of each of `keys` (sorted), handed to `put`
+    /// some 64 KiB at a time (a payload of that size or more as it is), so that the file is
+    /// never all in memory twice. Each entry is asked of `entry` as it is written, a group at a
+    /// time, so that no more than a group's entries are held; should `entry` have none (its
+    /// callers never lack one), the file stops there and is refused as torn when read.
+    private static func stream(_ keys: [Key], retired: Retired, entry: (Key) -> Stored?,
+                               to put: (UnsafeRawBufferPointer) -> Bool) {
         let piece = 1 << 16
         var writer = ByteWriter()
         writer.reserve(piece)
@@ -203,14 +244,21 @@ final class DecodeCache: @unchecked Sendable {
         writer.raw(magic)
         writer.int(formatVersion)
         writer.string(SMSPlanKitInfo.version)
-        let sorted = entries.sorted { $0.key < $1.key }
-        writer.int(sorted.count)
-        for start in stride(from: 0, to: sorted.count, by: encodedTogether) {
-            let group = sorted[start..<min(start + encodedTogether, sorted.count)]
-            let payloads = payloads(of: group.map(\.value))
-            for (pair, encoded) in zip(group, payloads) {
+        writer.int(keys.count)
+        for start in stride(from: 0, to: keys.count, by: encodedTogether) {
+            let group = keys[start..<min(start + encodedTogether, keys.count)]
+            var entries: [Stored] = []
+            entries.reserveCapacity(group.count)
+            for key in group {
+                guard let stored = entry(key) else {
+                    flush()
+                    return
+                }
+                entries.append(stored)
+            }
+            for (key, encoded) in zip(group, payloads(of: entries)) {
                 let payload = encoded.payload
-                writer.string(pair.key)
+                writer.string(key.text)
                 writer.int(encoded.size)
                 writer.int(encoded.digest.count)
                 writer.raw(encoded.digest)
@@ -252,33 +300,40 @@ final class DecodeCache: @unchecked Sendable {
         return slots.values
     }
 
-    /// Replaces the cache file with the entries and retired ids given, written as they are
-    /// encoded.
-    private func write(_ entries: [String: Stored], retired: Retired) {
-        AtomicFile.replaceQuietly(.streamed { put in Self.stream(entries, retired: retired, to: put) }, at: url)
+    /// Replaces the cache file with the entries of `keys` (sorted) and the retired ids given,
+    /// each entry taken as it is written: as this run stored it, else as the file holds it.
+    private func write(_ keys: [Key], retired: Retired) {
+        AtomicFile.replaceQuietly(.streamed { put in Self.stream(keys, retired: retired, entry: self.storedLocked, to: put) }, at: url)
+    }
+
+    /// The entry under `key` as it is to be written.
+    private func storedLocked(_ key: Key) -> Stored? {
+        if let fresh = added[key] { return fresh }
+        return slots[key].flatMap(slot).map { .encoded(encoded(at: $0)) }
     }
 
     /// The decoded file with this blob id, when the cache has it: a stored entry is decoded
     /// anew on each call; one this run stored is handed out as a copy (a document is a
     /// value, so whoever changes it changes its own).
     func lookup(_ blob: String) -> Entry? {
+        let key = Key(blob)
         lock.lock()
-        let fresh = added[blob]
+        let fresh = added[key]
         lock.unlock()
         switch fresh {
         case .decoded(let entry): return entry
         case .encoded(let encoded): return Self.entry(in: encoded.payload, size: encoded.size)
         case nil: break
         }
-        guard let slot = slots[blob] else { return nil }
-        guard let entry = Self.entry(in: bytes, slot) else {
+        guard let number = slots[key] else { return nil }
+        guard let slot = slot(number), let entry = Self.entry(in: bytes, slot) else {
             lock.lock()
             misses += 1
             lock.unlock()
             return nil
         }
         lock.lock()
-        usedSlots.insert(blob)
+        usedSlots.insert(number)
         lock.unlock()
         return entry
     }
@@ -287,8 +342,9 @@ final class DecodeCache: @unchecked Sendable {
     /// written), else encoded at once on the caller's thread.
     func store(_ blob: String, _ entry: Entry) {
         let stored = keepsDecoded ? Stored.decoded(entry) : Stored(encoding: entry)
+        let key = Key(blob)
         lock.lock()
-        added[blob] = stored
+        added[key] = stored
         misses += 1
         lock.unlock()
     }
@@ -321,21 +377,25 @@ final class DecodeCache: @unchecked Sendable {
     func save(keepingUnused: Bool = false) {
         lock.lock()
         defer { lock.unlock() }
+        // Only the keys are gathered and sorted; each entry is taken as it is written.
+        var keys: [Key] = []
         if keepingUnused {
             guard misses > 0 else { return }
-            let kept = slots.mapValues { Stored.encoded(encoded(at: $0)) }
-            let entries = kept.merging(added) { _, new in new }
-            write(entries, retired: storedRetired.merging(usedRetired) { _, new in new })
+            keys.reserveCapacity(slots.count + added.count)
+            keys.append(contentsOf: added.keys)
+            keys.append(contentsOf: slots.keys.lazy.filter { self.added[$0] == nil })
+            keys.sort()
+            write(keys, retired: storedRetired.merging(usedRetired) { _, new in new })
             return
         }
-        let used = usedSlots.subtracting(added.keys)
-        guard misses > 0 || used.count + added.count != slots.count || usedRetired.count != storedRetired.count else { return }
-        var entries = added
-        for key in used {
-            guard let slot = slots[key] else { continue }
-            entries[key] = .encoded(encoded(at: slot))
-        }
-        write(entries, retired: usedRetired)
+        let used = slots.lazy.filter { self.usedSlots.contains($0.value) && self.added[$0.key] == nil }.map(\.key)
+        let usedCount = used.count
+        guard misses > 0 || usedCount + added.count != slots.count || usedRetired.count != storedRetired.count else { return }
+        keys.reserveCapacity(usedCount + added.count)
+        keys.append(contentsOf: added.keys)
+        keys.append(contentsOf: used)
+        keys.sort()
+        write(keys, retired: usedRetired)
     }
 
     /// The digest of the decoded file with each blob id (`digest(of:)`), in order, when the
@@ -348,14 +408,14 @@ final class DecodeCache: @unchecked Sendable {
     }
 
     private func digestLocked(_ blob: String) -> ArraySlice<UInt8>? {
-        if added.isEmpty { return slots[blob].map { bytes[$0.digest] } }
-        switch added[blob] {
+        let key = Key(blob)
+        switch added.isEmpty ? nil : added[key] {
         case .encoded(let encoded): return encoded.digest
         case .decoded(let entry):
             let encoded = Self.encoded(entry)
-            added[blob] = .encoded(encoded)
+            added[key] = .encoded(encoded)
             return encoded.digest
-        case nil: return slots[blob].map { bytes[$0.digest] }
+        case nil: return slots[key].flatMap(slot).map { bytes[$0.digest] }
         }
     }
 
@@ -369,7 +429,7 @@ final class DecodeCache: @unchecked Sendable {
     /// (`Document.isSummary`): nil where the file holds none (the document has findings of
     /// its own). The caller marks the entries it took so as used (`markUsed`), a batch at a time.
     func stored(_ blob: String, path: String, summarized: Bool) -> (size: Int, summary: Document?)? {
-        guard let slot = slots[blob] else { return nil }
+        guard let slot = slots[Key(blob)].flatMap(slot) else { return nil }
         return (slot.size, summarized ? summary(of: slot, path: path) : nil)
     }
 
@@ -378,12 +438,12 @@ final class DecodeCache: @unchecked Sendable {
         return try? reader.summary(path: path)
     }
 
-    /// Keeps the stored entries with these blob ids (each one the file holds) when the file
-    /// is written.
+    /// Keeps the stored entries with these blob ids (each one the file holds; any other is
+    /// passed over) when the file is written.
     func markUsed(_ blobs: [String]) {
+        let numbers = blobs.compactMap { slots[Key($0)] }
         lock.lock()
-        usedSlots.reserveCapacity(usedSlots.count + blobs.count)
-        for blob in blobs { usedSlots.insert(blob) }
+        for number in numbers { usedSlots.insert(number) }
         lock.unlock()
     }
 

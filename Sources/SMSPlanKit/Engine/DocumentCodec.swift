@@ -126,9 +126,16 @@ struct ByteReader {
         try bool() ? try read(&self) : nil
     }
 
-    mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
+    /// The number of items of an array, each of which takes a byte at least; the caller
+    /// reads them one by one.
+    mutating func count() throws -> Int {
         let count = try int()
         guard count >= 0, count <= end - offset else { throw Malformed() }
+        return count
+    }
+
+    mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
+        let count = try count()
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }
