@@ -51,6 +51,33 @@ final class DecodeCacheTests: XCTestCase {
         XCTAssertTrue(planBlobs.isSubset(of: try cachedBlobs()), "the working tree's entries are still cached after check --range")
     }
 
+    /// The ids retired before a commit are kept for the last few commits asked about, so that
+    /// a check of the working tree (HEAD's) and of a revision (its parent's) keep each other's.
+    func testRetiredIDsOfTheCommitsAskedAboutLastAreKept() throws {
+        let gitDirectory = repository.url(".git")
+        func cache() -> DecodeCache { DecodeCache(gitDirectory: gitDirectory) }
+        let keys = (1...6).map { DecodeCache.retiredKey(String(repeating: "\($0)", count: 40), planRoot: "") }
+        let first = cache()
+        for key in keys.prefix(3) { first.storeRetired(key, ["POL-\(key.prefix(1))": "policies/gone.md"]) }
+        first.save()
+        let second = cache()
+        XCTAssertEqual(second.retired(keys[2]), ["POL-3": "policies/gone.md"])
+        second.save()
+        let third = cache()
+        XCTAssertEqual(keys.prefix(3).map { third.retired($0) != nil }, [true, true, true], "a run that used one keeps the others")
+        let fourth = cache()
+        _ = fourth.retired(keys[2])
+        fourth.storeRetired(keys[3], [:])
+        fourth.storeRetired(keys[4], [:])
+        fourth.save()
+        let fifth = cache()
+        // Those used (3, 4, 5), then the first the file held that was not used (1); 2 goes.
+        XCTAssertEqual(keys.prefix(5).map { fifth.retired($0) != nil }, [true, false, true, true, true])
+        fifth.storeRetired(keys[5], [:])
+        fifth.save()
+        XCTAssertEqual(keys.map { cache().retired($0) != nil }.filter { $0 }.count, 5, "those used are all kept")
+    }
+
     func testDocumentsKeptAsDecodedAreWrittenAsTheyWouldBeEncodedAtOnce() throws {
         // More documents than one group the file is written in, so that groups and their
         // parallel encoding are both used.

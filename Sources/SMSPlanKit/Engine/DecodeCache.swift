@@ -63,6 +63,7 @@ final class DecodeCache: @unchecked Sendable {
     /// Whether the documents stored are the ones the caller keeps to the end.
     private let keepsDecoded: Bool
     private let storedRetired: Retired
+    private let storedRetiredOrder: [String]
     private var usedRetired: Retired = [:]
     private var misses = 0
     private let lock = NSLock()
@@ -79,6 +80,7 @@ final class DecodeCache: @unchecked Sendable {
         slots = index?.slots ?? [:]
         starts = index?.starts ?? []
         storedRetired = index?.retired ?? [:]
+        storedRetiredOrder = index?.retiredOrder ?? []
         usedSlots = EntrySet(count: index?.starts.count ?? 0)
     }
 
@@ -87,6 +89,8 @@ final class DecodeCache: @unchecked Sendable {
         var slots: [Key: UInt32] = [:]
         var starts: [UInt32] = []
         var retired: Retired = [:]
+        /// The retired ids' keys in the file's order: the last run's first.
+        var retiredOrder: [String] = []
     }
 
     /// The index of a cache file, or nil when it is not one this smsplan wrote. A file of
@@ -114,6 +118,8 @@ final class DecodeCache: @unchecked Sendable {
             guard reader.atEnd else { return nil }
             index.retired = Dictionary(retired.map { ($0.0, Dictionary($0.1, uniquingKeysWith: { first, _ in first })) },
                                        uniquingKeysWith: { first, _ in first })
+            var seen = Set<String>()
+            index.retiredOrder = retired.map(\.0).filter { seen.insert($0).inserted }
             return index
         } catch {
             return nil
@@ -175,7 +181,7 @@ final class DecodeCache: @unchecked Sendable {
     static func encode(_ entries: [String: Entry], retired: Retired = [:]) -> [UInt8] {
         let stored = Dictionary(uniqueKeysWithValues: entries.map { (Key($0.key), Stored.decoded($0.value)) })
         var bytes: [UInt8] = []
-        stream(stored.keys.sorted(), retired: retired, entry: { stored[$0] }) { piece in
+        stream(stored.keys.sorted(), retired: retired.sorted { $0.key < $1.key }, entry: { stored[$0] }) { piece in
             bytes.append(contentsOf: piece)
             return true
         }
@@ -230,7 +236,7 @@ final class DecodeCache: @unchecked Sendable {
     /// never all in memory twice. Each entry is asked of `entry` as it is written, a group at a
     /// time, so that no more than a group's entries are held; should `entry` have none (its
     /// callers never lack one), the file stops there and is refused as torn when read.
-    private static func stream(_ keys: [Key], retired: Retired, entry: (Key) -> Stored?,
+    private static func stream(_ keys: [Key], retired: [(key: String, value: [String: String])], entry: (Key) -> Stored?,
                                to put: (UnsafeRawBufferPointer) -> Bool) {
         let piece = 1 << 16
         var writer = ByteWriter()
@@ -274,7 +280,7 @@ final class DecodeCache: @unchecked Sendable {
                 if failed { return }
             }
         }
-        writer.array(retired.sorted { $0.key < $1.key }) { writer, pair in
+        writer.array(retired) { writer, pair in
             writer.string(pair.key)
             writer.array(pair.value.sorted { $0.key < $1.key }) { writer, item in
                 writer.string(item.key)
@@ -302,7 +308,7 @@ final class DecodeCache: @unchecked Sendable {
 
     /// Replaces the cache file with the entries of `keys` (sorted) and the retired ids given,
     /// each entry taken as it is written: as this run stored it, else as the file holds it.
-    private func write(_ keys: [Key], retired: Retired) {
+    private func write(_ keys: [Key], retired: [(key: String, value: [String: String])]) {
         AtomicFile.replaceQuietly(.streamed { put in Self.stream(keys, retired: retired, entry: self.storedLocked, to: put) }, at: url)
     }
 
@@ -349,6 +355,22 @@ final class DecodeCache: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// How many commits' retired ids are kept: those this run used, then those the file
+    /// held, the last run's first. A check of the working tree asks for HEAD's, a check of a
+    /// revision (a baseline's gate, a range's head) for its parent's: each would otherwise
+    /// drop the other's, and walk the whole history again the next time.
+    static let retiredKept = 4
+
+    /// The retired ids written: this run's (by key), then those the file held that it did
+    /// not use, in the file's order, up to `retiredKept` (all of this run's). Call with the lock held.
+    private func retiredKept() -> [(key: String, value: [String: String])] {
+        var kept = usedRetired.sorted { $0.key < $1.key }
+        for key in storedRetiredOrder where kept.count < Self.retiredKept && usedRetired[key] == nil {
+            if let value = storedRetired[key] { kept.append((key, value)) }
+        }
+        return kept
+    }
+
     /// The key of the ids retired before `commit` (its history included) in `planRoot`.
     static func retiredKey(_ commit: String, planRoot: String) -> String {
         commit + "\u{0}" + planRoot
@@ -373,7 +395,8 @@ final class DecodeCache: @unchecked Sendable {
     /// Writes what this run used, when it parsed anything new; failures are ignored. A run
     /// that reads beside the plan rather than the plan itself (the commits of a range, other
     /// branches) keeps the stored entries it did not use (`keepingUnused`), so that the next
-    /// check of the plan finds them.
+    /// check of the plan finds them. The retired ids of the last few commits asked about are
+    /// kept either way (`retiredKept`).
     func save(keepingUnused: Bool = false) {
         lock.lock()
         defer { lock.unlock() }
@@ -385,17 +408,17 @@ final class DecodeCache: @unchecked Sendable {
             keys.append(contentsOf: added.keys)
             keys.append(contentsOf: slots.keys.lazy.filter { self.added[$0] == nil })
             keys.sort()
-            write(keys, retired: storedRetired.merging(usedRetired) { _, new in new })
+            write(keys, retired: retiredKept())
             return
         }
         let used = slots.lazy.filter { self.usedSlots.contains($0.value) && self.added[$0.key] == nil }.map(\.key)
         let usedCount = used.count
-        guard misses > 0 || usedCount + added.count != slots.count || usedRetired.count != storedRetired.count else { return }
+        guard misses > 0 || usedCount + added.count != slots.count || Set(retiredKept().map(\.key)) != Set(storedRetiredOrder) else { return }
         keys.reserveCapacity(usedCount + added.count)
         keys.append(contentsOf: added.keys)
         keys.append(contentsOf: used)
         keys.sort()
-        write(keys, retired: usedRetired)
+        write(keys, retired: retiredKept())
     }
 
     /// The digest of the decoded file with each blob id (`digest(of:)`), in order, when the
