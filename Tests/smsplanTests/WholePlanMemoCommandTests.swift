@@ -291,4 +291,25 @@ final class WholePlanMemoCommandTests: XCTestCase {
         let gate = try run(["baseline", "create", "1", "--dry-run"]).result
         XCTAssertTrue(gate.output.contains("error finding") || gate.errors.contains("error finding"), gate.output + gate.errors)
     }
+
+    /// A range's head is checked as a check of its revision, its whole-plan findings replayed
+    /// where the memo knows the plan: the range prints what it does without caches.
+    func testARangeReplaysTheFindingsOfItsHead() throws {
+        try start()
+        try replace(supplierPolicy, "\n## Scope\n", "\n## Range\n")
+        try repository.commitAll("A heading renamed")
+        try replace("policies/service-management-policy.md", "\nid: POL-001\n", "\nid: POL-015\n")
+        try repository.commitAll("An id made a duplicate")
+        let range = try same(["--range", "HEAD~2..HEAD"], "range")
+        let found = try findings(range)
+        for finding in ["heading-missing \(supplierPolicy)", "id-duplicate \(supplierPolicy)"] {
+            XCTAssertTrue(found.contains(finding), "no \(finding) in \(found)")
+        }
+        XCTAssertEqual(try same(["--range", "HEAD~2..HEAD"], "range again").output, range.output)
+        // The head checked as a revision between, and the working tree: the range gives the same.
+        _ = try same(["--rev", "HEAD"], "head")
+        _ = try same([], "working tree")
+        XCTAssertEqual(try same(["--range", "HEAD~2..HEAD"], "range after the others").output, range.output)
+        XCTAssertEqual(try same(["--range", "HEAD~1..HEAD"], "shorter range").status, 1)
+    }
 }

@@ -106,7 +106,8 @@ extension Checker {
     /// range's commits are compared one by one); its documents are let go on return.
     private static func checkedHead(_ head: Commit, request: CheckRequest, cache: DecodeCache?) throws(SMSPlanError) -> CheckedHead {
         var plan = try load(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
-                                         environment: request.environment, now: request.now, useCache: request.useCache), sharing: cache)
+                                         environment: request.environment, now: request.now, useCache: request.useCache),
+                            sharing: cache, checking: true)
         plan.change = nil
         return CheckedHead(result: Engine.check(plan), planRoot: plan.planRoot, config: plan.config, fallbackPath: plan.path("smsplan.yaml"),
                            disposed: Set(plan.corpus.documents.flatMap { $0.disposes.map(\.value) }), documents: HeadDocuments(plan.corpus))

@@ -36,8 +36,8 @@ public enum Checker {
     /// `load`, with the decode cache `shared` when the caller holds one open (and saves it);
     /// else with one of its own, saved on the way out. `checking`: for `Engine.check`, which
     /// then replays the whole-plan rules' findings of a plan that decodes as one checked
-    /// before (`WholePlanMemo`); there, unless `analysing`, documents are read as their
-    /// summaries and the analysis is not made.
+    /// before (`WholePlanMemo`); there, unless `analysing`, the analysis is not made, and with
+    /// a cache of its own, documents are read as their summaries.
     static func load(_ request: CheckRequest, sharing shared: DecodeCache?, checking: Bool = false,
                      analysing: Bool = false) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
@@ -104,6 +104,9 @@ public enum Checker {
             DispatchQueue.global().async(group: priorRead) {
                 guard let history = prior.history else { return }
                 prior.entries = try? history.treeEntries(of: previous, under: planRoot)
+                // The bases of the deltas those trees were inflated from go now, not when the
+                // retired ids are known (a walk of the history, when they are not cached).
+                history.releaseCaches()
                 prior.blobs = prior.entries.map { Set($0.map(\.blob.hex)) }
                 prior.retired = try? retiredIDs(before: previous, planRoot: planRoot, in: history, cache: cache)
                 prior.history = nil
@@ -115,12 +118,14 @@ public enum Checker {
         // documents the cache holds are read as their summaries, and decoded in full below
         // wherever more of them is read.
         // Summaries only where the memo knows a plan whose documents decode as these do.
-        let wholePlanMemo = checking && owned != nil ? WholePlanMemo(gitDirectory: repository.commonDirectory) : nil
+        let wholePlanMemo = checking && cache != nil ? WholePlanMemo(gitDirectory: repository.commonDirectory) : nil
         let documents = DocumentsRead()
         let choice: PlanLoader.SummaryChoice? = wholePlanMemo.map { memo in { paths, blobs, ruleInputs in
             (documents.paths, documents.blobs, documents.ruleInputs) = (paths, blobs, ruleInputs)
-            documents.key = owned.flatMap { WholePlanMemo.documentsKey(paths: paths, blobs: blobs, ruleInputs: ruleInputs, cache: $0) }
-            return !analysing && documents.key.map { memo.knows(documents: $0) } ?? false
+            documents.key = cache.flatMap { WholePlanMemo.documentsKey(paths: paths, blobs: blobs, ruleInputs: ruleInputs, cache: $0) }
+            // Without a cache of this load's own there is no memo of each document's findings,
+            // and every document is checked (in full) anyway.
+            return !analysing && owned != nil && documents.key.map { memo.knows(documents: $0) } ?? false
         } }
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false,
                                    summaries: choice)
@@ -142,15 +147,15 @@ public enum Checker {
             let blobs = zip(documents.paths, documents.blobs).map { path, blob in blob ?? plan.corpus.byPath[path]?.blob }
             return WholePlanMemo.documentsKey(paths: documents.paths, blobs: blobs, ruleInputs: documents.ruleInputs, cache: cache)
         }
-        if let memo = wholePlanMemo, let owned, let documentsKey = documents.key ?? documentsKeyNow(owned),
-            let key = WholePlanMemo.key(documents: documentsKey, plan: plan, inForce: inForce, cache: owned) {
+        if let memo = wholePlanMemo, let cache, let documentsKey = documents.key ?? documentsKeyNow(cache),
+            let key = WholePlanMemo.key(documents: documentsKey, plan: plan, inForce: inForce, cache: cache) {
             wholePlan = WholePlanUse(memo: memo, key: key, documents: documentsKey, replayed: memo.findings(for: key))
         }
         // Every summary is decoded unless the whole-plan findings are replayed and no rule
         // reads the scope document's bytes. Where a cache entry is damaged, the plan is read
         // again in full, through the same cache (which parses that file again and keeps it).
         if wholePlan?.replayed == nil || plan.baselineScope != nil {
-            guard decodeSummaries(of: &plan, cache: owned, where: { _ in true }) else { return try load(request, sharing: cache, analysing: analysing) }
+            guard decodeSummaries(of: &plan, cache: cache, where: { _ in true }) else { return try load(request, sharing: cache, analysing: analysing) }
         }
         // The analysis is made on a worker while this thread compares the plan with its
         // previous state below (which reads neither it nor anything it writes).
@@ -171,7 +176,7 @@ public enum Checker {
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
             // The documents the previous state does not hold as they are are compared in full.
-            guard decodeSummaries(of: &plan, cache: owned, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
+            guard decodeSummaries(of: &plan, cache: cache, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
                 return try load(request, sharing: cache, analysing: analysing)
             }
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, blobs: previousBlobs,
@@ -194,7 +199,7 @@ public enum Checker {
             documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
         }
         // The documents those rules check anew are read in full.
-        guard decodeSummaries(of: &plan, cache: owned, where: { document in document.blob.flatMap { documentFindings?.findings(of: $0) } == nil })
+        guard decodeSummaries(of: &plan, cache: cache, where: { document in document.blob.flatMap { documentFindings?.findings(of: $0) } == nil })
         else { return try load(request, sharing: cache, analysing: analysing) }
         plan.documentFindings = documentFindings
         plan.wholePlan = wholePlan
