@@ -34,11 +34,13 @@ extension Repository {
     /// commit, a plan's few large folders push one another's bases out, and each read inflates
     /// its chain of deltas again. Give the pairs in the order of the history (each pair's old
     /// commit the next one's new, or the other way): a version two pairs share is read once.
-    public func changes(between pairs: [(old: ObjectID?, new: ObjectID)], under prefix: String = "") -> [Result<[FileChange], any Error>] {
-        let walked = walkedChanges(between: pairs, under: prefix)
+    /// `deletedOnly`: only the files deleted are listed (a first commit adds every file).
+    public func changes(between pairs: [(old: ObjectID?, new: ObjectID)], under prefix: String = "",
+                        deletedOnly: Bool = false) -> [Result<[FileChange], any Error>] {
+        let walked = walkedChanges(between: pairs, under: prefix, deletedOnly: deletedOnly)
         return pairs.indices.map { index in
             if let listed = walked[index] { return .success(listed) }
-            return Result { try diffedChanges(from: pairs[index].old, to: pairs[index].new, under: prefix) }
+            return Result { try diffedChanges(from: pairs[index].old, to: pairs[index].new, under: prefix).filter { !deletedOnly || $0.kind == .deleted } }
         }
     }
 
@@ -88,9 +90,10 @@ extension Repository {
         walkedChanges(between: [(old, new)], under: prefix)[0]
     }
 
-    /// `walkedChanges(from:to:under:)` for each pair, their trees read a folder at a time.
-    func walkedChanges(between pairs: [(old: ObjectID?, new: ObjectID)], under prefix: String) -> [[FileChange]?] {
-        var walk = TreeWalk(repository: self, count: pairs.count)
+    /// `walkedChanges(from:to:under:)` for each pair, their trees read a folder at a time;
+    /// with `deletedOnly`, the files deleted only.
+    func walkedChanges(between pairs: [(old: ObjectID?, new: ObjectID)], under prefix: String, deletedOnly: Bool = false) -> [[FileChange]?] {
+        var walk = TreeWalk(repository: self, count: pairs.count, deletedOnly: deletedOnly)
         for (index, pair) in pairs.enumerated() {
             let oldRoot = pair.old.map { try? commitTree($0) }
             defer { if let oldRoot = oldRoot ?? nil { git_tree_free(oldRoot) } }
@@ -129,6 +132,10 @@ private struct TreeWalk {
     }
 
     let repository: Repository
+    /// Whether only deleted files are listed: an added folder is not entered then (nothing
+    /// in it is deleted), though the files it adds still send a commit that also deletes
+    /// files to the diff.
+    let deletedOnly: Bool
     var changes: [[FileChange]]
     /// The pairs the walk gave up on (the diff answers for them).
     var failed: [Bool]
@@ -136,8 +143,9 @@ private struct TreeWalk {
     /// The folders still to compare, by path ("plan/records/").
     var waiting: [String: [Folder]] = [:]
 
-    init(repository: Repository, count: Int) {
+    init(repository: Repository, count: Int, deletedOnly: Bool) {
         self.repository = repository
+        self.deletedOnly = deletedOnly
         changes = Array(repeating: [], count: count)
         failed = Array(repeating: false, count: count)
         adds = failed
@@ -226,6 +234,7 @@ private struct TreeWalk {
                     waiting[path(of: oldEntry, in: folder) + "/", default: []].append(
                         Folder(pair: pair, old: ObjectID(git_tree_entry_id(oldEntry)), new: ObjectID(git_tree_entry_id(newEntry))))
                 case GIT_OBJECT_BLOB:
+                    guard !deletedOnly else { continue }
                     let path = path(of: newEntry, in: folder)
                     changes[pair].append(FileChange(kind: .modified, oldPath: path, newPath: path,
                                                     oldBlob: ObjectID(git_tree_entry_id(oldEntry)), newBlob: ObjectID(git_tree_entry_id(newEntry))))
@@ -242,7 +251,9 @@ private struct TreeWalk {
     private mutating func one(_ entry: OpaquePointer, folder: String, added: Bool, pair: Int) {
         if added { adds[pair] = true } else { deletes[pair] = true }
         guard !(adds[pair] && deletes[pair]) else { return failed[pair] = true }
-        switch git_tree_entry_type(entry) {
+        let type = git_tree_entry_type(entry)
+        if added && deletedOnly && (type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB) { return }
+        switch type {
         case GIT_OBJECT_TREE:
             let id = ObjectID(git_tree_entry_id(entry))
             waiting[path(of: entry, in: folder) + "/", default: []].append(Folder(pair: pair, old: added ? nil : id, new: added ? id : nil))

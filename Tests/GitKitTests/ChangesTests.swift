@@ -73,9 +73,12 @@ final class ChangesTests: XCTestCase {
             for prefix in ["", "plan", "plan/b"] {
                 let together = repository.changes(between: pairs, under: prefix)
                 XCTAssertEqual(together.count, pairs.count)
-                for (pair, changes) in zip(pairs, together) {
-                    XCTAssertEqual(try changes.get(), try repository.diffedChanges(from: pair.old, to: pair.new, under: prefix),
-                                   "\(pair.old?.hex.prefix(7) ?? "none")..\(pair.new.hex.prefix(7)), under '\(prefix)'")
+                let deletions = repository.changes(between: pairs, under: prefix, deletedOnly: true)
+                for ((pair, changes), deleted) in zip(zip(pairs, together), deletions) {
+                    let diffed = try repository.diffedChanges(from: pair.old, to: pair.new, under: prefix)
+                    let label = "\(pair.old?.hex.prefix(7) ?? "none")..\(pair.new.hex.prefix(7)), under '\(prefix)'"
+                    XCTAssertEqual(try changes.get(), diffed, label)
+                    XCTAssertEqual(try deleted.get(), diffed.filter { $0.kind == .deleted }, "deletions only, \(label)")
                 }
             }
         }

@@ -73,6 +73,8 @@ public enum Baselines {
             throw .refused("the repository has no commits yet; commit the plan before baselining it")
         }
         let uncommitted = repository.isBare ? [] : try Checker.git { try repository.uncommittedPaths() }
+        // Its pack files are let go (with the bases of their deltas) while the plan is read through another handle.
+        repository.releaseCaches()
         let plan = try Checker.loadForCheck(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
                                                          environment: request.environment, now: request.now))
         let prefix = plan.config.baseline.tagPrefix

@@ -19,6 +19,9 @@ extension Checker {
         // The head tree is checked first, and its documents let go before the commits are
         // walked: the walk needs only the head's configuration, the ids its records dispose
         // of, and where each of its documents lies.
+        // A pack file open on any handle keeps the bases of the deltas read from it: this
+        // handle lets go of its own while the head is read through another.
+        repository.releaseCaches()
         let checked = try checkedHead(head, request: request, cache: cache)
         var result = checked.result
         let planRoot = checked.planRoot, headDocuments = checked.documents, disposed = checked.disposed
@@ -200,14 +203,14 @@ extension Checker {
         var retired: [String: String] = [:]
         if let cache, let entry = try? repository.commit(commit), entry.parents.count == 1,
             let earlier = cache.retired(DecodeCache.retiredKey(entry.parents[0].hex, planRoot: planRoot)) {
-            let changes = (try? repository.changes(from: entry.parents.first, to: entry.id, under: planRoot)) ?? []
+            let changes = (try? repository.changes(between: [(entry.parents.first, entry.id)], under: planRoot, deletedOnly: true)[0].get()) ?? []
             retired = earlier.merging(deletedIDs(in: changes, in: repository)) { _, own in own }
         } else {
             // A stretch of commits at a time, their trees read together (`changes(between:)`).
             let ancestry = try git { try repository.ancestry(of: commit) }
             for start in stride(from: 0, to: ancestry.count, by: historyStretch) {
                 let stretch = ancestry[start..<min(start + historyStretch, ancestry.count)]
-                let changes = repository.changes(between: stretch.map { (old: $0.parents.first, new: $0.id) }, under: planRoot)
+                let changes = repository.changes(between: stretch.map { (old: $0.parents.first, new: $0.id) }, under: planRoot, deletedOnly: true)
                 for changed in changes {
                     retired.merge(deletedIDs(in: (try? changed.get()) ?? [], in: repository)) { first, _ in first }
                 }
