@@ -155,7 +155,7 @@ public enum Checker {
         // reads the scope document's bytes. Where a cache entry is damaged, the plan is read
         // again in full, through the same cache (which parses that file again and keeps it).
         if wholePlan?.replayed == nil || plan.baselineScope != nil {
-            guard decodeSummaries(of: &plan, cache: cache, where: { _ in true }) else { return try load(request, sharing: cache, analysing: analysing) }
+            guard decodeSummaries(of: &plan, cache: cache, where: { _ in true }) else { return try load(request, sharing: cache) }
         }
         // The analysis is made on a worker while this thread compares the plan with its
         // previous state below (which reads neither it nor anything it writes).
@@ -177,7 +177,7 @@ public enum Checker {
         if let previous, (try? repository.commit(previous)) != nil {
             // The documents the previous state does not hold as they are are compared in full.
             guard decodeSummaries(of: &plan, cache: cache, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
-                return try load(request, sharing: cache, analysing: analysing)
+                return try load(request, sharing: cache)
             }
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, blobs: previousBlobs,
                                      retired: retired)
@@ -200,7 +200,7 @@ public enum Checker {
         }
         // The documents those rules check anew are read in full.
         guard decodeSummaries(of: &plan, cache: cache, where: { document in document.blob.flatMap { documentFindings?.findings(of: $0) } == nil })
-        else { return try load(request, sharing: cache, analysing: analysing) }
+        else { return try load(request, sharing: cache) }
         plan.documentFindings = documentFindings
         plan.wholePlan = wholePlan
         return plan

@@ -62,8 +62,8 @@ final class DecodeCache: @unchecked Sendable {
     private var added: [Key: Stored] = [:]
     /// Whether the documents stored are the ones the caller keeps to the end.
     private let keepsDecoded: Bool
-    private let storedRetired: Retired
-    private let storedRetiredOrder: [String]
+    /// The retired ids the file holds, in its order (the last run's first), each key once.
+    private let storedRetired: [(key: String, value: [String: String])]
     private var usedRetired: Retired = [:]
     private var misses = 0
     private let lock = NSLock()
@@ -79,8 +79,7 @@ final class DecodeCache: @unchecked Sendable {
         bytes = index == nil ? [] : file
         slots = index?.slots ?? [:]
         starts = index?.starts ?? []
-        storedRetired = index?.retired ?? [:]
-        storedRetiredOrder = index?.retiredOrder ?? []
+        storedRetired = index?.retired ?? []
         usedSlots = EntrySet(count: index?.starts.count ?? 0)
     }
 
@@ -88,9 +87,8 @@ final class DecodeCache: @unchecked Sendable {
     private struct Index {
         var slots: [Key: UInt32] = [:]
         var starts: [UInt32] = []
-        var retired: Retired = [:]
-        /// The retired ids' keys in the file's order: the last run's first.
-        var retiredOrder: [String] = []
+        /// The retired ids in the file's order, the first of a key that comes twice.
+        var retired: [(key: String, value: [String: String])] = []
     }
 
     /// The index of a cache file, or nil when it is not one this smsplan wrote. A file of
@@ -116,10 +114,8 @@ final class DecodeCache: @unchecked Sendable {
                 (try reader.string(), try reader.array { reader in (try reader.string(), try reader.string()) })
             }
             guard reader.atEnd else { return nil }
-            index.retired = Dictionary(retired.map { ($0.0, Dictionary($0.1, uniquingKeysWith: { first, _ in first })) },
-                                       uniquingKeysWith: { first, _ in first })
             var seen = Set<String>()
-            index.retiredOrder = retired.map(\.0).filter { seen.insert($0).inserted }
+            index.retired = retired.filter { seen.insert($0.0).inserted }.map { ($0.0, Dictionary($0.1, uniquingKeysWith: { first, _ in first })) }
             return index
         } catch {
             return nil
@@ -365,8 +361,8 @@ final class DecodeCache: @unchecked Sendable {
     /// not use, in the file's order, up to `retiredKept` (all of this run's). Call with the lock held.
     private func retiredKept() -> [(key: String, value: [String: String])] {
         var kept = usedRetired.sorted { $0.key < $1.key }
-        for key in storedRetiredOrder where kept.count < Self.retiredKept && usedRetired[key] == nil {
-            if let value = storedRetired[key] { kept.append((key, value)) }
+        for stored in storedRetired where kept.count < Self.retiredKept && usedRetired[stored.key] == nil {
+            kept.append(stored)
         }
         return kept
     }
@@ -380,7 +376,7 @@ final class DecodeCache: @unchecked Sendable {
     func retired(_ key: String) -> [String: String]? {
         lock.lock()
         defer { lock.unlock() }
-        guard let value = usedRetired[key] ?? storedRetired[key] else { return nil }
+        guard let value = usedRetired[key] ?? storedRetired.first(where: { $0.key == key })?.value else { return nil }
         usedRetired[key] = value
         return value
     }
@@ -413,12 +409,13 @@ final class DecodeCache: @unchecked Sendable {
         }
         let used = slots.lazy.filter { self.usedSlots.contains($0.value) && self.added[$0.key] == nil }.map(\.key)
         let usedCount = used.count
-        guard misses > 0 || usedCount + added.count != slots.count || Set(retiredKept().map(\.key)) != Set(storedRetiredOrder) else { return }
+        let retired = retiredKept()
+        guard misses > 0 || usedCount + added.count != slots.count || Set(retired.map(\.key)) != Set(storedRetired.map(\.key)) else { return }
         keys.reserveCapacity(usedCount + added.count)
         keys.append(contentsOf: added.keys)
         keys.append(contentsOf: used)
         keys.sort()
-        write(keys, retired: retiredKept())
+        write(keys, retired: retired)
     }
 
     /// The digest of the decoded file with each blob id (`digest(of:)`), in order, when the
