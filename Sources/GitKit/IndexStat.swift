@@ -17,11 +17,15 @@ struct IndexStat {
         var files: [WorkingFile] = []
         files.reserveCapacity(listed.count)
         for item in listed {
-            // Borrowed from the index: not freed here.
-            guard let entry = git_index_get_bypath(index, item.file.path, 0)?.pointee else {
+            // The walk found the file's entry (any stage; stage 0 sorts first). Borrowed from
+            // the index: not freed here.
+            guard let position = item.indexPosition, let pointer = git_index_get_byindex(index, position),
+                git_index_entry_stage(pointer) == 0
+            else {
                 files.append(item.file)
                 continue
             }
+            let entry = pointer.pointee
             let skipped = isSkipWorktree(entry)
             let trusted = skipped || matches(entry, item.info, indexWritten: written)
             files.append(trusted ? Self.file(item.file, blob: ObjectID(entry.id), skipWorktree: skipped) : item.file)
@@ -90,33 +94,37 @@ struct IndexStat {
 public final class IndexSnapshot: @unchecked Sendable {
     let pointer: OpaquePointer
     let written: timespec?
-    /// Every path the index holds (any stage), and every folder above one.
-    let trackedFiles: Set<String>
-    let trackedFolders: Set<String>
+    let count: Int
 
     init(repository: Repository) throws {
         pointer = try repository.openIndex()
         let path = repository.indexFile?.path ?? repository.gitDirectory.appendingPathComponent("index").path
         var info = stat()
         written = stat(path, &info) == 0 ? info.st_mtim : nil
-        var files = Set<String>(), folders = Set<String>()
-        let count = git_index_entrycount(pointer)
-        files.reserveCapacity(count)
-        for position in 0..<count {
-            guard let entry = git_index_get_byindex(pointer, position), let rawPath = entry.pointee.path else { continue }
-            let path = String(cString: rawPath)
-            guard files.insert(path).inserted else { continue }
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
-            }
-        }
-        (trackedFiles, trackedFolders) = (files, folders)
+        count = git_index_entrycount(pointer)
     }
 
     deinit {
         git_index_free(pointer)
+    }
+
+    /// The position of the first entry for `path` (any stage), found by libgit2's search of
+    /// the index in its own order; nil when the index does not track it.
+    func position(of path: String) -> Int? {
+        var position = 0
+        return git_index_find(&position, pointer, path) == 0 ? position : nil
+    }
+
+    /// Whether the entry at `position` is one for `path`, by its bytes.
+    func entry(at position: Int, is path: String) -> Bool {
+        guard position < count, let entry = git_index_get_byindex(pointer, position), let raw = entry.pointee.path else { return false }
+        return strcmp(raw, path) == 0
+    }
+
+    /// Whether the index tracks a file under `folder` (any stage).
+    func tracks(folder: String) -> Bool {
+        var position = 0
+        return git_index_find_prefix(&position, pointer, folder + "/") == 0
     }
 }
 

@@ -115,10 +115,16 @@ final class FilterScreen: @unchecked Sendable {
         guard let index = try? repository.openIndex() else { return nil }
         defer { git_index_free(index) }
         var found = Set<String>()
+        let name = Array(".gitattributes".utf8)
         for position in 0..<git_index_entrycount(index) {
+            // Compared as bytes: a String is made only for a path that names such a file.
             guard let raw = git_index_get_byindex(index, position)?.pointee.path else { continue }
-            let path = String(cString: raw)
-            if path == ".gitattributes" || path.hasSuffix("/.gitattributes") { found.insert(path) }
+            let length = strlen(raw)
+            guard length >= name.count else { continue }
+            let tail = UnsafeRawPointer(raw + (length - name.count))
+            guard memcmp(tail, name, name.count) == 0, length == name.count || raw[length - name.count - 1] == CChar(UInt8(ascii: "/"))
+            else { continue }
+            found.insert(String(cString: raw))
         }
         indexed = found
         return found

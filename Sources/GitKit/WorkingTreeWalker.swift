@@ -13,11 +13,37 @@ struct WorkingTreeWalker {
     /// The index's paths, which are listed whatever the ignore rules say (as git lists them);
     /// nil: ignore rules apply to every path.
     var tracked: IndexSnapshot? = nil
+    /// Where the next tracked file's entry is likely to be: the walk lists files in the
+    /// index's order, so each is looked for first just after the one before.
+    private let cursor = Cursor()
 
-    /// A file the walk found, with the `lstat` it was found by.
+    /// A file the walk found, with the `lstat` it was found by and the position of its
+    /// first index entry (any stage), when the index tracks it.
     struct Listed {
         let file: WorkingFile
         let info: stat
+        var indexPosition: Int? = nil
+    }
+
+    private final class Cursor {
+        var next = 0
+    }
+
+    init(repository: OpaquePointer, root: String, gitDirectory: String, tracked: IndexSnapshot? = nil) {
+        self.repository = repository
+        self.root = root
+        self.gitDirectory = gitDirectory
+        self.tracked = tracked
+    }
+
+    /// The position of `path`'s first index entry: the one after the last found when it
+    /// is that path (by its bytes), else libgit2's search.
+    private func indexPosition(of path: String) -> Int? {
+        guard let tracked else { return nil }
+        let guess = cursor.next
+        let found = tracked.entry(at: guess, is: path) ? guess : tracked.position(of: path)
+        if let found { cursor.next = found + 1 }
+        return found
     }
 
     /// The files at or under the normalized repository-relative `prefix`, sorted by path.
@@ -74,8 +100,9 @@ struct WorkingTreeWalker {
             guard Self.isMarkdownName(path) else { return }
             mode = .other(UInt32(info.st_mode))
         }
-        guard try tracked?.trackedFiles.contains(path) == true || !isIgnored(path) else { return }
-        files.append(Listed(file: WorkingFile(path: path, root: root, mode: mode, size: Int(info.st_size)), info: info))
+        let position = indexPosition(of: path)
+        guard try position != nil || !isIgnored(path) else { return }
+        files.append(Listed(file: WorkingFile(path: path, root: root, mode: mode, size: Int(info.st_size)), info: info, indexPosition: position))
     }
 
     private func appendFolder(_ folder: String, to files: inout [Listed]) throws {
@@ -104,7 +131,7 @@ struct WorkingTreeWalker {
 
     /// Whether the name ends in `.md`, as document names do (any case).
     static func isMarkdownName(_ path: String) -> Bool {
-        path.lowercased().hasSuffix(".md")
+        MarkdownName.matches(path)
     }
 
     /// Whether the walk goes into `folder`: not the git directory, not a nested repository or
@@ -114,7 +141,7 @@ struct WorkingTreeWalker {
         guard path != gitDirectory else { return false }
         var info = stat()
         guard lstat(path + "/.git", &info) != 0 else { return false }
-        return try tracked?.trackedFolders.contains(folder) == true || !isIgnored(folder)
+        return try tracked?.tracks(folder: folder) == true || !isIgnored(folder)
     }
 
     private func isIgnored(_ path: String) throws -> Bool {

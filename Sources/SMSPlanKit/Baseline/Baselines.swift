@@ -47,6 +47,9 @@ public enum Baselines {
         public var summary: String
         public var signed: Bool
         public var created: Bool
+        /// The plan the gate read, for a caller about to exit to leave to the exit to
+        /// reclaim (freeing a large plan object by object costs more than the exit itself).
+        public var plan: Plan? = nil
     }
 
     /// The tag name of a phase's baseline: `<prefix>phase-N`, revisions `<prefix>phase-N.rR`.
@@ -96,7 +99,8 @@ public enum Baselines {
         manifest.appendBlock(to: &message)
         let sign = request.sign || plan.config.baseline.sign
         var creation = Creation(tag: name, commit: head.id.hex, shortfalls: shortfalls, alreadyExists: alreadyExists,
-                                uncommitted: uncommitted, message: message, summary: summary, signed: sign, created: false)
+                                uncommitted: uncommitted, message: message, summary: summary, signed: sign, created: false,
+                                plan: plan)
         guard shortfalls.isEmpty, alreadyExists == nil, !request.dryRun else { return creation }
         // Two runs may pass the gate at once: they take turns from here, and the second
         // finds the first one's tag and refuses, having created nothing.

@@ -141,7 +141,7 @@ extension Checker {
     /// files of `previous` under the plan's folder and `retired` the ids retired before it,
     /// when the caller read them already.
     static func change(from previous: ObjectID, to plan: Plan, in repository: Repository, cache: DecodeCache?,
-                       entries listed: [FileEntry]? = nil, blobs listedBlobs: Set<String>? = nil,
+                       entries listed: [FileEntry]? = nil, blobs listedBlobs: Set<ObjectID>? = nil,
                        retired known: [String: String]? = nil) throws(SMSPlanError) -> PlanChange? {
         let entries: [FileEntry]
         if let listed {
@@ -149,19 +149,19 @@ extension Checker {
         } else {
             entries = try git { try repository.treeEntries(of: previous, under: plan.planRoot) }
         }
-        let previousBlobs = listedBlobs ?? Set(entries.map(\.blob.hex))
+        let previousBlobs = listedBlobs ?? Set(entries.map(\.blob))
         // Each document of the plan, as one the previous state holds as it is, or not.
         var unchanged: [Document] = [], changed: [Document] = []
-        var currentBlobs = Set<String>(minimumCapacity: plan.corpus.documents.count)
+        var currentBlobs = Set<ObjectID>(minimumCapacity: plan.corpus.documents.count)
         for document in plan.corpus.documents {
-            guard let blob = document.blob else {
+            guard let blob = document.blob.flatMap(ObjectID.init(hex:)) else {
                 changed.append(document)
                 continue
             }
             currentBlobs.insert(blob)
             if previousBlobs.contains(blob) { unchanged.append(document) } else { changed.append(document) }
         }
-        let differing = entries.filter { !$0.path.hasSuffix(".md") || !currentBlobs.contains($0.blob.hex) }
+        let differing = entries.filter { !MarkdownName.endsInLowercase($0.path) || !currentBlobs.contains($0.blob) }
         guard let before = try? Engine.load(source: BlobSource(repository: repository, entries: differing), planRoot: plan.planRoot,
                                             revisionDate: plan.revisionDate, cache: cache)
         else { return nil }

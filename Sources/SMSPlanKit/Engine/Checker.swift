@@ -16,7 +16,8 @@ public enum Checker {
             return (try checkRange(range, request: request), nil)
         }
         let plan = try load(request, sharing: nil, checking: true)
-        return (Engine.check(plan), plan)
+        let r = Engine.check(plan)
+        return (r, plan)
     }
 
     /// Reads the plan the request names, with its previous committed state for the history
@@ -107,7 +108,7 @@ public enum Checker {
                 // The bases of the deltas those trees were inflated from go now, not when the
                 // retired ids are known (a walk of the history, when they are not cached).
                 history.releaseCaches()
-                prior.blobs = prior.entries.map { Set($0.map(\.blob.hex)) }
+                prior.blobs = prior.entries.map { Set($0.map(\.blob)) }
                 prior.retired = try? retiredIDs(before: previous, planRoot: planRoot, in: history, cache: cache)
                 prior.history = nil
             }
@@ -120,9 +121,11 @@ public enum Checker {
         // Summaries only where the memo knows a plan whose documents decode as these do.
         let wholePlanMemo = checking && cache != nil ? WholePlanMemo(gitDirectory: repository.commonDirectory) : nil
         let documents = DocumentsRead()
-        let choice: PlanLoader.SummaryChoice? = wholePlanMemo.map { memo in { paths, blobs, ruleInputs in
+        let choice: PlanLoader.SummaryChoice? = wholePlanMemo.map { memo in { paths, blobs, numbers, ruleInputs in
             (documents.paths, documents.blobs, documents.ruleInputs) = (paths, blobs, ruleInputs)
-            documents.key = cache.flatMap { WholePlanMemo.documentsKey(paths: paths, blobs: blobs, ruleInputs: ruleInputs, cache: $0) }
+            documents.key = cache.flatMap {
+                WholePlanMemo.documentsKey(paths: paths, blobs: blobs, numbers: numbers, ruleInputs: ruleInputs, cache: $0)
+            }
             // Without a cache of this load's own there is no memo of each document's findings,
             // and every document is checked (in full) anyway.
             return !analysing && owned != nil && documents.key.map { memo.knows(documents: $0) } ?? false
@@ -176,7 +179,9 @@ public enum Checker {
         // previous state; HistoryGaps says so once.
         if let previous, (try? repository.commit(previous)) != nil {
             // The documents the previous state does not hold as they are are compared in full.
-            guard decodeSummaries(of: &plan, cache: cache, where: { previousBlobs?.contains($0.blob ?? "") != true }) else {
+            guard decodeSummaries(of: &plan, cache: cache, where: { document in
+                document.blob.flatMap(ObjectID.init(hex:)).map { previousBlobs?.contains($0) == true } != true
+            }) else {
                 return try load(request, sharing: cache)
             }
             plan.change = try change(from: previous, to: plan, in: repository, cache: cache, entries: previousEntries, blobs: previousBlobs,
@@ -321,7 +326,7 @@ private final class PriorState: @unchecked Sendable {
     var history: Repository?
     var entries: [FileEntry]?
     /// The blob ids of `entries`.
-    var blobs: Set<String>?
+    var blobs: Set<ObjectID>?
     var retired: [String: String]?
 }
 

@@ -7,6 +7,15 @@ extension DecodeCache {
         case blob(BlobBytes)
         case other(String)
 
+        /// A blob id's first 8 bytes are as good a hash as all 20 (they are a digest's).
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .blob(let blob): hasher.combine(blob.high)
+            case .other(let text):
+                hasher.combine(text)
+            }
+        }
+
         /// The key of `text`, read without copying it.
         init(_ text: String) {
             var text = text

@@ -421,13 +421,17 @@ final class DecodeCache: @unchecked Sendable {
     /// The digest of the decoded file with each blob id (`digest(of:)`), in order, when the
     /// cache holds it: read from the file for a stored entry; for one this run decoded, its
     /// entry is encoded now and kept encoded (so that the file is written with the same bytes).
-    func digests(ofEntries blobs: [String]) -> [ArraySlice<UInt8>?] {
+    /// `numbers`: `storedNumbers(of:)` of the same blob ids, when the caller has them.
+    func digests(ofEntries blobs: [String], numbers: [UInt32?]? = nil) -> [ArraySlice<UInt8>?] {
         lock.lock()
         defer { lock.unlock() }
-        return blobs.map(digestLocked)
+        guard let numbers, numbers.count == blobs.count else { return blobs.map { digestLocked($0) } }
+        return zip(blobs, numbers).map { digestLocked($0, number: $1) }
     }
 
-    private func digestLocked(_ blob: String) -> ArraySlice<UInt8>? {
+    private func digestLocked(_ blob: String, number: UInt32?? = nil) -> ArraySlice<UInt8>? {
+        // A number looked up already stands for the stored entry, when this run added none.
+        if added.isEmpty, let number { return number.flatMap(slot).map { bytes[$0.digest] } }
         let key = Key(blob)
         switch added.isEmpty ? nil : added[key] {
         case .encoded(let encoded): return encoded.digest
@@ -444,13 +448,19 @@ final class DecodeCache: @unchecked Sendable {
         Encoded(size: slot.size, digest: bytes[slot.digest], summary: bytes[slot.summary], payload: bytes[slot.range])
     }
 
-    /// The size of the stored file with this blob id (nothing is decoded), with, when
-    /// `summarized`, the summary of its document as the document at `path`
-    /// (`Document.isSummary`): nil where the file holds none (the document has findings of
-    /// its own). The caller marks the entries it took so as used (`markUsed`), a batch at a time.
-    func stored(_ blob: String, path: String, summarized: Bool) -> (size: Int, summary: Document?)? {
-        guard let slot = slots[Key(blob)].flatMap(slot) else { return nil }
+    /// The size of the stored file numbered `number` (`storedNumbers(of:)`; nothing is
+    /// decoded), with, when `summarized`, the summary of its document as the document at
+    /// `path` (`Document.isSummary`): nil where the file holds none (the document has findings
+    /// of its own). The caller marks the entries it took so as used (`markUsed`), a batch at a time.
+    func stored(number: UInt32, path: String, summarized: Bool) -> (size: Int, summary: Document?)? {
+        guard let slot = slot(number) else { return nil }
         return (slot.size, summarized ? summary(of: slot, path: path) : nil)
+    }
+
+    /// The number of the stored entry of each blob id (nil for none, or no blob id): found
+    /// once for the several things a load asks of each file's entry.
+    func storedNumbers(of blobs: [String?]) -> [UInt32?] {
+        blobs.map { blob in blob.flatMap { slots[Key($0)] } }
     }
 
     private func summary(of slot: Slot, path: String) -> Document? {
@@ -458,10 +468,8 @@ final class DecodeCache: @unchecked Sendable {
         return try? reader.summary(path: path)
     }
 
-    /// Keeps the stored entries with these blob ids (each one the file holds; any other is
-    /// passed over) when the file is written.
-    func markUsed(_ blobs: [String]) {
-        let numbers = blobs.compactMap { slots[Key($0)] }
+    /// Keeps the stored entries with these numbers (`storedNumbers(of:)`) when the file is written.
+    func markUsed(numbers: [UInt32]) {
         lock.lock()
         for number in numbers { usedSlots.insert(number) }
         lock.unlock()

@@ -18,9 +18,10 @@ final class DocumentFindingsMemo: @unchecked Sendable {
 
     let url: URL
     let inputs: String
-    /// Read from the file: never changed, so read from any thread without the lock.
-    private let stored: [String: [Finding]]
-    private var added: [String: [Finding]] = [:]
+    /// Read from the file: never changed, so read from any thread without the lock. Keyed
+    /// as the decode cache keys its entries (a blob id as its 20 bytes).
+    private let stored: [DecodeCache.Key: [Finding]]
+    private var added: [DecodeCache.Key: [Finding]] = [:]
     /// Whether anything was stored since the file was read or last written, and how many
     /// entries the file holds now.
     private var fresh = false
@@ -51,15 +52,16 @@ final class DocumentFindingsMemo: @unchecked Sendable {
 
     /// The findings stored for the document with this blob id, when it was checked before.
     func findings(of blob: String) -> [Finding]? {
-        if let found = stored[blob] { return found }
+        let key = DecodeCache.Key(blob)
+        if let found = stored[key] { return found }
         lock.lock()
         defer { lock.unlock() }
-        return added[blob]
+        return added[key]
     }
 
     func store(_ blob: String, _ findings: [Finding]) {
         lock.lock()
-        added[blob] = findings
+        added[DecodeCache.Key(blob)] = findings
         fresh = true
         lock.unlock()
     }
@@ -71,23 +73,25 @@ final class DocumentFindingsMemo: @unchecked Sendable {
         defer { lock.unlock() }
         // Nothing checked anew: every blob's findings came from the file, which holds as many.
         if !fresh && blobs.count == written { return }
-        var kept: [String: [Finding]] = [:]
+        var kept: [DecodeCache.Key: [Finding]] = [:]
         kept.reserveCapacity(blobs.count)
         for blob in blobs {
-            if let found = added[blob] ?? stored[blob] { kept[blob] = found }
+            let key = DecodeCache.Key(blob)
+            if let found = added[key] ?? stored[key] { kept[key] = found }
         }
         guard fresh || kept.count != written else { return }
         AtomicFile.replaceQuietly(Data(Self.encode(kept, inputs: inputs)), at: url)
         (fresh, written) = (false, kept.count)
     }
 
-    static func encode(_ entries: [String: [Finding]], inputs: String) -> [UInt8] {
+    /// Entries in the order of their keys' texts (`DecodeCache.Key`'s order).
+    static func encode(_ entries: [DecodeCache.Key: [Finding]], inputs: String) -> [UInt8] {
         var writer = ByteWriter()
         writer.raw(magic)
         writer.int(formatVersion)
         writer.string(inputs)
         writer.array(entries.sorted { $0.key < $1.key }) { writer, pair in
-            writer.string(pair.key)
+            writer.string(pair.key.text)
             writer.array(pair.value) { writer, finding in
                 writer.finding(finding)
                 writer.optional(finding.ceiling) { $0.choice($1, in: Severity.allCases) }
@@ -97,13 +101,13 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     }
 
     /// The entries of a memo file written under `inputs`; nil for any other file.
-    static func decode(_ file: [UInt8], inputs: String) -> [String: [Finding]]? {
+    static func decode(_ file: [UInt8], inputs: String) -> [DecodeCache.Key: [Finding]]? {
         guard file.starts(with: magic) else { return nil }
         var reader = ByteReader(file, range: magic.count..<file.count)
         do {
             guard try reader.int() == formatVersion, try reader.string() == inputs else { return nil }
             let pairs = try reader.array { reader in
-                (try reader.string(), try reader.array { reader in
+                (DecodeCache.Key(utf8: file[try reader.skip(try reader.int())]), try reader.array { reader in
                     var finding = try reader.finding()
                     finding.ceiling = try reader.optional { try $0.choice(in: Severity.allCases) }
                     return finding

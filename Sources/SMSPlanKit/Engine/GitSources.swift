@@ -21,9 +21,13 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     /// Files are read with POSIX calls on any thread; what goes through libgit2 is locked.
     var readsConcurrently: Bool { true }
 
+    /// The index is read here, once: the handle's own copy is what git's filters consult,
+    /// and a handle that lets go of its caches (`Repository.releaseCaches`) would otherwise
+    /// read it again for the listing. (A failure is met again, and thrown, by `files(under:)`.)
     init(repository: Repository, root: URL) {
         self.repository = repository
         self.root = root
+        _ = try? index.snapshot(of: repository)
     }
 
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry] {
@@ -40,7 +44,7 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
             case .regular, .executable: .regular
             case .submodule, .other: .other
             }
-            return SourceEntry(path: file.path, kind: kind)
+            return SourceEntry(path: file.path, kind: kind, blob: file.indexBlob?.hex, listedSize: file.mode == .symlink ? nil : file.size)
         }
     }
 
@@ -52,7 +56,7 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     /// The file's bytes as git would store them (after its filters); for a skip-worktree
     /// file, the index's.
     func read(_ path: String) throws(SMSPlanError) -> Data? {
-        if let file = listing[path], file.isSkipWorktree, let blob = file.indexBlob {
+        if let file = listing.skipWorktree(path), let blob = file.indexBlob {
             guard file.mode != .symlink else { return nil }
             do {
                 git.lock()
@@ -223,22 +227,40 @@ private final class LazyIndex: @unchecked Sendable {
     }
 }
 
-/// The files a working-tree source listed, by path as bytes.
+/// The files a working-tree source listed, by path as bytes: indexed on the first look-up
+/// (a check that finds every document in its cache looks none up), except the skip-worktree
+/// files, which every read asks about and which are few.
 private final class Listing: @unchecked Sendable {
     private var files: [PathKey: WorkingFile] = [:]
+    private var pending: [[WorkingFile]] = []
+    private var skipped: [PathKey: WorkingFile] = [:]
     private let lock = NSLock()
 
     func record(_ listed: [WorkingFile]) {
         lock.lock()
         defer { lock.unlock() }
-        files.reserveCapacity(files.count + listed.count)
-        for file in listed { files[PathKey(file.path)] = file }
+        pending.append(listed)
+        for file in listed where file.isSkipWorktree { skipped[PathKey(file.path)] = file }
     }
 
     subscript(path: String) -> WorkingFile? {
         lock.lock()
         defer { lock.unlock() }
+        if !pending.isEmpty {
+            files.reserveCapacity(files.count + pending.reduce(0) { $0 + $1.count })
+            for listed in pending {
+                for file in listed { files[PathKey(file.path)] = file }
+            }
+            pending = []
+        }
         return files[PathKey(path)]
+    }
+
+    /// The listed skip-worktree file at `path`.
+    func skipWorktree(_ path: String) -> WorkingFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return skipped.isEmpty ? nil : skipped[PathKey(path)]
     }
 }
 
@@ -262,7 +284,7 @@ struct BlobSource: PlanSource, @unchecked Sendable {
             case .symlink: .symlink
             default: .other
             }
-            return SourceEntry(path: entry.path, kind: kind)
+            return SourceEntry(path: entry.path, kind: kind, blob: entry.blob.hex)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// Reads a plan from a source: configuration, roles, schema, and every document under
 /// the configured roots (decoded in parallel).
@@ -33,6 +34,8 @@ enum PlanLoader {
         }
 
         var markdown: [String] = []
+        var blobs: [String?] = []
+        var sizes: [Int?] = []
         var linked: [(path: String, finding: Finding)] = []
         var unreadRoots: [String] = []
         var seen = Set<PathKey>()
@@ -51,9 +54,12 @@ enum PlanLoader {
             if entries.isEmpty, let location = config.rootLocations[root] {
                 findings.append(Finding(ConfigInvalidRule.id, at: location, "documents root \"\(root)\" has no files", path: configPath))
             }
-            for entry in entries where entry.path.lowercased().hasSuffix(".md") && seen.insert(PathKey(entry.path)).inserted {
+            for entry in entries where MarkdownName.matches(entry.path) && seen.insert(PathKey(entry.path)).inserted {
                 switch entry.kind {
-                case .regular: markdown.append(entry.path)
+                case .regular:
+                    markdown.append(entry.path)
+                    blobs.append(entry.blob)
+                    sizes.append(entry.listedSize)
                 case .symlink: linked.append((entry.path, FileScreen.link(entry.path, in: source)))
                 case .other:
                     linked.append((entry.path, Finding(FileUnreadableRule.id, at: .fileStart,
@@ -64,9 +70,10 @@ enum PlanLoader {
 
         // A bundled schema is the same for the same smsplan.yaml; one from a file, for its bytes.
         let ruleInputs = [Data(planRoot.utf8), Data(revisionDate.description.utf8), configData, rolesData, schemaData]
-        let blobs = markdown.map { source.blobID($0) }
-        let decoded = try decodeAll(markdown, blobs: blobs, from: source, maximumSize: config.maxFileSize, cache: cache,
-                                    summaries: summaries?(markdown, blobs, ruleInputs) ?? false)
+        // Each file's stored entry, found once for the memo's key and for the file's read.
+        let numbers = cache?.storedNumbers(of: blobs)
+        let decoded = try decodeAll(markdown, blobs: blobs, sizes: sizes, numbers: numbers, from: source, maximumSize: config.maxFileSize,
+                                    cache: cache, summaries: summaries?(markdown, blobs, numbers, ruleInputs) ?? false)
         var readFindings = findings.map { ($0.path ?? configPath, $0) } + linked
         for (path, result) in zip(markdown, decoded) {
             readFindings += result.findings.map { (path, $0) }
@@ -119,20 +126,26 @@ enum PlanLoader {
     /// whose blob id the source knows without reading it (a git object, or a working-tree
     /// file the index vouches for) and that the cache holds is not read at all. No document
     /// keeps its file's bytes: they are read again if a rule asks for them.
-    typealias SummaryChoice = (_ paths: [String], _ blobs: [String?], _ ruleInputs: [Data?]) -> Bool
+    /// `numbers`: the cache's `storedNumbers(of:)` of `blobs`.
+    typealias SummaryChoice = (_ paths: [String], _ blobs: [String?], _ numbers: [UInt32?]?, _ ruleInputs: [Data?]) -> Bool
 
-    private static func decodeAll(_ paths: [String], blobs: [String?], from source: some PlanSource, maximumSize: ByteSize,
+    /// `sizes`: the sizes the listing gave (`SourceEntry.listedSize`); `numbers`: the
+    /// cache's `storedNumbers(of:)` of `blobs`.
+    private static func decodeAll(_ paths: [String], blobs: [String?], sizes: [Int?], numbers: [UInt32?]?, from source: some PlanSource,
+                                  maximumSize: ByteSize,
                                   cache: DecodeCache?, summaries: Bool) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         let reader = ContentsReader { (try? source.read($0)) ?? Data() }
         for start in stride(from: 0, to: paths.count, by: batchSize) {
-            try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, blobs: blobs, from: source, maximumSize: maximumSize,
+            try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, blobs: blobs, sizes: sizes, numbers: numbers,
+                            from: source, maximumSize: maximumSize,
                             cache: cache, summaries: summaries, reader: reader, into: results)
         }
         return results.values
     }
 
-    private static func decodeBatch(_ batch: Range<Int>, of paths: [String], blobs knownBlobs: [String?], from source: some PlanSource,
+    private static func decodeBatch(_ batch: Range<Int>, of paths: [String], blobs knownBlobs: [String?], sizes: [Int?], numbers: [UInt32?]?,
+                                    from source: some PlanSource,
                                     maximumSize: ByteSize,
                                     cache: DecodeCache?, summaries: Bool, reader: ContentsReader,
                                     into results: ResultSlots<(document: Document?, findings: [Finding])>)
@@ -143,7 +156,7 @@ enum PlanLoader {
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
         var cached: [Int: String] = [:]
-        var summarized: [String] = []
+        var summarized: [UInt32] = []
         var blobs: [String?] = []
         read.reserveCapacity(batch.count)
         blobs.reserveCapacity(batch.count)
@@ -151,15 +164,16 @@ enum PlanLoader {
             let path = paths[index]
             let known = knownBlobs[index]
             blobs.append(known)
-            if let cache, let blob = known, let (size, summary) = cache.stored(blob, path: path, summarized: summaries),
-                max(size, source.listedSize(path) ?? size) <= maximumSize.bytes {
+            if let cache, let blob = known, let number = numbers?[index] ?? nil,
+                let (size, summary) = cache.stored(number: number, path: path, summarized: summaries),
+                max(size, sizes[index] ?? size) <= maximumSize.bytes {
                 read.append(Data())
                 // A summary is read here: a few fields, less work than handing it to a worker.
                 if var summary {
                     summary.storage = DocumentContents(path: path, reader: reader)
                     summary.blob = blob
                     results.set(index, (summary, []))
-                    summarized.append(blob)
+                    summarized.append(number)
                 } else {
                     cached[index] = blob
                 }
@@ -176,7 +190,7 @@ enum PlanLoader {
                 refused[index] = finding
             }
         }
-        cache?.markUsed(summarized)
+        cache?.markUsed(numbers: summarized)
         let contents = read, screened = refused, taken = cached, known = blobs
         // The files not read as summaries, each on a worker.
         let pending = summarized.isEmpty ? Array(batch) : batch.filter { !results.isSet($0) }

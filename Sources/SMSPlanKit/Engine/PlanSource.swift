@@ -6,10 +6,16 @@ public struct SourceEntry: Sendable, Hashable {
     /// Repository-relative path, "/"-separated.
     public var path: String
     public var kind: Kind
+    /// What `PlanSource.blobID` and `listedSize` say of the file, given with the listing so
+    /// that nobody looks them up by path, file by file.
+    public var blob: String?
+    public var listedSize: Int?
 
-    public init(path: String, kind: Kind) {
+    public init(path: String, kind: Kind, blob: String? = nil, listedSize: Int? = nil) {
         self.path = path
         self.kind = kind
+        self.blob = blob
+        self.listedSize = listedSize
     }
 }
 

@@ -15,7 +15,7 @@ import Foundation
 /// ignored and replaced, in one step (`AtomicFile`), in `.git/smsplan/`.
 final class WholePlanMemo: @unchecked Sendable {
     /// Bump when the encoding changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let fileName = "whole-plan-findings"
     /// How many plans' findings are kept (the working tree, the index, a branch or two).
     static let kept = 4
@@ -30,7 +30,8 @@ final class WholePlanMemo: @unchecked Sendable {
     /// The plans' findings, most recently used first, with the key of their documents.
     private var entries: [Entry]
 
-    typealias Entry = (key: String, documents: String, findings: [Located])
+    /// `status`: the plan's `StatusReport` as JSON, once `smsplan status` has made it.
+    typealias Entry = (key: String, documents: String, findings: [Located], status: [UInt8]?)
 
     init(gitDirectory: URL) {
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
@@ -46,8 +47,9 @@ final class WholePlanMemo: @unchecked Sendable {
     /// Keeps `findings` under `key` as the most recent plan, and writes the file; failures
     /// are ignored.
     func store(_ findings: [Located], for key: String, documents: String) {
+        let status = entries.first { $0.key == key }?.status
         entries.removeAll { $0.key == key }
-        entries.insert((key, documents, findings), at: 0)
+        entries.insert((key, documents, findings, status), at: 0)
         entries = Array(entries.prefix(Self.kept))
         AtomicFile.replaceQuietly(Data(Self.encode(entries)), at: url)
     }
@@ -56,7 +58,8 @@ final class WholePlanMemo: @unchecked Sendable {
     /// roles.yaml, the schema, the plan root and the date (`ruleInputs`), and each Markdown
     /// file's path with the digest of its decode-cache entry (`paths`, `blobs` their blob
     /// ids); nil when a file has no blob id or no entry.
-    static func documentsKey(paths: [String], blobs: [String?], ruleInputs: [Data?], cache: DecodeCache) -> String? {
+    /// `numbers`: the cache's `storedNumbers(of: blobs)`, when the caller has them.
+    static func documentsKey(paths: [String], blobs: [String?], numbers: [UInt32?]? = nil, ruleInputs: [Data?], cache: DecodeCache) -> String? {
         guard cache.addedCount <= mostDecodedAnew else { return nil }
         var known: [String] = []
         known.reserveCapacity(blobs.count)
@@ -70,7 +73,7 @@ final class WholePlanMemo: @unchecked Sendable {
             if let input { digest.part(input) } else { digest.absent() }
         }
         digest.part(String(paths.count).utf8)
-        for (path, entry) in zip(paths, cache.digests(ofEntries: known)) {
+        for (path, entry) in zip(paths, cache.digests(ofEntries: known, numbers: numbers)) {
             guard let entry else { return nil }
             digest.part(path.utf8)
             digest.part(entry)
@@ -86,7 +89,7 @@ final class WholePlanMemo: @unchecked Sendable {
     static func key(documents documentsKey: String, plan: Plan, inForce: VersionsInForce.Search, cache: DecodeCache) -> String? {
         var digest = KeyBytes(capacity: 4096)
         digest.part(documentsKey.utf8)
-        let unread = plan.unread.paths.map { String(decoding: $0.bytes, as: UTF8.self) }.sorted()
+        let unread = plan.unread.paths.map(\.path).sorted()
         digest.part(String(unread.count).utf8)
         for path in unread { digest.part(path.utf8) }
         if let scope = plan.baselineScope {
@@ -113,6 +116,19 @@ final class WholePlanMemo: @unchecked Sendable {
         return digest.finished
     }
 
+    /// The status report kept with the findings under `key`, as JSON.
+    func status(for key: String) -> [UInt8]? {
+        entries.first { $0.key == key }?.status
+    }
+
+    /// Keeps `status` (a `StatusReport` as JSON) with the findings under `key`, and writes
+    /// the file; nothing when no findings are kept under `key`. Failures are ignored.
+    func storeStatus(_ status: [UInt8], for key: String) {
+        guard let position = entries.firstIndex(where: { $0.key == key }) else { return }
+        entries[position].status = status
+        AtomicFile.replaceQuietly(Data(Self.encode(entries)), at: url)
+    }
+
     /// Whether a plan whose documents have this `documentsKey` was checked before (its
     /// documents are then read as their summaries, since its findings are likely replayed).
     func knows(documents documentsKey: String) -> Bool {
@@ -132,6 +148,10 @@ final class WholePlanMemo: @unchecked Sendable {
                 writer.finding(located.finding)
                 writer.optional(located.finding.ceiling) { $0.choice($1, in: Severity.allCases) }
             }
+            writer.optional(entry.status) { writer, status in
+                writer.int(status.count)
+                writer.raw(status)
+            }
         }
         return writer.bytes
     }
@@ -148,7 +168,7 @@ final class WholePlanMemo: @unchecked Sendable {
                     var finding = try reader.finding()
                     finding.ceiling = try reader.optional { try $0.choice(in: Severity.allCases) }
                     return (path, finding)
-                })
+                }, status: try reader.optional { reader in Array(file[try reader.skip(try reader.int())]) })
             }
             return reader.atEnd ? entries : nil
         } catch {

@@ -115,10 +115,12 @@ struct OverlaySource<Base: PlanSource>: PlanSource {
     let data: Data
 
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry] {
-        var entries = try base.files(under: folder)
+        var entries = try base.files(under: folder).map { entry in
+            entry.path == path ? SourceEntry(path: entry.path, kind: entry.kind, blob: nil, listedSize: data.count) : entry
+        }
         let prefix = folder.isEmpty ? "" : folder + "/"
         if path.hasPrefix(prefix), !entries.contains(where: { $0.path == path }) {
-            entries.append(SourceEntry(path: path, kind: .regular))
+            entries.append(SourceEntry(path: path, kind: .regular, listedSize: data.count))
             entries.sort { $0.path < $1.path }
         }
         return entries

@@ -241,6 +241,9 @@ final class DocumentContents: @unchecked Sendable {
     private let reader: ContentsReader?
 
     private static let locks = (0..<16).map { _ in NSLock() }
+    /// No bytes: what a document made in memory holds until it is given some. One shared
+    /// object, never changed (its bytes are loaded already), rather than one per document.
+    static let none = DocumentContents(Data())
 
     init(_ data: Data) {
         loaded = data
@@ -316,7 +319,7 @@ struct DocumentFields: Sendable {
     }
     var keyLocations = KeyLocations()
     var body: MarkdownBody = MarkdownBody()
-    var storage = DocumentContents(Data())
+    var storage = DocumentContents.none
     var blob: String?
     var isSummary = false
 

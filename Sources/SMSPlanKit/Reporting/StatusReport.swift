@@ -1,7 +1,7 @@
 /// Where the implementation stands: phase by phase, documents by status, what comes due.
-public struct StatusReport: Sendable, Encodable {
+public struct StatusReport: Sendable, Codable {
     /// One phase of the implementation.
-    public struct Phase: Sendable, Encodable {
+    public struct Phase: Sendable, Codable {
         public var phase: Int
         /// complete, current, planned, or behind (a phase before the current one not complete).
         public var state: String
@@ -16,7 +16,7 @@ public struct StatusReport: Sendable, Encodable {
     }
 
     /// A controlled document being revised: its version in force and the one in progress.
-    public struct Revision: Sendable, Encodable {
+    public struct Revision: Sendable, Codable {
         public var id: String
         public var path: String
         public var inForce: String
@@ -26,7 +26,7 @@ public struct StatusReport: Sendable, Encodable {
     }
 
     /// A phase plan not approved yet: shown, but it schedules nothing.
-    public struct ProposedPlan: Sendable, Encodable {
+    public struct ProposedPlan: Sendable, Codable {
         public var id: String
         public var path: String
         public var phase: Int
@@ -35,7 +35,7 @@ public struct StatusReport: Sendable, Encodable {
     }
 
     /// A document review or a periodic record coming due.
-    public struct Due: Sendable, Encodable {
+    public struct Due: Sendable, Codable {
         public var id: String
         public var path: String
         public var what: String

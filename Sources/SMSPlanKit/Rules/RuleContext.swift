@@ -51,7 +51,7 @@ public struct Corpus: Sendable {
         }
 
         /// Every key of the index.
-        public var keys: [String] { positions.keys.map { String(decoding: $0.bytes, as: UTF8.self) } }
+        public var keys: [String] { positions.keys.map(\.path) }
     }
 
     public let documents: [Document]
@@ -66,9 +66,11 @@ public struct Corpus: Sendable {
         var paths: [PathKey: Int] = [:]
         ids.reserveCapacity(sorted.count)
         paths.reserveCapacity(sorted.count)
-        for (position, document) in sorted.enumerated() {
-            if let id = document.id?.value, ids[PathKey(id)] == nil { ids[PathKey(id)] = position }
-            if paths[PathKey(document.path)] == nil { paths[PathKey(document.path)] = position }
+        // Backwards, so that the first document with a key is the one its entry keeps.
+        for position in sorted.indices.reversed() {
+            let document = sorted[position]
+            if let id = document.id?.value { ids[PathKey(id)] = position }
+            paths[PathKey(document.path)] = position
         }
         byID = Index(positions: ids, documents: sorted)
         byPath = Index(positions: paths, documents: sorted)

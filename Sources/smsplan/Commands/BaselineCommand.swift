@@ -65,6 +65,7 @@ struct BaselineCommand: ParsableCommand {
             let request = Baselines.CreateRequest(directory: repository.directoryURL, phase: phase, revision: revision, dryRun: dryRun,
                                                   allowDirty: allowDirty, sign: sign, toolVersion: SMSPlanVersion.current)
             let creation = try CommandFailure.running { try Baselines.create(request) }
+            KeptUntilExit.value = creation.plan
             if !creation.uncommitted.isEmpty && allowDirty {
                 print("note: uncommitted changes are not part of the baseline: \(creation.uncommitted.joined(separator: ", "))")
             }

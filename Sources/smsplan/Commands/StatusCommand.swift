@@ -21,7 +21,10 @@ struct StatusCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let plan = try source.loadPlan(from: repository.directoryURL, checked: true)
-        print(StatusReport(plan: plan, result: Engine.check(plan)).render(format), terminator: "")
+        let request = CheckRequest(directory: repository.directoryURL, target: source.target)
+        let (report, plan) = try CommandFailure.running { try Checker.status(request) }
+        // The process exits straight after printing: the plan is left for the exit to reclaim.
+        KeptUntilExit.value = plan
+        print(report.render(format), terminator: "")
     }
 }

@@ -21,9 +21,13 @@ struct SourceOptions: ParsableArguments {
 
     /// Reads the plan around `directory`; could-not-run errors exit 2 with one line.
     /// `checked`: for a command that runs `Engine.check` on it (`Checker.loadForCheck`).
+    /// The commands that read a plan exit once they have printed what they made of it: the
+    /// plan is left for the exit to reclaim (`KeptUntilExit`).
     func loadPlan(from directory: URL, checked: Bool = false) throws -> Plan {
         let request = CheckRequest(directory: directory, target: target)
-        return try CommandFailure.running { try checked ? Checker.loadForCheck(request) : Checker.load(request) }
+        let plan = try CommandFailure.running { try checked ? Checker.loadForCheck(request) : Checker.load(request) }
+        KeptUntilExit.value = plan
+        return plan
     }
 }
 
