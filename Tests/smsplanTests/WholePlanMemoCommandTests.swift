@@ -292,6 +292,44 @@ final class WholePlanMemoCommandTests: XCTestCase {
         XCTAssertTrue(gate.output.contains("error finding") || gate.errors.contains("error finding"), gate.output + gate.errors)
     }
 
+    /// `status` keeps its report beside the whole-plan findings of the plan it read, and
+    /// takes it again for that plan only, with its counts of findings made anew: in every
+    /// format, before an edit, after it and once it is undone, each run prints what a run
+    /// without caches prints.
+    func testStatusKeepsItsReportForThePlanItReadOnly() throws {
+        func status(_ format: String) throws -> String {
+            let result = try SMSPlanBinary.run(["status", "--format", format], in: repository.directory)
+            XCTAssertEqual(result.status, 0, result.errors)
+            return result.output
+        }
+        func errors(_ json: String) throws -> Int {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return try XCTUnwrap(object?["errors"] as? Int, json)
+        }
+        var counts: [Int] = []
+        for state in ["committed", "a heading renamed", "the heading back"] {
+            switch state {
+            case "a heading renamed": try replace(supplierPolicy, "\n## Scope\n", "\n## Range\n")
+            case "the heading back": try replace(supplierPolicy, "\n## Range\n", "\n## Scope\n")
+            default: break
+            }
+            _ = try check([])
+            for format in ["json", "text", "markdown"] {
+                let first = try status(format), second = try status(format)
+                try? FileManager.default.removeItem(at: repository.url(".git/smsplan"))
+                let uncached = try status(format)
+                XCTAssertEqual(first, uncached, "\(state), \(format): after a check")
+                XCTAssertEqual(second, uncached, "\(state), \(format): a second time")
+                if format == "json" { counts.append(try errors(uncached)) }
+                _ = try check([])
+            }
+        }
+        XCTAssertEqual(counts.count, 3)
+        XCTAssertEqual(counts[0], 0)
+        XCTAssertGreaterThan(counts[1], 0, "the renamed heading is an error")
+        XCTAssertEqual(counts[2], 0)
+    }
+
     /// A range's head is checked as a check of its revision, its whole-plan findings replayed
     /// where the memo knows the plan: the range prints what it does without caches.
     func testARangeReplaysTheFindingsOfItsHead() throws {
