@@ -177,26 +177,80 @@ struct WorkingTreeWalker {
             throw Self.systemError("opendir", path)
         }
         defer { closedir(directory) }
-        var names: [Name] = []
+        // The names first, then their `lstat`s: those of a large folder on several threads,
+        // as git's preloaded index takes them.
+        var listed: [(text: String, bytes: [UInt8]?)] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 { throw Self.systemError("readdir", path) }
-                return Self.inGitOrder(names)
+                break
             }
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if let name = String(validating: bytes, as: UTF8.self) {
-                guard name != "." && name != ".." else { continue }
-                var info = stat()
-                let found = name.withCString { fstatat(dirfd(directory), $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
-                names.append(Name(text: name, info: found ? info : nil, undecodable: nil))
-                continue
+            let named = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (text: String, bytes: [UInt8]?)? in
+                let bytes = raw.prefix { $0 != 0 }
+                if let name = String(validating: bytes, as: UTF8.self) {
+                    return name == "." || name == ".." ? nil : (name, nil)
+                }
+                return (String(decoding: bytes, as: UTF8.self), Array(bytes))
             }
-            var info = stat()
-            let found = (bytes + [0]).withUnsafeBufferPointer { raw in
-                raw.withMemoryRebound(to: CChar.self) { fstatat(dirfd(directory), $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            if let named { listed.append(named) }
+        }
+        let descriptor = dirfd(directory)
+        let named = listed
+        let taken = Statuses(count: named.count)
+        @Sendable func take(_ range: Range<Int>) {
+            for index in range {
+                let name = named[index]
+                if let bytes = name.bytes {
+                    taken.found[index] = (bytes + [0]).withUnsafeBufferPointer { raw in
+                        raw.withMemoryRebound(to: CChar.self) { fstatat(descriptor, $0.baseAddress!, &taken.infos[index], AT_SYMLINK_NOFOLLOW) == 0 }
+                    }
+                } else {
+                    taken.found[index] = name.text.withCString { fstatat(descriptor, $0, &taken.infos[index], AT_SYMLINK_NOFOLLOW) == 0 }
+                }
             }
-            if found { names.append(Name(text: String(decoding: bytes, as: UTF8.self), undecodable: info)) }
+        }
+        let parts = named.count >= Self.namesPerThread * 2 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
+        if parts > 1 {
+            let size = (named.count + parts - 1) / parts
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                take(min(part * size, named.count)..<min((part + 1) * size, named.count))
+            }
+        } else {
+            take(0..<named.count)
+        }
+        var names: [Name] = []
+        names.reserveCapacity(named.count)
+        withExtendedLifetime(taken) {
+            for (index, name) in named.enumerated() {
+                if name.bytes == nil {
+                    names.append(Name(text: name.text, info: taken.found[index] ? taken.infos[index] : nil, undecodable: nil))
+                } else if taken.found[index] {
+                    names.append(Name(text: name.text, undecodable: taken.infos[index]))
+                }
+            }
+        }
+        return Self.inGitOrder(names)
+    }
+
+    /// Below twice this many names in a folder, their `lstat`s are taken on one thread.
+    private static let namesPerThread = 256
+
+    /// The `lstat`s of a folder's names, each written by one thread, read once all are done.
+    private final class Statuses: @unchecked Sendable {
+        let infos: UnsafeMutableBufferPointer<stat>
+        let found: UnsafeMutableBufferPointer<Bool>
+
+        init(count: Int) {
+            infos = .allocate(capacity: count)
+            infos.initialize(repeating: stat())
+            found = .allocate(capacity: count)
+            found.initialize(repeating: false)
+        }
+
+        deinit {
+            infos.deallocate()
+            found.deallocate()
         }
     }
 

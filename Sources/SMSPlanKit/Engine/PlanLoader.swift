@@ -38,6 +38,10 @@ enum PlanLoader {
         var sizes: [Int?] = []
         var linked: [(path: String, finding: Finding)] = []
         var unreadRoots: [String] = []
+        // Paths listed twice are taken once: across roots only when one root holds another,
+        // within a root's listing only when it is not strictly in order (a listing in order
+        // holds no path twice), which spares a set of every path of a large plan.
+        let disjoint = Self.areDisjoint(config.roots.map { planRoot.appendingPathComponent($0) })
         var seen = Set<PathKey>()
         for root in config.roots {
             let rootPath = planRoot.appendingPathComponent(root)
@@ -54,7 +58,9 @@ enum PlanLoader {
             if entries.isEmpty, let location = config.rootLocations[root] {
                 findings.append(Finding(ConfigInvalidRule.id, at: location, "documents root \"\(root)\" has no files", path: configPath))
             }
-            for entry in entries where MarkdownName.matches(entry.path) && seen.insert(PathKey(entry.path)).inserted {
+            if disjoint { seen.removeAll() }
+            let unique = disjoint && Self.isStrictlyInOrder(entries)
+            for entry in entries where MarkdownName.matches(entry.path) && (unique || seen.insert(PathKey(entry.path)).inserted) {
                 switch entry.kind {
                 case .regular:
                     markdown.append(entry.path)
@@ -87,6 +93,38 @@ enum PlanLoader {
         let undecoded = zip(markdown, decoded).filter { $0.1.document == nil }.map(\.0)
         plan.unread = UnreadFiles(paths: Set((undecoded + linked.map(\.path)).map(PathKey.init)), roots: unreadRoots)
         return plan
+    }
+
+    /// Whether no two of these folders are one or hold the other (so no path is listed
+    /// under both); false where one climbs with "..".
+    static func areDisjoint(_ folders: [String]) -> Bool {
+        var normalized: [[Substring]] = []
+        for folder in folders {
+            let components = folder.split(separator: "/").filter { $0 != "." }
+            guard !components.contains("..") else { return false }
+            normalized.append(components)
+        }
+        for (index, first) in normalized.enumerated() {
+            for second in normalized[(index + 1)...] {
+                let common = min(first.count, second.count)
+                if zip(first.prefix(common), second.prefix(common)).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Whether each path of `entries` comes after the one before, by its bytes.
+    static func isStrictlyInOrder(_ entries: [SourceEntry]) -> Bool {
+        zip(entries, entries.dropFirst()).allSatisfy { pair in
+            var (first, second) = (pair.0.path, pair.1.path)
+            return first.withUTF8 { a in
+                second.withUTF8 { b in
+                    let common = min(a.count, b.count)
+                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                    return order < 0 || order == 0 && a.count < b.count
+                }
+            }
+        }
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.
