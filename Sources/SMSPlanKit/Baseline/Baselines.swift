@@ -176,7 +176,7 @@ public enum Baselines {
 
     /// The human part of the tag message: what is baselined, the documents and the coverage.
     static func tagSummary(manifest: BaselineManifest, plan: Plan, tag: String) -> String {
-        let approved = manifest.documents.filter { $0.status == "approved" }.count
+        let approved = manifest.documents.reduce(0) { $0 + ($1.status == "approved" ? 1 : 0) }
         // Documents under revision count with their version in force.
         let revisions = plan.corpus.documents.compactMap { document in
             plan.revisionState(of: document).map { "Under revision: \(document.id?.value ?? document.path) \($0).\n" }
