@@ -330,6 +330,34 @@ final class WholePlanMemoCommandTests: XCTestCase {
         XCTAssertEqual(counts[2], 0)
     }
 
+    /// A baseline's gate keeps its manifest and shortfalls beside the whole-plan findings of
+    /// the commit it read, and takes them again for a plan that decodes the same, with the
+    /// commit's own blob ids: after commits that change prose only (the same decoded plan,
+    /// other blobs) and one that changes a heading, the dry run prints what it prints
+    /// without caches, and its manifest names the blob each file has at HEAD.
+    func testABaselineGateKeepsItsFactsForThePlanItReadOnly() throws {
+        let arguments = ["baseline", "create", "1", "--dry-run", "--manifest"]
+        for (label, change) in [("committed", { () throws in }),
+                                ("prose", { try self.append(self.supplierPolicy, "One more sentence of prose.") }),
+                                ("more prose", { try self.append(self.supplierPolicy, "And another.") }),
+                                ("a heading renamed", { try self.replace(self.supplierPolicy, "\n## Scope\n", "\n## Range\n") })] {
+            try change()
+            if label != "committed" { try repository.commitAll(label) }
+            _ = try check(["--rev", "HEAD"])
+            let first = try SMSPlanBinary.run(arguments, in: repository.directory)
+            let second = try SMSPlanBinary.run(arguments, in: repository.directory)
+            try? FileManager.default.removeItem(at: repository.url(".git/smsplan"))
+            let uncached = try SMSPlanBinary.run(arguments, in: repository.directory)
+            for (name, run) in [("after a check", first), ("a second time", second)] {
+                XCTAssertEqual(run.output, uncached.output, "\(label), \(name)")
+                XCTAssertEqual(run.status, uncached.status, "\(label), \(name): exit status")
+            }
+            let blob = try repository.git("rev-parse", "HEAD:\(supplierPolicy)").trimmingCharacters(in: .whitespacesAndNewlines)
+            XCTAssertTrue(second.output.contains("\"blob\" : \"\(blob)\"") || second.output.contains("\"blob\":\"\(blob)\""),
+                          "\(label): the manifest lacks \(supplierPolicy)'s blob \(blob)")
+        }
+    }
+
     /// A range's head is checked as a check of its revision, its whole-plan findings replayed
     /// where the memo knows the plan: the range prints what it does without caches.
     func testARangeReplaysTheFindingsOfItsHead() throws {

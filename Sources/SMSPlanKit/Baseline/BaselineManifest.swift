@@ -45,8 +45,13 @@ public struct BaselineManifest: Codable, Sendable, Equatable {
 
     /// The manifest of `plan` (read from `commit`) for `phase`; `blobs` maps each path to its
     /// blob id, else each document's own (a plan read from a commit knows each one's).
+    /// The `tool` of a manifest made by this version of smsplan.
+    static func tool(version: String) -> String {
+        "smsplan \(version)"
+    }
+
     public init(plan: Plan, phase: Int, commit: String, blobs: [String: String]? = nil, toolVersion: String) {
-        tool = "smsplan \(toolVersion)"
+        tool = Self.tool(version: toolVersion)
         schema = plan.schema?.id
         edition = plan.config.claimsEdition(schema: plan.schema)
         self.phase = phase

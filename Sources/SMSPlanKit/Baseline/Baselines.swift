@@ -78,8 +78,9 @@ public enum Baselines {
         let uncommitted = repository.isBare ? [] : try Checker.git { try repository.uncommittedPaths() }
         // Its pack files are let go (with the bases of their deltas) while the plan is read through another handle.
         repository.releaseCaches()
-        let plan = try Checker.loadForCheck(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
-                                                         environment: request.environment, now: request.now))
+        let (plan, facts) = try gateFacts(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
+                                                       environment: request.environment, now: request.now),
+                                          phase: request.phase, commit: head.id.hex, toolVersion: request.toolVersion)
         let prefix = plan.config.baseline.tagPrefix
         let name = tagName(prefix: prefix, phase: request.phase, revision: request.revision)
         let existing = try Checker.git { try repository.tags(prefix: prefix) }
@@ -91,10 +92,12 @@ public enum Baselines {
             let listed = uncommitted.prefix(10).joined(separator: ", ") + (uncommitted.count > 10 ? ", ..." : "")
             shortfalls.append("uncommitted changes: \(listed); a baseline records HEAD only: commit them, or use --allow-dirty to baseline HEAD as it is")
         }
-        shortfalls += gate(plan: plan, phase: request.phase, existing: existing, prefix: prefix)
-        // The plan was read from HEAD's tree: each document knows its blob id.
-        let manifest = BaselineManifest(plan: plan, phase: request.phase, commit: head.id.hex, toolVersion: request.toolVersion)
-        let summary = tagSummary(manifest: manifest, plan: plan, tag: name)
+        // Why the phase cannot be baselined: errors, uncovered requirements due by the phase,
+        // open activities of the phase, earlier phases without a baseline.
+        shortfalls += errorShortfalls(Engine.check(plan)) + facts.shortfalls
+            + earlierPhaseShortfalls(phase: request.phase, existing: existing, prefix: prefix)
+        let manifest = facts.manifest
+        let summary = tagSummary(manifest: manifest, organization: plan.config.organization, revisions: facts.revisions, tag: name)
         var message = summary + "\n"
         manifest.appendBlock(to: &message)
         let sign = request.sign || plan.config.baseline.sign
@@ -135,15 +138,75 @@ public enum Baselines {
         return "phase \(phase) is baselined already: \(taken.name) exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: phase, revision: next))), which keeps the old one"
     }
 
-    /// Why `plan` may not be baselined as `phase`: errors, uncovered requirements due by the
-    /// phase, open activities of the phase, earlier phases without a baseline.
-    static func gate(plan: Plan, phase: Int, existing: [Tag], prefix: String) -> [String] {
-        var shortfalls: [String] = []
-        let result = Engine.check(plan)
-        if result.errorCount > 0 {
-            let first = result.diagnostics.first { $0.severity == .error }.map { " (first: \($0.path):\($0.line): \($0.message) [\($0.rule)])" } ?? ""
-            shortfalls.append("\(result.errorCount) error finding\(result.errorCount == 1 ? "" : "s") in smsplan check\(first)")
+    /// What a baseline's gate and manifest take from the plan beyond its findings: the
+    /// manifest, why the plan's coverage and activities do not allow the phase, and the
+    /// documents under revision (`tagSummary`).
+    struct GateFacts: Codable {
+        var manifest: BaselineManifest
+        var shortfalls: [String]
+        var revisions: String
+    }
+
+    /// The plan at `request`'s revision, with its `GateFacts` for `phase`. A plan read as one
+    /// checked before (its whole-plan findings replayed) takes the facts kept for it, which
+    /// read nothing the memo's key does not cover (`WholePlanMemo`), with this commit, this
+    /// smsplan and each document's blob id put in; its documents are then not read in full
+    /// nor its analysis made again. Any other is read in full and its facts kept.
+    static func gateFacts(_ request: CheckRequest, phase: Int, commit: String, toolVersion: String) throws(SMSPlanError)
+        -> (plan: Plan, facts: GateFacts) {
+        if let kept = try keptGateFacts(request, phase: phase, commit: commit, toolVersion: toolVersion) { return kept }
+        // The plan read as checked is let go before it is read again in full.
+        return madeGateFacts(for: try Checker.loadForCheck(request), phase: phase, commit: commit, toolVersion: toolVersion)
+    }
+
+    private static func reportName(phase: Int) -> String { "baseline-gate-\(phase)" }
+
+    /// The facts kept for the plan read as a check reads it, or made from it when it was
+    /// read in full; nil when it must be read again in full.
+    private static func keptGateFacts(_ request: CheckRequest, phase: Int, commit: String, toolVersion: String) throws(SMSPlanError)
+        -> (plan: Plan, facts: GateFacts)? {
+        let plan = try Checker.load(request, sharing: nil, checking: true)
+        guard let use = plan.wholePlan, use.replayed != nil else {
+            return madeGateFacts(for: plan, phase: phase, commit: commit, toolVersion: toolVersion)
         }
+        guard let stored = use.memo.report(reportName(phase: phase), for: use.key),
+            var facts = try? JSONDecoder().decode(GateFacts.self, from: Data(stored))
+        else { return nil }
+        facts.manifest.commit = commit
+        facts.manifest.tool = BaselineManifest.tool(version: toolVersion)
+        // The plan was read from the commit's tree: each document knows its blob id.
+        for position in facts.manifest.documents.indices {
+            facts.manifest.documents[position].blob = plan.corpus.byPath[facts.manifest.documents[position].path]?.blob ?? ""
+        }
+        for position in facts.manifest.records.indices {
+            facts.manifest.records[position].blob = plan.corpus.byPath[facts.manifest.records[position].path]?.blob ?? ""
+        }
+        return (plan, facts)
+    }
+
+    /// The facts of `plan` (read in full, with its analysis), kept beside its whole-plan findings.
+    private static func madeGateFacts(for plan: Plan, phase: Int, commit: String, toolVersion: String) -> (plan: Plan, facts: GateFacts) {
+        // The plan was read from the commit's tree: each document knows its blob id.
+        let manifest = BaselineManifest(plan: plan, phase: phase, commit: commit, toolVersion: toolVersion)
+        let facts = GateFacts(manifest: manifest, shortfalls: analysisShortfalls(plan: plan, phase: phase), revisions: revisions(in: plan))
+        if let use = plan.wholePlan {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            if let json = try? encoder.encode(facts) { use.memo.storeReport(reportName(phase: phase), Array(json), for: use.key) }
+        }
+        return (plan, facts)
+    }
+
+    /// The gate's word on a plan's error findings.
+    static func errorShortfalls(_ result: CheckResult) -> [String] {
+        guard result.errorCount > 0 else { return [] }
+        let first = result.diagnostics.first { $0.severity == .error }.map { " (first: \($0.path):\($0.line): \($0.message) [\($0.rule)])" } ?? ""
+        return ["\(result.errorCount) error finding\(result.errorCount == 1 ? "" : "s") in smsplan check\(first)"]
+    }
+
+    /// The gate's word on the requirements due by `phase` and the phase's activities.
+    static func analysisShortfalls(plan: Plan, phase: Int) -> [String] {
+        var shortfalls: [String] = []
         if let schema = plan.schema, let analysis = plan.analysis {
             for requirement in schema.requirements where schema.isLeaf(requirement.id) {
                 guard let coverage = analysis.coverage.requirements[requirement.id], coverage.duePhase <= phase, coverage.blocks
@@ -157,6 +220,12 @@ public enum Baselines {
         } else {
             shortfalls.append("no usable requirement schema")
         }
+        return shortfalls
+    }
+
+    /// The gate's word on the phases before `phase` that have no baseline.
+    static func earlierPhaseShortfalls(phase: Int, existing: [Tag], prefix: String) -> [String] {
+        var shortfalls: [String] = []
         let baselined = Set(existing.compactMap { parse(tag: $0.name, prefix: prefix)?.phase })
         for earlier in 1..<max(phase, 1) where !baselined.contains(earlier) {
             shortfalls.append("phase \(earlier) has no baseline (\(tagName(prefix: prefix, phase: earlier))); baseline the phases in order")
@@ -171,19 +240,22 @@ public enum Baselines {
 
     /// The readable summary, then the manifest block.
     static func tagMessage(manifest: BaselineManifest, plan: Plan, tag: String) -> String {
-        tagSummary(manifest: manifest, plan: plan, tag: tag) + "\n" + manifest.block
+        tagSummary(manifest: manifest, organization: plan.config.organization, revisions: revisions(in: plan), tag: tag) + "\n" + manifest.block
+    }
+
+    /// The documents under revision, which count with their version in force: a line each.
+    static func revisions(in plan: Plan) -> String {
+        plan.corpus.documents.compactMap { document in
+            plan.revisionState(of: document).map { "Under revision: \(document.id?.value ?? document.path) \($0).\n" }
+        }.sorted().joined()
     }
 
     /// The human part of the tag message: what is baselined, the documents and the coverage.
-    static func tagSummary(manifest: BaselineManifest, plan: Plan, tag: String) -> String {
+    static func tagSummary(manifest: BaselineManifest, organization: String?, revisions: String, tag: String) -> String {
         let approved = manifest.documents.reduce(0) { $0 + ($1.status == "approved" ? 1 : 0) }
-        // Documents under revision count with their version in force.
-        let revisions = plan.corpus.documents.compactMap { document in
-            plan.revisionState(of: document).map { "Under revision: \(document.id?.value ?? document.path) \($0).\n" }
-        }.sorted().joined()
         let coverage = manifest.coverage
         return """
-            smsplan baseline: phase \(manifest.phase) of \(YAMLText.oneLine(plan.config.organization ?? "the SMS"))
+            smsplan baseline: phase \(manifest.phase) of \(YAMLText.oneLine(organization ?? "the SMS"))
 
             Phase \(manifest.phase) baselined as \(tag) on \(manifest.date), commit \(manifest.commit.prefix(12)).
             \(manifest.documents.count) controlled documents (\(approved) approved) and \(manifest.records.count) records; schema \(YAMLText.oneLine(manifest.schema ?? "none")).

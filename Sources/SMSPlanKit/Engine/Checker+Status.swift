@@ -8,17 +8,27 @@ extension Checker {
     /// documents are not read in full nor its analysis made again. Any other is read in
     /// full and its report kept beside its findings.
     public static func status(_ request: CheckRequest) throws(SMSPlanError) -> (report: StatusReport, plan: Plan) {
-        let plan = try load(request, sharing: nil, checking: true)
-        if let use = plan.wholePlan, use.replayed != nil {
-            guard let stored = use.memo.status(for: use.key), var report = try? JSONDecoder().decode(StatusReport.self, from: Data(stored))
-            else { return try made(for: try loadForCheck(request)) }
-            let result = Engine.check(plan)
-            (report.errors, report.warnings) = (result.errorCount, result.warningCount)
-            return (report, plan)
-        }
-        // Read in full already (nothing to replay), with its analysis.
-        return try made(for: plan)
+        if let made = try statusAsChecked(request) { return made }
+        // The plan read as checked is let go before it is read again in full.
+        return try made(for: try loadForCheck(request))
     }
+
+    /// The report on the plan read as a check reads it: the one kept for it, or one made
+    /// from it when it was read in full; nil when it must be read again in full.
+    private static func statusAsChecked(_ request: CheckRequest) throws(SMSPlanError) -> (report: StatusReport, plan: Plan)? {
+        let plan = try load(request, sharing: nil, checking: true)
+        guard let use = plan.wholePlan, use.replayed != nil else {
+            // Read in full already (nothing to replay), with its analysis.
+            return try made(for: plan)
+        }
+        guard let stored = use.memo.report(Self.statusReportName, for: use.key), var report = try? JSONDecoder().decode(StatusReport.self, from: Data(stored))
+        else { return nil }
+        let result = Engine.check(plan)
+        (report.errors, report.warnings) = (result.errorCount, result.warningCount)
+        return (report, plan)
+    }
+
+    static let statusReportName = "status"
 
     /// The report made from `plan` (read in full, with its analysis), kept beside the
     /// plan's whole-plan findings for the next status of the same plan.
@@ -27,7 +37,7 @@ extension Checker {
         if let use = plan.wholePlan {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
-            if let json = try? encoder.encode(report) { use.memo.storeStatus(Array(json), for: use.key) }
+            if let json = try? encoder.encode(report) { use.memo.storeReport(Self.statusReportName, Array(json), for: use.key) }
         }
         return (report, plan)
     }

@@ -30,8 +30,9 @@ final class WholePlanMemo: @unchecked Sendable {
     /// The plans' findings, most recently used first, with the key of their documents.
     private var entries: [Entry]
 
-    /// `status`: the plan's `StatusReport` as JSON, once `smsplan status` has made it.
-    typealias Entry = (key: String, documents: String, findings: [Located], status: [UInt8]?)
+    /// `reports`: what commands made of the plan beyond its findings, by name (as JSON:
+    /// `status`'s report, a baseline's gate and manifest), once they have made it.
+    typealias Entry = (key: String, documents: String, findings: [Located], reports: [String: [UInt8]])
 
     init(gitDirectory: URL) {
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
@@ -47,9 +48,9 @@ final class WholePlanMemo: @unchecked Sendable {
     /// Keeps `findings` under `key` as the most recent plan, and writes the file; failures
     /// are ignored.
     func store(_ findings: [Located], for key: String, documents: String) {
-        let status = entries.first { $0.key == key }?.status
+        let reports = entries.first { $0.key == key }?.reports ?? [:]
         entries.removeAll { $0.key == key }
-        entries.insert((key, documents, findings, status), at: 0)
+        entries.insert((key, documents, findings, reports), at: 0)
         entries = Array(entries.prefix(Self.kept))
         AtomicFile.replaceQuietly(Data(Self.encode(entries)), at: url)
     }
@@ -116,16 +117,16 @@ final class WholePlanMemo: @unchecked Sendable {
         return digest.finished
     }
 
-    /// The status report kept with the findings under `key`, as JSON.
-    func status(for key: String) -> [UInt8]? {
-        entries.first { $0.key == key }?.status
+    /// The report called `name` kept with the findings under `key`, as JSON.
+    func report(_ name: String, for key: String) -> [UInt8]? {
+        entries.first { $0.key == key }?.reports[name]
     }
 
-    /// Keeps `status` (a `StatusReport` as JSON) with the findings under `key`, and writes
-    /// the file; nothing when no findings are kept under `key`. Failures are ignored.
-    func storeStatus(_ status: [UInt8], for key: String) {
+    /// Keeps `report` (JSON) as the one called `name` with the findings under `key`, and
+    /// writes the file; nothing when no findings are kept under `key`. Failures are ignored.
+    func storeReport(_ name: String, _ report: [UInt8], for key: String) {
         guard let position = entries.firstIndex(where: { $0.key == key }) else { return }
-        entries[position].status = status
+        entries[position].reports[name] = report
         AtomicFile.replaceQuietly(Data(Self.encode(entries)), at: url)
     }
 
@@ -148,9 +149,10 @@ final class WholePlanMemo: @unchecked Sendable {
                 writer.finding(located.finding)
                 writer.optional(located.finding.ceiling) { $0.choice($1, in: Severity.allCases) }
             }
-            writer.optional(entry.status) { writer, status in
-                writer.int(status.count)
-                writer.raw(status)
+            writer.array(entry.reports.sorted { $0.key < $1.key }) { writer, report in
+                writer.string(report.key)
+                writer.int(report.value.count)
+                writer.raw(report.value)
             }
         }
         return writer.bytes
@@ -168,7 +170,9 @@ final class WholePlanMemo: @unchecked Sendable {
                     var finding = try reader.finding()
                     finding.ceiling = try reader.optional { try $0.choice(in: Severity.allCases) }
                     return (path, finding)
-                }, status: try reader.optional { reader in Array(file[try reader.skip(try reader.int())]) })
+                }, reports: Dictionary(try reader.array { reader in
+                    (try reader.string(), Array(file[try reader.skip(try reader.int())]))
+                }, uniquingKeysWith: { first, _ in first }))
             }
             return reader.atEnd ? entries : nil
         } catch {
