@@ -78,7 +78,7 @@ public enum Baselines {
         let uncommitted = repository.isBare ? [] : try Checker.git { try repository.uncommittedPaths() }
         // Its pack files are let go (with the bases of their deltas) while the plan is read through another handle.
         repository.releaseCaches()
-        let (plan, facts) = try gateFacts(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
+        let (plan, facts, result) = try gateFacts(CheckRequest(directory: request.directory, target: .revision(head.id.hex),
                                                        environment: request.environment, now: request.now),
                                           phase: request.phase, commit: head.id.hex, toolVersion: request.toolVersion)
         let prefix = plan.config.baseline.tagPrefix
@@ -94,7 +94,7 @@ public enum Baselines {
         }
         // Why the phase cannot be baselined: errors, uncovered requirements due by the phase,
         // open activities of the phase, earlier phases without a baseline.
-        shortfalls += errorShortfalls(Engine.check(plan)) + facts.shortfalls
+        shortfalls += errorShortfalls(result) + facts.shortfalls
             + earlierPhaseShortfalls(phase: request.phase, existing: existing, prefix: prefix)
         let manifest = facts.manifest
         let summary = tagSummary(manifest: manifest, organization: plan.config.organization, revisions: facts.revisions, tag: name)
@@ -138,22 +138,13 @@ public enum Baselines {
         return "phase \(phase) is baselined already: \(taken.name) exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: phase, revision: next))), which keeps the old one"
     }
 
-    /// What a baseline's gate and manifest take from the plan beyond its findings: the
-    /// manifest, why the plan's coverage and activities do not allow the phase, and the
-    /// documents under revision (`tagSummary`).
-    struct GateFacts: Codable {
-        var manifest: BaselineManifest
-        var shortfalls: [String]
-        var revisions: String
-    }
-
-    /// The plan at `request`'s revision, with its `GateFacts` for `phase`. A plan read as one
+    /// The plan at `request`'s revision, with its `GateFacts` for `phase` and its check. A plan read as one
     /// checked before (its whole-plan findings replayed) takes the facts kept for it, which
     /// read nothing the memo's key does not cover (`WholePlanMemo`), with this commit, this
     /// smsplan and each document's blob id put in; its documents are then not read in full
     /// nor its analysis made again. Any other is read in full and its facts kept.
     static func gateFacts(_ request: CheckRequest, phase: Int, commit: String, toolVersion: String) throws(SMSPlanError)
-        -> (plan: Plan, facts: GateFacts) {
+        -> (plan: Plan, facts: GateFacts, result: CheckResult) {
         if let kept = try keptGateFacts(request, phase: phase, commit: commit, toolVersion: toolVersion) { return kept }
         // The plan read as checked is let go before it is read again in full.
         return madeGateFacts(for: try Checker.loadForCheck(request), phase: phase, commit: commit, toolVersion: toolVersion)
@@ -164,13 +155,13 @@ public enum Baselines {
     /// The facts kept for the plan read as a check reads it, or made from it when it was
     /// read in full; nil when it must be read again in full.
     private static func keptGateFacts(_ request: CheckRequest, phase: Int, commit: String, toolVersion: String) throws(SMSPlanError)
-        -> (plan: Plan, facts: GateFacts)? {
+        -> (plan: Plan, facts: GateFacts, result: CheckResult)? {
         let plan = try Checker.load(request, sharing: nil, checking: true)
         guard let use = plan.wholePlan, use.replayed != nil else {
             return madeGateFacts(for: plan, phase: phase, commit: commit, toolVersion: toolVersion)
         }
         guard let stored = use.memo.report(reportName(phase: phase), for: use.key),
-            var facts = try? JSONDecoder().decode(GateFacts.self, from: Data(stored))
+            var facts = GateFacts(encoded: stored)
         else { return nil }
         facts.manifest.commit = commit
         facts.manifest.tool = BaselineManifest.tool(version: toolVersion)
@@ -181,20 +172,19 @@ public enum Baselines {
         for position in facts.manifest.records.indices {
             facts.manifest.records[position].blob = plan.corpus.byPath[facts.manifest.records[position].path]?.blob ?? ""
         }
-        return (plan, facts)
+        return (plan, facts, Engine.check(plan))
     }
 
-    /// The facts of `plan` (read in full, with its analysis), kept beside its whole-plan findings.
-    private static func madeGateFacts(for plan: Plan, phase: Int, commit: String, toolVersion: String) -> (plan: Plan, facts: GateFacts) {
+    /// The facts of `plan` (read in full, with its analysis), kept beside the whole-plan
+    /// findings its check keeps.
+    private static func madeGateFacts(for plan: Plan, phase: Int, commit: String, toolVersion: String)
+        -> (plan: Plan, facts: GateFacts, result: CheckResult) {
+        let result = Engine.check(plan)
         // The plan was read from the commit's tree: each document knows its blob id.
         let manifest = BaselineManifest(plan: plan, phase: phase, commit: commit, toolVersion: toolVersion)
         let facts = GateFacts(manifest: manifest, shortfalls: analysisShortfalls(plan: plan, phase: phase), revisions: revisions(in: plan))
-        if let use = plan.wholePlan {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            if let json = try? encoder.encode(facts) { use.memo.storeReport(reportName(phase: phase), Array(json), for: use.key) }
-        }
-        return (plan, facts)
+        if let use = plan.wholePlan { use.memo.storeReport(reportName(phase: phase), facts.encoded, for: use.key) }
+        return (plan, facts, result)
     }
 
     /// The gate's word on a plan's error findings.

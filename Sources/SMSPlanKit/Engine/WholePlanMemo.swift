@@ -30,8 +30,8 @@ final class WholePlanMemo: @unchecked Sendable {
     /// The plans' findings, most recently used first, with the key of their documents.
     private var entries: [Entry]
 
-    /// `reports`: what commands made of the plan beyond its findings, by name (as JSON:
-    /// `status`'s report, a baseline's gate and manifest), once they have made it.
+    /// `reports`: what commands made of the plan beyond its findings, by name (`status`'s
+    /// report, a baseline's gate and manifest), once they have made it.
     typealias Entry = (key: String, documents: String, findings: [Located], reports: [String: [UInt8]])
 
     init(gitDirectory: URL) {
@@ -117,12 +117,12 @@ final class WholePlanMemo: @unchecked Sendable {
         return digest.finished
     }
 
-    /// The report called `name` kept with the findings under `key`, as JSON.
+    /// The report called `name` kept with the findings under `key`.
     func report(_ name: String, for key: String) -> [UInt8]? {
         entries.first { $0.key == key }?.reports[name]
     }
 
-    /// Keeps `report` (JSON) as the one called `name` with the findings under `key`, and
+    /// Keeps `report` as the one called `name` with the findings under `key`, and
     /// writes the file; nothing when no findings are kept under `key`. Failures are ignored.
     func storeReport(_ name: String, _ report: [UInt8], for key: String) {
         guard let position = entries.firstIndex(where: { $0.key == key }) else { return }

@@ -1,7 +1,7 @@
 /// Where the implementation stands: phase by phase, documents by status, what comes due.
-public struct StatusReport: Sendable, Codable {
+public struct StatusReport: Sendable, Encodable {
     /// One phase of the implementation.
-    public struct Phase: Sendable, Codable {
+    public struct Phase: Sendable, Encodable {
         public var phase: Int
         /// complete, current, planned, or behind (a phase before the current one not complete).
         public var state: String
@@ -16,7 +16,7 @@ public struct StatusReport: Sendable, Codable {
     }
 
     /// A controlled document being revised: its version in force and the one in progress.
-    public struct Revision: Sendable, Codable {
+    public struct Revision: Sendable, Encodable {
         public var id: String
         public var path: String
         public var inForce: String
@@ -26,7 +26,7 @@ public struct StatusReport: Sendable, Codable {
     }
 
     /// A phase plan not approved yet: shown, but it schedules nothing.
-    public struct ProposedPlan: Sendable, Codable {
+    public struct ProposedPlan: Sendable, Encodable {
         public var id: String
         public var path: String
         public var phase: Int
@@ -35,7 +35,7 @@ public struct StatusReport: Sendable, Codable {
     }
 
     /// A document review or a periodic record coming due.
-    public struct Due: Sendable, Codable {
+    public struct Due: Sendable, Encodable {
         public var id: String
         public var path: String
         public var what: String
