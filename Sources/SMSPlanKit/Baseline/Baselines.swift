@@ -160,7 +160,7 @@ public enum Baselines {
         guard let use = plan.wholePlan, use.replayed != nil else {
             return madeGateFacts(for: plan, phase: phase, commit: commit, toolVersion: toolVersion)
         }
-        guard let stored = use.memo.report(reportName(phase: phase), for: use.key),
+        guard let stored = use.memo.reports.report(reportName(phase: phase), for: use.key),
             var facts = GateFacts(encoded: stored)
         else { return nil }
         facts.manifest.commit = commit
@@ -183,7 +183,7 @@ public enum Baselines {
         // The plan was read from the commit's tree: each document knows its blob id.
         let manifest = BaselineManifest(plan: plan, phase: phase, commit: commit, toolVersion: toolVersion)
         let facts = GateFacts(manifest: manifest, shortfalls: analysisShortfalls(plan: plan, phase: phase), revisions: revisions(in: plan))
-        if let use = plan.wholePlan { use.memo.storeReport(reportName(phase: phase), facts.encoded, for: use.key) }
+        if let use = plan.wholePlan { use.memo.reports.store(reportName(phase: phase), facts.encoded, for: use.key) }
         return (plan, facts, result)
     }
 

@@ -21,7 +21,7 @@ extension Checker {
             // Read in full already (nothing to replay), with its analysis.
             return try made(for: plan)
         }
-        guard let stored = use.memo.report(Self.statusReportName, for: use.key), var report = StatusReport(encoded: stored) else { return nil }
+        guard let stored = use.memo.reports.report(Self.statusReportName, for: use.key), var report = StatusReport(encoded: stored) else { return nil }
         let result = Engine.check(plan)
         (report.errors, report.warnings) = (result.errorCount, result.warningCount)
         return (report, plan)
@@ -33,7 +33,7 @@ extension Checker {
     /// plan's whole-plan findings for the next status of the same plan.
     private static func made(for plan: Plan) throws(SMSPlanError) -> (report: StatusReport, plan: Plan) {
         let report = StatusReport(plan: plan, result: Engine.check(plan))
-        if let use = plan.wholePlan { use.memo.storeReport(Self.statusReportName, report.encoded, for: use.key) }
+        if let use = plan.wholePlan { use.memo.reports.store(Self.statusReportName, report.encoded, for: use.key) }
         return (report, plan)
     }
 }

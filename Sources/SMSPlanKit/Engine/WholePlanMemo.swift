@@ -15,7 +15,7 @@ import Foundation
 /// ignored and replaced, in one step (`AtomicFile`), in `.git/smsplan/`.
 final class WholePlanMemo: @unchecked Sendable {
     /// Bump when the encoding changes.
-    static let formatVersion = 3
+    static let formatVersion = 2
     static let fileName = "whole-plan-findings"
     /// How many plans' findings are kept (the working tree, the index, a branch or two).
     static let kept = 4
@@ -29,10 +29,10 @@ final class WholePlanMemo: @unchecked Sendable {
     let url: URL
     /// The plans' findings, most recently used first, with the key of their documents.
     private var entries: [Entry]
+    /// What commands made of the plans beyond their findings, read when first asked for.
+    private(set) lazy var reports = WholePlanReports(folder: url.deletingLastPathComponent())
 
-    /// `reports`: what commands made of the plan beyond its findings, by name (`status`'s
-    /// report, a baseline's gate and manifest), once they have made it.
-    typealias Entry = (key: String, documents: String, findings: [Located], reports: [String: [UInt8]])
+    typealias Entry = (key: String, documents: String, findings: [Located])
 
     init(gitDirectory: URL) {
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
@@ -48,9 +48,8 @@ final class WholePlanMemo: @unchecked Sendable {
     /// Keeps `findings` under `key` as the most recent plan, and writes the file; failures
     /// are ignored.
     func store(_ findings: [Located], for key: String, documents: String) {
-        let reports = entries.first { $0.key == key }?.reports ?? [:]
         entries.removeAll { $0.key == key }
-        entries.insert((key, documents, findings, reports), at: 0)
+        entries.insert((key, documents, findings), at: 0)
         entries = Array(entries.prefix(Self.kept))
         AtomicFile.replaceQuietly(Data(Self.encode(entries)), at: url)
     }
@@ -117,19 +116,6 @@ final class WholePlanMemo: @unchecked Sendable {
         return digest.finished
     }
 
-    /// The report called `name` kept with the findings under `key`.
-    func report(_ name: String, for key: String) -> [UInt8]? {
-        entries.first { $0.key == key }?.reports[name]
-    }
-
-    /// Keeps `report` as the one called `name` with the findings under `key`, and
-    /// writes the file; nothing when no findings are kept under `key`. Failures are ignored.
-    func storeReport(_ name: String, _ report: [UInt8], for key: String) {
-        guard let position = entries.firstIndex(where: { $0.key == key }) else { return }
-        entries[position].reports[name] = report
-        AtomicFile.replaceQuietly(Data(Self.encode(entries)), at: url)
-    }
-
     /// Whether a plan whose documents have this `documentsKey` was checked before (its
     /// documents are then read as their summaries, since its findings are likely replayed).
     func knows(documents documentsKey: String) -> Bool {
@@ -149,11 +135,6 @@ final class WholePlanMemo: @unchecked Sendable {
                 writer.finding(located.finding)
                 writer.optional(located.finding.ceiling) { $0.choice($1, in: Severity.allCases) }
             }
-            writer.array(entry.reports.sorted { $0.key < $1.key }) { writer, report in
-                writer.string(report.key)
-                writer.int(report.value.count)
-                writer.raw(report.value)
-            }
         }
         return writer.bytes
     }
@@ -170,9 +151,7 @@ final class WholePlanMemo: @unchecked Sendable {
                     var finding = try reader.finding()
                     finding.ceiling = try reader.optional { try $0.choice(in: Severity.allCases) }
                     return (path, finding)
-                }, reports: Dictionary(try reader.array { reader in
-                    (try reader.string(), Array(file[try reader.skip(try reader.int())]))
-                }, uniquingKeysWith: { first, _ in first }))
+                })
             }
             return reader.atEnd ? entries : nil
         } catch {
