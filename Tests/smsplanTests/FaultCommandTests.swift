@@ -33,7 +33,7 @@ final class FaultCommandTests: XCTestCase {
     /// smsplan's own temporary files, and anything in its cache folder but the cache: what a
     /// killed or failed run must never leave. (libgit2's own lock and object files are git's.)
     private func temporaryFiles(under folder: URL) -> [String] {
-        let kept = ["/front-matter-cache", "/document-findings", "/whole-plan-findings"]
+        let kept = ["/front-matter-cache", "/document-findings", "/whole-plan-findings", "/whole-plan-reports"]
         return files(under: folder).filter { path in
             (path.contains(".smsplan-") && path.hasSuffix(".tmp")) || (path.contains(".git/smsplan/") && !kept.contains { path.hasSuffix($0) })
         }
