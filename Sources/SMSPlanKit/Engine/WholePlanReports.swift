@@ -26,6 +26,9 @@ final class WholePlanReports: @unchecked Sendable {
         entries = Self.entries(of: file) ?? []
     }
 
+    /// How many reports the file holds.
+    var entriesCount: Int { entries.count }
+
     /// The report called `name` kept for the plan with this key.
     func report(_ name: String, for key: String) -> [UInt8]? {
         entries.first { $0.key == key && $0.name == name }.map { Array(file[$0.bytes]) }
