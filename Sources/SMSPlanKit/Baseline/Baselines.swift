@@ -41,8 +41,14 @@ public enum Baselines {
         public var alreadyExists: String?
         /// Uncommitted paths, reported even with --allow-dirty.
         public var uncommitted: [String]
-        /// The whole tag message: the summary, then the manifest.
-        public var message: String
+        /// The whole tag message: the summary, then the manifest (written when asked for:
+        /// a dry run shows it only with --manifest).
+        public var message: String {
+            var message = summary + "\n"
+            manifest.appendBlock(to: &message)
+            return message
+        }
+        let manifest: BaselineManifest
         /// The human part of the message (`message` without the manifest).
         public var summary: String
         public var signed: Bool
@@ -98,11 +104,9 @@ public enum Baselines {
             + earlierPhaseShortfalls(phase: request.phase, existing: existing, prefix: prefix)
         let manifest = facts.manifest
         let summary = tagSummary(manifest: manifest, organization: plan.config.organization, revisions: facts.revisions, tag: name)
-        var message = summary + "\n"
-        manifest.appendBlock(to: &message)
         let sign = request.sign || plan.config.baseline.sign
         var creation = Creation(tag: name, commit: head.id.hex, shortfalls: shortfalls, alreadyExists: alreadyExists,
-                                uncommitted: uncommitted, message: message, summary: summary, signed: sign, created: false,
+                                uncommitted: uncommitted, manifest: manifest, summary: summary, signed: sign, created: false,
                                 plan: plan)
         guard shortfalls.isEmpty, alreadyExists == nil, !request.dryRun else { return creation }
         // Two runs may pass the gate at once: they take turns from here, and the second
@@ -113,6 +117,7 @@ public enum Baselines {
             creation.alreadyExists = alreadyTaken(taken, existing: (try? repository.tags(prefix: prefix)) ?? [taken], prefix: prefix, phase: request.phase)
             return creation
         }
+        let message = creation.message
         if sign {
             try GitCommand.run(["tag", "-s", "-F", "-", name, head.id.hex], input: message, repository: repository, environment: request.environment)
         } else {
