@@ -16,8 +16,7 @@ public enum Checker {
             return (try checkRange(range, request: request), nil)
         }
         let plan = try load(request, sharing: nil, checking: true)
-        let r = Engine.check(plan)
-        return (r, plan)
+        return (Engine.check(plan), plan)
     }
 
     /// Reads the plan the request names, with its previous committed state for the history

@@ -48,11 +48,6 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         }
     }
 
-    /// The index's blob id for a listed file git takes as unchanged.
-    func blobID(_ path: String) -> String? {
-        listing[path]?.indexBlob?.hex
-    }
-
     /// The file's bytes as git would store them (after its filters); for a skip-worktree
     /// file, the index's.
     func read(_ path: String) throws(SMSPlanError) -> Data? {
@@ -137,10 +132,6 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     private func isLink(_ parts: ArraySlice<String>) -> Bool {
         var info = stat()
         return lstat(root.appendingPathComponent(parts.joined(separator: "/")).path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
-    }
-
-    func listedSize(_ path: String) -> Int? {
-        listing[path].flatMap { $0.mode == .symlink ? nil : $0.size }
     }
 
     /// The size `lstat` gives a regular file (when listed, as it was listed); nil for anything else.
@@ -286,10 +277,6 @@ struct BlobSource: PlanSource, @unchecked Sendable {
             }
             return SourceEntry(path: entry.path, kind: kind, blob: entry.blob.hex)
         }
-    }
-
-    func blobID(_ path: String) -> String? {
-        byPath[PathKey(path)]?.blob.hex
     }
 
     /// The blob's size from its object header, so that a huge blob is never inflated.

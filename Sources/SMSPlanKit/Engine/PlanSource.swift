@@ -6,8 +6,10 @@ public struct SourceEntry: Sendable, Hashable {
     /// Repository-relative path, "/"-separated.
     public var path: String
     public var kind: Kind
-    /// What `PlanSource.blobID` and `listedSize` say of the file, given with the listing so
-    /// that nobody looks them up by path, file by file.
+    /// The file's git blob id when the source knows it without hashing (the index for an
+    /// unchanged working-tree file, a commit's tree), and its size when the listing has it
+    /// at hand (no file-system or object-database access): given with the listing, so that
+    /// nobody looks them up by path, file by file.
     public var blob: String?
     public var listedSize: Int?
 
@@ -26,15 +28,10 @@ public protocol PlanSource: Sendable {
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry]
     /// The file's bytes, or nil when there is no such file.
     func read(_ path: String) throws(SMSPlanError) -> Data?
-    /// The file's git blob id when the source knows it without hashing (index, commits).
-    func blobID(_ path: String) -> String?
     /// The file's size in bytes when the source knows it without reading the file.
     func size(_ path: String) -> Int?
     /// What a symbolic link at `path` points to, as written in the link; nil for anything else.
     func linkTarget(_ path: String) -> String?
-    /// The file's size when the source has it at hand from its listing (no file-system or
-    /// object-database access); nil otherwise.
-    func listedSize(_ path: String) -> Int?
     /// True when `read` and `size` may be called from several threads at once (the loader
     /// then reads files on its worker threads, beside the parsing).
     var readsConcurrently: Bool { get }
@@ -42,9 +39,7 @@ public protocol PlanSource: Sendable {
 
 extension PlanSource {
     public var readsConcurrently: Bool { false }
-    public func blobID(_ path: String) -> String? { nil }
     public func size(_ path: String) -> Int? { nil }
-    public func listedSize(_ path: String) -> Int? { nil }
     public func linkTarget(_ path: String) -> String? { nil }
 }
 

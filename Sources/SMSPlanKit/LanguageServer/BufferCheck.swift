@@ -127,9 +127,7 @@ struct OverlaySource<Base: PlanSource>: PlanSource {
     }
 
     func read(_ path: String) throws(SMSPlanError) -> Data? { path == self.path ? data : try base.read(path) }
-    func blobID(_ path: String) -> String? { path == self.path ? nil : base.blobID(path) }
     func size(_ path: String) -> Int? { path == self.path ? data.count : base.size(path) }
-    func listedSize(_ path: String) -> Int? { path == self.path ? data.count : base.listedSize(path) }
     func linkTarget(_ path: String) -> String? { path == self.path ? nil : base.linkTarget(path) }
     var readsConcurrently: Bool { base.readsConcurrently }
 }
