@@ -143,11 +143,12 @@ public enum Baselines {
         return "phase \(phase) is baselined already: \(taken.name) exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: phase, revision: next))), which keeps the old one"
     }
 
-    /// The plan at `request`'s revision, with its `GateFacts` for `phase` and its check. A plan read as one
-    /// checked before (its whole-plan findings replayed) takes the facts kept for it, which
-    /// read nothing the memo's key does not cover (`WholePlanMemo`), with this commit, this
-    /// smsplan and each document's blob id put in; its documents are then not read in full
-    /// nor its analysis made again. Any other is read in full and its facts kept.
+    /// The plan at `request`'s revision, with its `GateFacts` for `phase` and its check. A
+    /// plan read as one checked before (its whole-plan findings replayed) takes the facts
+    /// kept for it, which read nothing the memo's key does not cover (`WholePlanMemo`), with
+    /// this commit, this smsplan and each document's blob id put in; its documents are then
+    /// not read in full nor its analysis made again. Any other is read in full and its facts
+    /// kept.
     static func gateFacts(_ request: CheckRequest, phase: Int, commit: String, toolVersion: String) throws(SMSPlanError)
         -> (plan: Plan, facts: GateFacts, result: CheckResult) {
         if let kept = try keptGateFacts(request, phase: phase, commit: commit, toolVersion: toolVersion) { return kept }
