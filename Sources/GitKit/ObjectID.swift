@@ -11,16 +11,6 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     private let middle: UInt64
     private let low: UInt32
 
-    /// The 20 raw bytes of the id.
-    var bytes: [UInt8] {
-        (0..<Self.byteCount).map(byte)
-    }
-
-    init(bytes: [UInt8]) {
-        precondition(bytes.count == Self.byteCount, "an object id has 20 bytes")
-        self.init(raw: bytes.withUnsafeBytes { $0 })
-    }
-
     /// The id whose 20 bytes `raw` starts with.
     private init(raw: UnsafeRawBufferPointer) {
         func number(_ range: Range<Int>) -> UInt64 {

@@ -14,8 +14,7 @@ extension Baselines {
         static let formatVersion = 1
 
         var encoded: [UInt8] {
-            var writer = ByteWriter()
-            writer.int(Self.formatVersion)
+            var writer = ByteWriter(formatVersion: Self.formatVersion)
             writer.int(manifest.format)
             writer.string(manifest.tool)
             writer.optional(manifest.schema) { $0.string($1) }
@@ -41,9 +40,8 @@ extension Baselines {
 
         /// The facts `encoded` wrote; nil for anything else.
         init?(encoded bytes: [UInt8]) {
-            var reader = ByteReader(bytes, range: 0..<bytes.count)
+            guard var reader = ByteReader(bytes, formatVersion: Self.formatVersion) else { return nil }
             do {
-                guard try reader.int() == Self.formatVersion else { return nil }
                 let format = try reader.int()
                 let tool = try reader.string()
                 let schema = try reader.optional { try $0.string() }

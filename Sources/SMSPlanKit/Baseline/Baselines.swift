@@ -143,54 +143,28 @@ public enum Baselines {
         return "phase \(phase) is baselined already: \(taken.name) exists (\(taken.date.map { PlanDate($0).description } ?? "made earlier"), commit \(taken.target.hex.prefix(7))); baselines are never moved or overwritten: a revised baseline needs --revision \(next) (\(tagName(prefix: prefix, phase: phase, revision: next))), which keeps the old one"
     }
 
-    /// The plan at `request`'s revision, with its `GateFacts` for `phase` and its check. A
-    /// plan read as one checked before (its whole-plan findings replayed) takes the facts
-    /// kept for it, which read nothing the memo's key does not cover (`WholePlanMemo`), with
-    /// this commit, this smsplan and each document's blob id put in; its documents are then
-    /// not read in full nor its analysis made again. Any other is read in full and its facts
-    /// kept.
+    /// The plan at `request`'s revision, with its `GateFacts` for `phase` and its check; facts
+    /// kept for a plan read as one checked before (`Checker.keptOrMade`) get this commit,
+    /// this smsplan and each document's blob id put in.
     static func gateFacts(_ request: CheckRequest, phase: Int, commit: String, toolVersion: String) throws(SMSPlanError)
         -> (plan: Plan, facts: GateFacts, result: CheckResult) {
-        if let kept = try keptGateFacts(request, phase: phase, commit: commit, toolVersion: toolVersion) { return kept }
-        // The plan read as checked is let go before it is read again in full.
-        return madeGateFacts(for: try Checker.loadForCheck(request), phase: phase, commit: commit, toolVersion: toolVersion)
-    }
-
-    private static func reportName(phase: Int) -> String { "baseline-gate-\(phase)" }
-
-    /// The facts kept for the plan read as a check reads it, or made from it when it was
-    /// read in full; nil when it must be read again in full.
-    private static func keptGateFacts(_ request: CheckRequest, phase: Int, commit: String, toolVersion: String) throws(SMSPlanError)
-        -> (plan: Plan, facts: GateFacts, result: CheckResult)? {
-        let plan = try Checker.load(request, sharing: nil, checking: true)
-        guard let use = plan.wholePlan, use.replayed != nil else {
-            return madeGateFacts(for: plan, phase: phase, commit: commit, toolVersion: toolVersion)
+        var (facts, plan, kept) = try Checker.keptOrMade(request, name: "baseline-gate-\(phase)", decode: GateFacts.init(encoded:),
+                                                         encode: \.encoded) { plan in
+            // The plan was read from the commit's tree: each document knows its blob id.
+            GateFacts(manifest: BaselineManifest(plan: plan, phase: phase, commit: commit, toolVersion: toolVersion),
+                      shortfalls: analysisShortfalls(plan: plan, phase: phase), revisions: revisions(in: plan))
         }
-        guard let stored = use.memo.reports.report(reportName(phase: phase), for: use.key),
-            var facts = GateFacts(encoded: stored)
-        else { return nil }
-        facts.manifest.commit = commit
-        facts.manifest.tool = BaselineManifest.tool(version: toolVersion)
-        // The plan was read from the commit's tree: each document knows its blob id.
-        for position in facts.manifest.documents.indices {
-            facts.manifest.documents[position].blob = plan.corpus.byPath[facts.manifest.documents[position].path]?.blob ?? ""
-        }
-        for position in facts.manifest.records.indices {
-            facts.manifest.records[position].blob = plan.corpus.byPath[facts.manifest.records[position].path]?.blob ?? ""
+        if kept {
+            facts.manifest.commit = commit
+            facts.manifest.tool = BaselineManifest.tool(version: toolVersion)
+            for position in facts.manifest.documents.indices {
+                facts.manifest.documents[position].blob = plan.corpus.byPath[facts.manifest.documents[position].path]?.blob ?? ""
+            }
+            for position in facts.manifest.records.indices {
+                facts.manifest.records[position].blob = plan.corpus.byPath[facts.manifest.records[position].path]?.blob ?? ""
+            }
         }
         return (plan, facts, Engine.check(plan))
-    }
-
-    /// The facts of `plan` (read in full, with its analysis), kept beside the whole-plan
-    /// findings its check keeps.
-    private static func madeGateFacts(for plan: Plan, phase: Int, commit: String, toolVersion: String)
-        -> (plan: Plan, facts: GateFacts, result: CheckResult) {
-        let result = Engine.check(plan)
-        // The plan was read from the commit's tree: each document knows its blob id.
-        let manifest = BaselineManifest(plan: plan, phase: phase, commit: commit, toolVersion: toolVersion)
-        let facts = GateFacts(manifest: manifest, shortfalls: analysisShortfalls(plan: plan, phase: phase), revisions: revisions(in: plan))
-        if let use = plan.wholePlan { use.memo.reports.store(reportName(phase: phase), facts.encoded, for: use.key) }
-        return (plan, facts, result)
     }
 
     /// The gate's word on a plan's error findings.

@@ -425,13 +425,12 @@ final class DecodeCache: @unchecked Sendable {
     func digests(ofEntries blobs: [String], numbers: [UInt32?]? = nil) -> [ArraySlice<UInt8>?] {
         lock.lock()
         defer { lock.unlock() }
-        guard let numbers, numbers.count == blobs.count else { return blobs.map { digestLocked($0) } }
-        return zip(blobs, numbers).map { digestLocked($0, number: $1) }
+        // A number looked up already stands for the stored entry, when this run added none.
+        if let numbers, numbers.count == blobs.count, added.isEmpty { return numbers.map { $0.flatMap(slot).map { bytes[$0.digest] } } }
+        return blobs.map(digestLocked)
     }
 
-    private func digestLocked(_ blob: String, number: UInt32?? = nil) -> ArraySlice<UInt8>? {
-        // A number looked up already stands for the stored entry, when this run added none.
-        if added.isEmpty, let number { return number.flatMap(slot).map { bytes[$0.digest] } }
+    private func digestLocked(_ blob: String) -> ArraySlice<UInt8>? {
         let key = Key(blob)
         switch added.isEmpty ? nil : added[key] {
         case .encoded(let encoded): return encoded.digest

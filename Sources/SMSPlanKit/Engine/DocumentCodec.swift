@@ -6,6 +6,13 @@ import Foundation
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
 
+    init() {}
+
+    /// A writer whose bytes begin with `formatVersion` (read back by `ByteReader(_:formatVersion:)`).
+    init(formatVersion: Int) {
+        int(formatVersion)
+    }
+
     mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))
         repeat {
@@ -77,6 +84,13 @@ struct ByteReader {
         self.bytes = bytes
         offset = 0
         end = bytes.count
+    }
+
+    /// A reader of `bytes` after the format version they begin with
+    /// (`ByteWriter(formatVersion:)`); nil when they begin with another, or with none.
+    init?(_ bytes: [UInt8], formatVersion: Int) {
+        self.init(bytes)
+        guard (try? int()) == formatVersion else { return nil }
     }
 
     /// A reader of `range` of `bytes` only (shared, not copied).

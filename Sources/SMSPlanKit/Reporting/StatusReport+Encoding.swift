@@ -5,8 +5,7 @@ extension StatusReport {
     /// The report in the byte encoding of the decode cache, for the whole-plan memo
     /// (`Checker.status`): read back in a fraction of JSON's time.
     var encoded: [UInt8] {
-        var writer = ByteWriter()
-        writer.int(Self.formatVersion)
+        var writer = ByteWriter(formatVersion: Self.formatVersion)
         for text in [organization, schema, edition, claimsEdition] { writer.optional(text) { $0.string($1) } }
         writer.string(date)
         writer.int(currentPhase)
@@ -41,9 +40,8 @@ extension StatusReport {
 
     /// The report `encoded` wrote; nil for anything else.
     init?(encoded bytes: [UInt8]) {
-        var reader = ByteReader(bytes, range: 0..<bytes.count)
+        guard var reader = ByteReader(bytes, formatVersion: Self.formatVersion) else { return nil }
         do {
-            guard try reader.int() == Self.formatVersion else { return nil }
             organization = try reader.optional { try $0.string() }
             schema = try reader.optional { try $0.string() }
             edition = try reader.optional { try $0.string() }
