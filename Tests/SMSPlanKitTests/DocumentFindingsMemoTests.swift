@@ -78,11 +78,42 @@ final class DocumentFindingsMemoTests: XCTestCase {
         XCTAssertNotNil(DocumentFindingsMemo.decode([UInt8](try Data(contentsOf: memoFile)), inputs: try XCTUnwrap(inputs())), "rewritten whole")
     }
 
+    func testAStateJudgedAtAnotherDateKeepsTheFindingsOfTheFirst() throws {
+        let laterDate = now.addingTimeInterval(5 * 365 * day)
+        let today = try check(), later = try check(at: laterDate)
+        XCTAssertEqual(try heldInputs().count, 2, "both sets kept")
+        let written = try Data(contentsOf: memoFile)
+        // Each comes back from the memo, as the rules made it, and the file is not rewritten.
+        XCTAssertEqual(try check(), today)
+        XCTAssertEqual(try check(at: laterDate), later)
+        XCTAssertEqual(try Data(contentsOf: memoFile), written, "nothing checked anew")
+        XCTAssertEqual(today, try check(cache: false))
+        XCTAssertEqual(later, try check(at: laterDate, cache: false))
+    }
+
+    func testOnlyTheLastFewSetsOfInputsAreKept() throws {
+        var dates: [Date] = []
+        for year in 0...DocumentFindingsMemo.keptInputs {
+            dates.append(now.addingTimeInterval(Double(year) * 365 * day))
+            _ = try check(at: dates.last)
+        }
+        let held = try heldInputs()
+        XCTAssertEqual(held.count, DocumentFindingsMemo.keptInputs)
+        XCTAssertEqual(held.first, try inputs(), "the last written first")
+        // The oldest is gone: its date is checked anew (the file is rewritten), as the rules judge it.
+        let written = try Data(contentsOf: memoFile)
+        XCTAssertEqual(try check(at: dates[0]), try check(at: dates[0], cache: false))
+        XCTAssertNotEqual(try Data(contentsOf: memoFile), written)
+        XCTAssertEqual(try heldInputs().count, DocumentFindingsMemo.keptInputs)
+    }
+
     /// The inputs digest the file was last written under.
     private func inputs() throws -> String? {
-        var reader = ByteReader([UInt8](try Data(contentsOf: memoFile)))
-        _ = try reader.skip("smsplan document findings\n".utf8.count)
-        _ = try reader.int()
-        return try reader.string()
+        try heldInputs().first
+    }
+
+    /// The inputs digests the file holds findings for, the last written first.
+    private func heldInputs() throws -> [String] {
+        try XCTUnwrap(DocumentFindingsMemo.sections(of: [UInt8](try Data(contentsOf: memoFile)))).map(\.inputs)
     }
 }

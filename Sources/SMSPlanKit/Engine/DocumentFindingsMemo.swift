@@ -1,19 +1,25 @@
 import Foundation
 import GitKit
 
-/// The single-document rules' findings by blob id, for one set of the inputs those rules read
-/// besides the document: the bytes of smsplan.yaml, roles.yaml and the schema, the plan root,
-/// the date the state is judged at and whether its claims belong to another edition
-/// (`inputs`, a digest of them). Kept beside the decode cache (`.git/smsplan/`), so that a
-/// document checked before, under the same inputs, is not checked again by those rules.
+/// The single-document rules' findings by blob id, for each of the last few sets of the inputs
+/// those rules read besides the document: the bytes of smsplan.yaml, roles.yaml and the
+/// schema, the plan root, the date the state is judged at and whether its claims belong to
+/// another edition (`inputs`, a digest of them). Kept beside the decode cache
+/// (`.git/smsplan/`), so that a document checked before, under the same inputs, is not
+/// checked again by those rules. Several sets are kept (`keptInputs`), so that a check of the
+/// working tree (judged today) and a baseline's gate or `--rev` (judged at the commit's date)
+/// do not each make the other's findings anew.
 ///
-/// Never required for correctness: a missing, damaged or foreign file, or one written under
-/// other inputs (another day, an edited smsplan.yaml), is ignored and replaced. It is written
-/// in one step (`AtomicFile`), with the findings of the documents of the plan last checked.
+/// Never required for correctness: a missing, damaged or foreign file is ignored and
+/// replaced, and a set of inputs it does not hold (another day, an edited smsplan.yaml) is
+/// checked anew. It is written in one step (`AtomicFile`): the findings of the documents of
+/// the plan last checked first, then those of the sets used before it, unread.
 final class DocumentFindingsMemo: @unchecked Sendable {
     /// Bump when the encoding changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let fileName = "document-findings"
+    /// How many sets of inputs the file holds, the most recently written first.
+    static let keptInputs = 3
     private static let magic = Array("smsplan document findings\n".utf8)
 
     let url: URL
@@ -21,6 +27,9 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     /// Read from the file: never changed, so read from any thread without the lock. Keyed
     /// as the decode cache keys its entries (a blob id as its 20 bytes).
     private let stored: [DecodeCache.Key: [Finding]]
+    /// The file as read, and the sets of other inputs in it: written back after this one's.
+    private let file: [UInt8]
+    private let others: [(inputs: String, entries: Range<Int>)]
     private var added: [DecodeCache.Key: [Finding]] = [:]
     /// Whether anything was stored since the file was read or last written, and how many
     /// entries the file holds now.
@@ -33,8 +42,12 @@ final class DocumentFindingsMemo: @unchecked Sendable {
         self.inputs = inputs
         url = gitDirectory.appendingPathComponent("smsplan").appendingPathComponent(Self.fileName)
         let file = DecodeCache.bytes(at: url)
-        stored = Self.decode(file, inputs: inputs) ?? [:]
-        written = file.isEmpty ? -1 : stored.count
+        let sections = Self.sections(of: file) ?? []
+        let found = sections.first { $0.inputs == inputs }.flatMap { Self.entries(file, in: $0.entries) }
+        stored = found ?? [:]
+        written = found == nil ? -1 : stored.count
+        others = sections.filter { $0.inputs != inputs }
+        self.file = others.isEmpty ? [] : file
     }
 
     /// The digest of the inputs a plan's single-document rules read: `parts`, each with its
@@ -80,32 +93,57 @@ final class DocumentFindingsMemo: @unchecked Sendable {
             if let found = added[key] ?? stored[key] { kept[key] = found }
         }
         guard fresh || kept.count != written else { return }
-        AtomicFile.replaceQuietly(Data(Self.encode(kept, inputs: inputs)), at: url)
+        let earlier = others.prefix(Self.keptInputs - 1).map { (inputs: $0.inputs, entries: file[$0.entries]) }
+        AtomicFile.replaceQuietly(Data(Self.encode(kept, inputs: inputs, then: earlier)), at: url)
         (fresh, written) = (false, kept.count)
     }
 
-    /// Entries in the order of their keys' texts (`DecodeCache.Key`'s order).
-    static func encode(_ entries: [DecodeCache.Key: [Finding]], inputs: String) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.raw(magic)
-        writer.int(formatVersion)
-        writer.string(inputs)
-        writer.array(entries.sorted { $0.key < $1.key }) { writer, pair in
+    /// A file holding `entries` under `inputs` (in the order of their keys' texts,
+    /// `DecodeCache.Key`'s order), then the encoded entries of other sets of inputs as given.
+    static func encode(_ entries: [DecodeCache.Key: [Finding]], inputs: String,
+                       then earlier: [(inputs: String, entries: ArraySlice<UInt8>)] = []) -> [UInt8] {
+        var section = ByteWriter()
+        section.array(entries.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key.text)
             writer.array(pair.value) { writer, finding in
                 writer.finding(finding)
                 writer.optional(finding.ceiling) { $0.choice($1, in: Severity.allCases) }
             }
         }
+        var writer = ByteWriter()
+        writer.raw(magic)
+        writer.int(formatVersion)
+        writer.array([(inputs: inputs, entries: section.bytes[...])] + earlier) { writer, set in
+            writer.string(set.inputs)
+            writer.int(set.entries.count)
+            writer.raw(set.entries)
+        }
         return writer.bytes
     }
 
-    /// The entries of a memo file written under `inputs`; nil for any other file.
-    static func decode(_ file: [UInt8], inputs: String) -> [DecodeCache.Key: [Finding]]? {
+    /// The sets of inputs of a memo file, the most recently written first, each with the range of
+    /// its encoded entries; nil for a file this smsplan did not write.
+    static func sections(of file: [UInt8]) -> [(inputs: String, entries: Range<Int>)]? {
         guard file.starts(with: magic) else { return nil }
         var reader = ByteReader(file, range: magic.count..<file.count)
         do {
-            guard try reader.int() == formatVersion, try reader.string() == inputs else { return nil }
+            guard try reader.int() == formatVersion else { return nil }
+            let sections = try reader.array { reader in (inputs: try reader.string(), entries: try reader.skip(try reader.int())) }
+            return reader.atEnd ? sections : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// The entries a memo file holds for `inputs`; nil for any other file, or one without them.
+    static func decode(_ file: [UInt8], inputs: String) -> [DecodeCache.Key: [Finding]]? {
+        sections(of: file)?.first { $0.inputs == inputs }.flatMap { entries(file, in: $0.entries) }
+    }
+
+    /// The entries encoded in `range` of `file`; nil where they do not decode.
+    private static func entries(_ file: [UInt8], in range: Range<Int>) -> [DecodeCache.Key: [Finding]]? {
+        var reader = ByteReader(file, range: range)
+        do {
             let pairs = try reader.array { reader in
                 (DecodeCache.Key(utf8: file[try reader.skip(try reader.int())]), try reader.array { reader in
                     var finding = try reader.finding()
