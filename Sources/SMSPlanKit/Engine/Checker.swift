@@ -37,9 +37,12 @@ public enum Checker {
     /// else with one of its own, saved on the way out. `checking`: for `Engine.check`, which
     /// then replays the whole-plan rules' findings of a plan that decodes as one checked
     /// before (`WholePlanMemo`); there, unless `analysing`, the analysis is not made, and with
-    /// a cache of its own, documents are read as their summaries.
+    /// a cache of its own, documents are read as their summaries. `analysingUnlessKept`: asked,
+    /// once such a plan is known, whether what the caller makes of it is kept for it
+    /// (`Checker.keptOrMade`); where it is not, every document is read in full and the
+    /// analysis made, as with `analysing`, without listing the plan again.
     static func load(_ request: CheckRequest, sharing shared: DecodeCache?, checking: Bool = false,
-                     analysing: Bool = false) throws(SMSPlanError) -> Plan {
+                     analysing: Bool = false, analysingUnlessKept: (WholePlanUse) -> Bool = { _ in true }) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
         let startFolder = repository.relativePath(of: request.directory) ?? ""
         let source: any PlanSource
@@ -153,10 +156,12 @@ public enum Checker {
             let key = WholePlanMemo.key(documents: documentsKey, plan: plan, inForce: inForce, cache: cache) {
             wholePlan = WholePlanUse(memo: memo, key: key, documents: documentsKey, replayed: memo.findings(for: key))
         }
-        // Every summary is decoded unless the whole-plan findings are replayed and no rule
-        // reads the scope document's bytes. Where a cache entry is damaged, the plan is read
-        // again in full, through the same cache (which parses that file again and keeps it).
-        if wholePlan?.replayed == nil || plan.baselineScope != nil {
+        let analysing = analysing || wholePlan.map { $0.replayed != nil && !analysingUnlessKept($0) } == true
+        // Every summary is decoded unless the whole-plan findings are replayed, no rule reads
+        // the scope document's bytes and the analysis is not made. Where a cache entry is
+        // damaged, the plan is read again in full, through the same cache (which parses that
+        // file again and keeps it).
+        if wholePlan?.replayed == nil || plan.baselineScope != nil || analysing {
             guard decodeSummaries(of: &plan, cache: cache, where: { _ in true }) else { return try load(request, sharing: cache) }
         }
         // The analysis is made on a worker while this thread compares the plan with its
