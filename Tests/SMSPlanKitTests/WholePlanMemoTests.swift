@@ -53,6 +53,26 @@ final class WholePlanMemoTests: XCTestCase {
         XCTAssertEqual(try check(), try check(cache: false))
     }
 
+    /// A document the index does not vouch for (edited, or written again since it was staged)
+    /// is read before the others are chosen to be read as their summaries, which they still are.
+    func testFilesTheIndexDoesNotVouchForLeaveTheOthersReadAsSummaries() throws {
+        _ = try check()
+        // The same bytes written again: the index's stat data no longer match the file.
+        try repository.write(other, try repository.read(other))
+        let plan = try Checker.load(request(), sharing: nil, checking: true)
+        XCTAssertNotNil(plan.wholePlan?.replayed)
+        // The edited policy is compared with HEAD in full; every other document is a summary.
+        XCTAssertEqual(plan.corpus.documents.filter { !$0.isSummary }.map(\.path), [policy])
+        XCTAssertGreaterThan(plan.corpus.documents.count, 50)
+        XCTAssertEqual(try check(), try check(cache: false))
+        // An edit of the rewritten file is read as it is now: checked once, then replayed.
+        try append(other, "\nOne more sentence of prose.\n")
+        XCTAssertEqual(try check(), try check(cache: false))
+        XCTAssertEqual(try Checker.load(request(), sharing: nil, checking: true).corpus.documents.filter { !$0.isSummary }.map(\.path).sorted(),
+                       [other, policy].sorted())
+        XCTAssertEqual(try check(), try check(cache: false))
+    }
+
     func testTheIndexReplaysWhatTheWorkingTreeFound() throws {
         _ = try check()
         try repository.git("add", "-A")

@@ -76,9 +76,24 @@ enum PlanLoader {
 
         // A bundled schema is the same for the same smsplan.yaml; one from a file, for its bytes.
         let ruleInputs = [Data(planRoot.utf8), Data(revisionDate.description.utf8), configData, rolesData, schemaData]
+        // A few files the listing knows no blob id for (edited, new, or written within the
+        // index's timestamp granularity) are read first, so that the choice of summaries
+        // knows every document: their bytes go to the decode below, never read again.
+        var preread: [Int: FileScreen.Outcome] = [:]
+        if summaries != nil, cache != nil {
+            let unknown = blobs.indices.filter { blobs[$0] == nil }
+            if unknown.count <= WholePlanMemo.mostDecodedAnew {
+                for index in unknown {
+                    let outcome = FileScreen.read(markdown[index], from: source, maximumSize: config.maxFileSize)
+                    preread[index] = outcome
+                    if case .contents(let data) = outcome { (blobs[index], sizes[index]) = (DecodeCache.blobID(of: data), data.count) }
+                }
+            }
+        }
         // Each file's stored entry, found once for the memo's key and for the file's read.
         let numbers = cache?.storedNumbers(of: blobs)
-        let decoded = try decodeAll(markdown, blobs: blobs, sizes: sizes, numbers: numbers, from: source, maximumSize: config.maxFileSize,
+        let decoded = try decodeAll(markdown, blobs: blobs, sizes: sizes, numbers: numbers, preread: preread, from: source,
+                                    maximumSize: config.maxFileSize,
                                     cache: cache, summaries: summaries?(markdown, blobs, numbers, ruleInputs) ?? false)
         var readFindings = findings.map { ($0.path ?? configPath, $0) } + linked
         for (path, result) in zip(markdown, decoded) {
@@ -168,22 +183,23 @@ enum PlanLoader {
     typealias SummaryChoice = (_ paths: [String], _ blobs: [String?], _ numbers: [UInt32?]?, _ ruleInputs: [Data?]) -> Bool
 
     /// `sizes`: the sizes the listing gave (`SourceEntry.listedSize`); `numbers`: the
-    /// cache's `storedNumbers(of:)` of `blobs`.
-    private static func decodeAll(_ paths: [String], blobs: [String?], sizes: [Int?], numbers: [UInt32?]?, from source: some PlanSource,
-                                  maximumSize: ByteSize,
+    /// cache's `storedNumbers(of:)` of `blobs`; `preread`: the files read already, by index,
+    /// whose blob ids are those of these bytes.
+    private static func decodeAll(_ paths: [String], blobs: [String?], sizes: [Int?], numbers: [UInt32?]?, preread: [Int: FileScreen.Outcome],
+                                  from source: some PlanSource, maximumSize: ByteSize,
                                   cache: DecodeCache?, summaries: Bool) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
         let reader = ContentsReader { (try? source.read($0)) ?? Data() }
         for start in stride(from: 0, to: paths.count, by: batchSize) {
             try decodeBatch(start..<min(start + batchSize, paths.count), of: paths, blobs: blobs, sizes: sizes, numbers: numbers,
-                            from: source, maximumSize: maximumSize,
+                            preread: preread, from: source, maximumSize: maximumSize,
                             cache: cache, summaries: summaries, reader: reader, into: results)
         }
         return results.values
     }
 
     private static func decodeBatch(_ batch: Range<Int>, of paths: [String], blobs knownBlobs: [String?], sizes: [Int?], numbers: [UInt32?]?,
-                                    from source: some PlanSource,
+                                    preread: [Int: FileScreen.Outcome], from source: some PlanSource,
                                     maximumSize: ByteSize,
                                     cache: DecodeCache?, summaries: Bool, reader: ContentsReader,
                                     into results: ResultSlots<(document: Document?, findings: [Finding])>)
@@ -217,7 +233,7 @@ enum PlanLoader {
                 }
                 continue
             }
-            guard !concurrent else {
+            guard !concurrent, preread[index] == nil else {
                 read.append(Data())
                 continue
             }
@@ -248,7 +264,14 @@ enum PlanLoader {
                 return
             }
             let data: Data
-            if concurrent {
+            if let outcome = preread[index] {
+                switch outcome {
+                case .contents(let bytes): data = bytes
+                case .refused(let finding):
+                    results.set(index, (nil, [finding]))
+                    return
+                }
+            } else if concurrent {
                 switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
                 case .contents(let bytes): data = bytes
                 case .refused(let finding):
@@ -273,7 +296,7 @@ enum PlanLoader {
         }
         for index in taken.keys.sorted() where !results.isSet(index) {
             let path = paths[index]
-            switch FileScreen.read(path, from: source, maximumSize: maximumSize) {
+            switch preread[index] ?? FileScreen.read(path, from: source, maximumSize: maximumSize) {
             case .refused(let finding): results.set(index, (nil, [finding]))
             case .contents(let data):
                 results.set(index, decode(data, path: path, blob: taken[index], cache: cache,
