@@ -79,6 +79,24 @@ final class WholePlanReportsTests: XCTestCase {
         XCTAssertNil(Baselines.GateFacts(encoded: Array(made.facts.encoded.dropLast())))
     }
 
+    /// A plan checked before, for a report none is kept for, is read in full from the start
+    /// (not as summaries decoded afterwards), and with one kept, as summaries, unanalysed.
+    func testALoadForAReportReadsTheDocumentsInFullOnlyWhereNoneIsKept() throws {
+        _ = try Checker.check(request())
+        let unkept = try Checker.load(request(), sharing: nil, checking: true, keptReport: "status")
+        XCTAssertNotNil(unkept.wholePlan?.replayed)
+        XCTAssertNotNil(unkept.analysis)
+        XCTAssertFalse(unkept.corpus.documents.contains { $0.isSummary })
+        XCTAssertGreaterThan(unkept.corpus.documents.count, 50)
+        _ = try Checker.status(request())
+        let kept = try Checker.load(request(), sharing: nil, checking: true, keptReport: "status")
+        XCTAssertNotNil(kept.wholePlan?.replayed)
+        XCTAssertNil(kept.analysis)
+        XCTAssertEqual(kept.corpus.documents.filter { !$0.isSummary }.map(\.path), [])
+        // Another report is not kept for it.
+        XCTAssertFalse(try Checker.load(request(), sharing: nil, checking: true, keptReport: "other").corpus.documents.contains { $0.isSummary })
+    }
+
     func testStatusTakesTheKeptReportOnlyForThePlanItWasMadeFor() throws {
         let uncached = try Checker.status(request(cache: false)).report.encoded
         _ = try Checker.check(request())

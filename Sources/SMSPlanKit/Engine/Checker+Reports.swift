@@ -10,19 +10,19 @@ extension Checker {
     /// the key leaves out). Any other plan is read in full, in the same load, and its report kept.
     static func keptOrMade<Report>(_ request: CheckRequest, name: String, decode: ([UInt8]) -> Report?, encode: (Report) -> [UInt8],
                                    make: (Plan) -> Report) throws(SMSPlanError) -> (report: Report, plan: Plan, kept: Bool) {
-        var kept: Report?
-        let plan = try load(request, sharing: nil, checking: true, analysingUnlessKept: { use in
-            kept = use.memo.reports.report(name, for: use.key).flatMap(decode)
-            return kept != nil
-        })
-        if let kept, plan.wholePlan?.replayed != nil { return (kept, plan, true) }
-        return made(for: plan, name: name, encode: encode, make: make)
+        let plan = try load(request, sharing: nil, checking: true, keptReport: name)
+        guard let use = plan.wholePlan, use.replayed != nil, let stored = use.memo.reports.report(name, for: use.key) else {
+            return made(for: plan, name: name, encode: encode, make: make)
+        }
+        if let report = decode(stored) { return (report, plan, true) }
+        // A kept report that does not decode: the plan is read again in full, once.
+        return made(for: try loadForCheck(request), name: name, encode: encode, make: make)
     }
 
     private static func made<Report>(for plan: Plan, name: String, encode: (Report) -> [UInt8], make: (Plan) -> Report)
         -> (report: Report, plan: Plan, kept: Bool) {
         let report = make(plan)
-        if let use = plan.wholePlan { use.memo.reports.store(name, encode(report), for: use.key) }
+        if let use = plan.wholePlan { use.memo.reports.store(name, encode(report), for: use.key, documents: use.documents) }
         return (report, plan, false)
     }
 

@@ -37,12 +37,12 @@ public enum Checker {
     /// else with one of its own, saved on the way out. `checking`: for `Engine.check`, which
     /// then replays the whole-plan rules' findings of a plan that decodes as one checked
     /// before (`WholePlanMemo`); there, unless `analysing`, the analysis is not made, and with
-    /// a cache of its own, documents are read as their summaries. `analysingUnlessKept`: asked,
-    /// once such a plan is known, whether what the caller makes of it is kept for it
-    /// (`Checker.keptOrMade`); where it is not, every document is read in full and the
-    /// analysis made, as with `analysing`, without listing the plan again.
+    /// a cache of its own, documents are read as their summaries. `keptReport`: the name of
+    /// what the caller makes of the plan, when it is kept beside the memo
+    /// (`Checker.keptOrMade`); where none is kept for such a plan, it is read as with
+    /// `analysing` (decided before the documents are read where their key tells, else after).
     static func load(_ request: CheckRequest, sharing shared: DecodeCache?, checking: Bool = false,
-                     analysing: Bool = false, analysingUnlessKept: (WholePlanUse) -> Bool = { _ in true }) throws(SMSPlanError) -> Plan {
+                     analysing: Bool = false, keptReport: String? = nil) throws(SMSPlanError) -> Plan {
         let repository = try openRepository(request)
         let startFolder = repository.relativePath(of: request.directory) ?? ""
         let source: any PlanSource
@@ -120,7 +120,8 @@ public enum Checker {
         // The analysis is made once, below, with the versions in force. For a check, the
         // documents the cache holds are read as their summaries, and decoded in full below
         // wherever more of them is read.
-        // Summaries only where the memo knows a plan whose documents decode as these do.
+        // Summaries only where the memo knows a plan whose documents decode as these do and,
+        // for a report kept beside it (`keptReport`), where one is kept for such documents.
         let wholePlanMemo = checking && cache != nil ? WholePlanMemo(gitDirectory: repository.commonDirectory) : nil
         let documents = DocumentsRead()
         let choice: PlanLoader.SummaryChoice? = wholePlanMemo.map { memo in { paths, blobs, numbers, ruleInputs in
@@ -130,7 +131,9 @@ public enum Checker {
             }
             // Without a cache of this load's own there is no memo of each document's findings,
             // and every document is checked (in full) anyway.
-            return !analysing && owned != nil && documents.key.map { memo.knows(documents: $0) } ?? false
+            return !analysing && owned != nil && documents.key.map { key in
+                memo.knows(documents: key) && keptReport.map { memo.reports.holds($0, documents: key) } != false
+            } ?? false
         } }
         var plan = try Engine.load(source: source, planRoot: planRoot, revisionDate: revisionDate, cache: cache, analysed: false,
                                    summaries: choice)
@@ -156,7 +159,9 @@ public enum Checker {
             let key = WholePlanMemo.key(documents: documentsKey, plan: plan, inForce: inForce, cache: cache) {
             wholePlan = WholePlanUse(memo: memo, key: key, documents: documentsKey, replayed: memo.findings(for: key))
         }
-        let analysing = analysing || wholePlan.map { $0.replayed != nil && !analysingUnlessKept($0) } == true
+        let analysing = analysing || wholePlan.map { use in
+            use.replayed != nil && keptReport.map { use.memo.reports.report($0, for: use.key) == nil } == true
+        } == true
         // Every summary is decoded unless the whole-plan findings are replayed, no rule reads
         // the scope document's bytes and the analysis is not made. Where a cache entry is
         // damaged, the plan is read again in full, through the same cache (which parses that
