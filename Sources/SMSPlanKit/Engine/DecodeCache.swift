@@ -340,6 +340,15 @@ final class DecodeCache: @unchecked Sendable {
         return entry
     }
 
+    /// Makes room for `count` more entries stored this run, so that a plan decoded anew
+    /// (a cold cache) does not grow the table under the lock, again and again, while other
+    /// threads wait to store theirs.
+    func expectStores(_ count: Int) {
+        lock.lock()
+        added.reserveCapacity(added.count + count)
+        lock.unlock()
+    }
+
     /// Keeps `entry` under `blob`: as it is with `keepsDecoded` (encoded when the file is
     /// written), else encoded at once on the caller's thread.
     func store(_ blob: String, _ entry: Entry) {

@@ -72,9 +72,12 @@ final class DocumentFindingsMemo: @unchecked Sendable {
         return added[key]
     }
 
-    func store(_ blob: String, _ findings: [Finding]) {
+    /// Keeps the findings of documents checked anew, by blob id.
+    func store(_ checked: [(blob: String, findings: [Finding])]) {
+        guard !checked.isEmpty else { return }
+        let keyed = checked.map { (DecodeCache.Key($0.blob), $0.findings) }
         lock.lock()
-        added[DecodeCache.Key(blob)] = findings
+        for (key, findings) in keyed { added[key] = findings }
         fresh = true
         lock.unlock()
     }

@@ -44,6 +44,8 @@ public enum Engine {
         let memo = plan.documentFindings
         @Sendable func oneByOne(_ range: Range<Int>) -> [(path: String, finding: Finding)] {
             var located: [(path: String, finding: Finding)] = []
+            // Kept in the memo once for the part, not a lock taken per document.
+            var checked: [(blob: String, findings: [Finding])] = []
             for document in documents[range] {
                 // A document whose blob was checked under the same inputs is not checked again.
                 if let memo, let blob = document.blob, let found = memo.findings(of: blob) {
@@ -55,9 +57,10 @@ public enum Engine {
                 for rule in documentRules {
                     found += rule.check(document, in: context)
                 }
-                if let memo, let blob = document.blob { memo.store(blob, found) }
+                if memo != nil, let blob = document.blob { checked.append((blob, found)) }
                 located += found.map { (document.path, $0) }
             }
+            memo?.store(checked)
             return located
         }
         defer { memo?.save(keeping: documents.compactMap(\.blob)) }

@@ -92,6 +92,10 @@ enum PlanLoader {
         }
         // Each file's stored entry, found once for the memo's key and for the file's read.
         let numbers = cache?.storedNumbers(of: blobs)
+        if let cache, let numbers {
+            let anew = numbers.lazy.filter { $0 == nil }.count
+            if anew >= 512 { cache.expectStores(anew) }
+        }
         let decoded = try decodeAll(markdown, blobs: blobs, sizes: sizes, numbers: numbers, preread: preread, from: source,
                                     maximumSize: config.maxFileSize,
                                     cache: cache, summaries: summaries?(markdown, blobs, numbers, ruleInputs) ?? false)

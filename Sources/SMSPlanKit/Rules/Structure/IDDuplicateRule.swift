@@ -20,6 +20,7 @@ public struct IDDuplicateRule: CorpusRule {
     public func check(_ corpus: Corpus, in context: RuleContext) -> [Finding] {
         // POL-1 and POL-001 are one number: the first document with it keeps it.
         var byNumber: [String: Document] = [:]
+        byNumber.reserveCapacity(corpus.documents.count)
         return corpus.documents.compactMap { document in
             guard let id = document.id else { return nil }
             if let first = corpus.byID[id.value], first.path != document.path {
