@@ -1,11 +1,16 @@
 import Foundation
 internal import CLibGit2
 
-/// Decides, as `git status` does, which working-tree files are unchanged from the index
-/// without reading them: the file's stat data match the entry's, and the entry is not
-/// racy. Errs on the side of reading: nanoseconds are compared when the index holds them,
-/// and an entry whose size is 0 is never trusted (git smudges racy entries that way).
+/// Decides, as `git status` does, which working-tree files are unchanged from the index:
+/// the file's stat data match the entry's, and the entry is not racy, or it is racy (the
+/// file was written in the second the index was) and the file's bytes are the entry's blob
+/// (git compares a racy file's content the same way). Errs on the side of reading:
+/// nanoseconds are compared when the index holds them, and an entry whose size is 0 is
+/// never trusted (git smudges racy entries that way).
 struct IndexStat {
+    /// Racy documents larger than this are left for the reader to read, not hashed here.
+    static let racyReadLimit = 1 << 20
+
     let repository: Repository
     let snapshot: IndexSnapshot
 
@@ -16,6 +21,8 @@ struct IndexStat {
         let written = snapshot.written
         var files: [WorkingFile] = []
         files.reserveCapacity(listed.count)
+        // Documents whose stat data match a racy entry: by position in `files`, with the blob.
+        var racy: [(position: Int, blob: ObjectID)] = []
         for item in listed {
             // The walk found the file's entry (any stage; stage 0 sorts first). Borrowed from
             // the index: not freed here.
@@ -27,8 +34,14 @@ struct IndexStat {
             }
             let entry = pointer.pointee
             let skipped = isSkipWorktree(entry)
-            let trusted = skipped || matches(entry, item.info, indexWritten: written)
-            files.append(trusted ? Self.file(item.file, blob: ObjectID(entry.id), skipWorktree: skipped) : item.file)
+            let verdict = skipped ? .unchanged : matches(entry, item.info, indexWritten: written)
+            if verdict == .racy, item.file.mode == .regular, item.file.size <= Self.racyReadLimit, MarkdownName.matches(item.file.path) {
+                racy.append((files.count, ObjectID(entry.id)))
+            }
+            files.append(verdict == .unchanged ? Self.file(item.file, blob: ObjectID(entry.id), skipWorktree: skipped) : item.file)
+        }
+        for (position, blob) in Self.unchangedByContent(racy, of: files) {
+            files[position] = Self.file(files[position], blob: blob, skipWorktree: false)
         }
         guard let root = repository.workingDirectory?.path else { return files }
         // The paths listed, made only when the index holds a skip-worktree entry (rare).
@@ -58,20 +71,84 @@ struct IndexStat {
         entry.flags_extended & UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
     }
 
+    /// What the stat data say of a file against its index entry.
+    enum Verdict {
+        /// Unchanged: its stat data match, and the entry is not racy.
+        case unchanged
+        /// Its stat data match, but it was written in the second the index was (or the
+        /// index's time is unknown): only its bytes can tell.
+        case racy
+        case changed
+    }
+
     /// git's `ie_match_stat`: size, times, inode, owner and mode as recorded, and not racy.
-    private func matches(_ entry: git_index_entry, _ info: stat, indexWritten: timespec?) -> Bool {
+    private func matches(_ entry: git_index_entry, _ info: stat, indexWritten: timespec?) -> Verdict {
         guard entry.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) == 0, entry.file_size != 0,
             UInt32(truncatingIfNeeded: info.st_size) == entry.file_size,
             entry.ino == UInt32(truncatingIfNeeded: info.st_ino),
             entry.uid == UInt32(truncatingIfNeeded: info.st_uid), entry.gid == UInt32(truncatingIfNeeded: info.st_gid),
             Self.same(entry.mtime, info.st_mtim), Self.same(entry.ctime, info.st_ctim),
             FileMode(gitMode: entry.mode) == Self.mode(info.st_mode)
-        else { return false }
+        else { return .changed }
         // Racy git: a file changed in the same instant the index was written may differ
         // although its stat data match, so it is read. Whole seconds are compared, which
         // reads a little more than git does, never less.
-        guard let indexWritten else { return false }
-        return Int(entry.mtime.seconds) < indexWritten.tv_sec
+        guard let indexWritten else { return .racy }
+        return Int(entry.mtime.seconds) < indexWritten.tv_sec ? .unchanged : .racy
+    }
+
+    /// Those of the racy `candidates` whose bytes, read now, are their entry's blob (the
+    /// bytes as they are on disk, so that a file whose filters would change it is read
+    /// again by its reader), read on every core.
+    private static func unchangedByContent(_ candidates: [(position: Int, blob: ObjectID)], of files: [WorkingFile])
+        -> [(position: Int, blob: ObjectID)] {
+        guard !candidates.isEmpty else { return [] }
+        let same = Verdicts(count: candidates.count)
+        let paths = candidates.map { files[$0.position].url.path }
+        DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
+            guard let data = regularFileContents(paths[index]), let id = try? Repository.blobID(for: data) else { return }
+            same.values[index] = id == candidates[index].blob
+        }
+        return candidates.indices.filter { same.values[$0] }.map { candidates[$0] }
+    }
+
+    /// The bytes of the regular file at `path`, never through a link; nil past the limit.
+    private static func regularFileContents(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= racyReadLimit else { return nil }
+        var data = Data(count: Int(info.st_size) + 1)
+        var count = 0
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            while count < buffer.count {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0 && errno == EINTR { continue }
+                guard read >= 0 else { return false }
+                if read == 0 { return true }
+                count += read
+            }
+            // One byte more than its size was read: it grew while being read.
+            return false
+        }
+        guard complete else { return nil }
+        data.count = count
+        return data
+    }
+
+    /// One verdict per racy candidate, each set by the one thread that reads that file.
+    private final class Verdicts: @unchecked Sendable {
+        let values: UnsafeMutableBufferPointer<Bool>
+
+        init(count: Int) {
+            values = .allocate(capacity: count)
+            values.initialize(repeating: false)
+        }
+
+        deinit {
+            values.deallocate()
+        }
     }
 
     private static func same(_ recorded: git_index_time, _ actual: timespec) -> Bool {

@@ -44,11 +44,47 @@ final class IndexTrustTests: XCTestCase {
         try fixture.git("add", "a.md")
         let written = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: fixture.url("a.md").path)[.modificationDate] as? Date)
         // The index written in the same second as the file: git cannot tell a later change
-        // of the same size within that second from its stat data, so it reads the file.
+        // of the same size within that second from its stat data, so it reads the file, and
+        // takes it as unchanged when its bytes are the entry's blob.
+        try setModified(indexPath, written)
+        let blob = try fixture.git("hash-object", "a.md")
+        XCTAssertEqual(try state()["a.md"]?.indexBlob?.hex, blob)
+        // The same stat data, other bytes (an index whose entry names another blob of that
+        // size): read, and not vouched for.
+        let other = try fixture.git(["hash-object", "-w", "--stdin"], input: Data("omega\n".utf8))
+        try replaceBlob(blob, with: other)
         try setModified(indexPath, written)
         XCTAssertNil(try state()["a.md"]?.indexBlob)
+        // Written well after, the stat data are trusted, as git trusts them.
         try setModified(indexPath, written.addingTimeInterval(2))
-        XCTAssertNotNil(try state()["a.md"]?.indexBlob)
+        XCTAssertEqual(try state()["a.md"]?.indexBlob?.hex, other)
+        try setModified(indexPath, written)
+        XCTAssertTrue(try fixture.git("status", "--porcelain").contains("a.md"), "git, which reads it, sees the difference too")
+    }
+
+    /// Rewrites the index with one entry's blob id replaced (its stat data kept), and the
+    /// index's checksum made again.
+    private func replaceBlob(_ old: String, with new: String) throws {
+        func bytes(_ hex: String) -> [UInt8] {
+            stride(from: 0, to: hex.count, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16)! }
+        }
+        var index = [UInt8](try Data(contentsOf: fixture.url(indexPath)))
+        let (from, to) = (bytes(old), bytes(new))
+        let body = index.count - 20
+        let at = try XCTUnwrap((0...(body - 20)).first { Array(index[$0..<($0 + 20)]) == from }, "the entry's blob id")
+        index.replaceSubrange(at..<(at + 20), with: to)
+        let sum = Process()
+        sum.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sum.arguments = ["sha1sum"]
+        let input = Pipe(), output = Pipe()
+        (sum.standardInput, sum.standardOutput) = (input, output)
+        try sum.run()
+        input.fileHandleForWriting.write(Data(index[..<body]))
+        try input.fileHandleForWriting.close()
+        let digest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(40)
+        sum.waitUntilExit()
+        index.replaceSubrange(body..<index.count, with: bytes(String(digest)))
+        try Data(index).write(to: fixture.url(indexPath))
     }
 
     func testAnEditOfTheSameSizeAndTimeIsRead() throws {
