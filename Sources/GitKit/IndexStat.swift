@@ -2,9 +2,9 @@ import Foundation
 internal import CLibGit2
 
 /// Decides, as `git status` does, which working-tree files are unchanged from the index:
-/// the file's stat data match the entry's, and the entry is not racy, or it is racy (the
-/// file was written in the second the index was) and the file's bytes are the entry's blob
-/// (git compares a racy file's content the same way). Errs on the side of reading:
+/// the file's stat data match the entry's, and the entry is not racy, or (when asked) it is
+/// racy (the file was written in the second the index was) and the file's bytes are the
+/// entry's blob (git compares a racy file's content the same way). Errs on the side of reading:
 /// nanoseconds are compared when the index holds them, and an entry whose size is 0 is
 /// never trusted (git smudges racy entries that way).
 struct IndexStat {
@@ -16,7 +16,8 @@ struct IndexStat {
 
     /// `listed` (sorted by path) with the index's blob id set where the index can be trusted,
     /// and the skip-worktree entries under `prefix` that are absent from the disk added.
-    func match(_ listed: [WorkingTreeWalker.Listed], under prefix: String) throws -> [WorkingFile] {
+    /// `readingRacy`: racy documents are read and compared with their entries' blobs.
+    func match(_ listed: [WorkingTreeWalker.Listed], under prefix: String, readingRacy: Bool = false) throws -> [WorkingFile] {
         let index = snapshot.pointer
         let written = snapshot.written
         var files: [WorkingFile] = []
@@ -35,7 +36,7 @@ struct IndexStat {
             let entry = pointer.pointee
             let skipped = isSkipWorktree(entry)
             let verdict = skipped ? .unchanged : matches(entry, item.info, indexWritten: written)
-            if verdict == .racy, item.file.mode == .regular, item.file.size <= Self.racyReadLimit, MarkdownName.matches(item.file.path) {
+            if readingRacy, verdict == .racy, item.file.mode == .regular, item.file.size <= Self.racyReadLimit, MarkdownName.matches(item.file.path) {
                 racy.append((files.count, ObjectID(entry.id)))
             }
             files.append(verdict == .unchanged ? Self.file(item.file, blob: ObjectID(entry.id), skipWorktree: skipped) : item.file)

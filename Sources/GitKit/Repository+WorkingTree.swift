@@ -27,12 +27,14 @@ extension Repository {
     ///
     /// Unlike `workingTreeFiles(under:)`, a file the index tracks is listed even where an ignore
     /// rule matches it, as `git status` lists it. `index` is the index read once for several
-    /// calls; without it the index is read for this call.
-    public func workingTreeState(under prefix: String = "", index: IndexSnapshot? = nil) throws -> [WorkingFile] {
+    /// calls; without it the index is read for this call. `readingRacy`: a racy Markdown
+    /// file (up to 1 MiB) is read, as git reads it, and takes the entry's blob id when its
+    /// bytes are that blob's.
+    public func workingTreeState(under prefix: String = "", index: IndexSnapshot? = nil, readingRacy: Bool = false) throws -> [WorkingFile] {
         let snapshot = try index ?? indexSnapshot()
         let listed = try walk(under: prefix, tracked: snapshot)
         let normalized = try RepositoryPath.normalize(prefix, function: "workingTreeState(under:)")
-        return try IndexStat(repository: self, snapshot: snapshot).match(listed, under: normalized)
+        return try IndexStat(repository: self, snapshot: snapshot).match(listed, under: normalized, readingRacy: readingRacy)
     }
 
     private func walk(under prefix: String, tracked: IndexSnapshot? = nil) throws -> [WorkingTreeWalker.Listed] {

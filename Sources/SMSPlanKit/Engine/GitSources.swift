@@ -33,7 +33,7 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry] {
         let files: [WorkingFile]
         do {
-            files = try repository.workingTreeState(under: folder, index: try index.snapshot(of: repository))
+            files = try repository.workingTreeState(under: folder, index: try index.snapshot(of: repository), readingRacy: true)
         } catch {
             throw .git(error as? GitError ?? GitError(code: -1, errorClass: 0, function: "workingTreeFiles", message: "\(error)"))
         }
