@@ -160,7 +160,7 @@ public enum Checker {
             wholePlan = WholePlanUse(memo: memo, key: key, documents: documentsKey, replayed: memo.findings(for: key))
         }
         let analysing = analysing || wholePlan.map { use in
-            use.replayed != nil && keptReport.map { use.memo.reports.report($0, for: use.key) == nil } == true
+            use.replayed != nil && keptReport.map { !use.memo.reports.holds($0, for: use.key) } == true
         } == true
         // Every summary is decoded unless the whole-plan findings are replayed, no rule reads
         // the scope document's bytes and the analysis is not made. Where a cache entry is

@@ -94,10 +94,9 @@ final class DecodeCache: @unchecked Sendable {
     /// The index of a cache file, or nil when it is not one this smsplan wrote. A file of
     /// 2 GiB or more is not one either: the index holds its positions in 32 bits.
     private static func index(_ file: [UInt8]) -> Index? {
-        guard file.count <= Int(Int32.max), file.starts(with: magic) else { return nil }
-        var reader = ByteReader(file, range: magic.count..<file.count)
+        guard file.count <= Int(Int32.max), var reader = ByteReader(file: file, magic: magic, formatVersion: formatVersion, versioned: true)
+        else { return nil }
         do {
-            guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             var index = Index()
             let count = try reader.count()
             index.slots.reserveCapacity(count)
@@ -235,7 +234,7 @@ final class DecodeCache: @unchecked Sendable {
     private static func stream(_ keys: [Key], retired: [(key: String, value: [String: String])], entry: (Key) -> Stored?,
                                to put: (UnsafeRawBufferPointer) -> Bool) {
         let piece = 1 << 16
-        var writer = ByteWriter()
+        var writer = ByteWriter(magic: magic, formatVersion: formatVersion, versioned: true)
         writer.reserve(piece)
         var failed = false
         func flush() {
@@ -243,9 +242,6 @@ final class DecodeCache: @unchecked Sendable {
             failed = !writer.bytes.withUnsafeBytes(put)
             writer.clear()
         }
-        writer.raw(magic)
-        writer.int(formatVersion)
-        writer.string(SMSPlanKitInfo.version)
         writer.int(keys.count)
         for start in stride(from: 0, to: keys.count, by: encodedTogether) {
             let group = keys[start..<min(start + encodedTogether, keys.count)]

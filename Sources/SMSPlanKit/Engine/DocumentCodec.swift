@@ -13,6 +13,14 @@ struct ByteWriter {
         int(formatVersion)
     }
 
+    /// A writer of one of smsplan's files in `.git/smsplan/`: `magic`, then `formatVersion`,
+    /// then, when `versioned`, this smsplan's version (read back by `ByteReader(file:magic:formatVersion:versioned:)`).
+    init(magic: [UInt8], formatVersion: Int, versioned: Bool) {
+        raw(magic)
+        int(formatVersion)
+        if versioned { string(SMSPlanKitInfo.version) }
+    }
+
     mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))
         repeat {
@@ -91,6 +99,14 @@ struct ByteReader {
     init?(_ bytes: [UInt8], formatVersion: Int) {
         self.init(bytes)
         guard (try? int()) == formatVersion else { return nil }
+    }
+
+    /// A reader of a file `ByteWriter(magic:formatVersion:versioned:)` wrote, after its
+    /// header; nil for any other file (another format or, when `versioned`, another smsplan).
+    init?(file: [UInt8], magic: [UInt8], formatVersion: Int, versioned: Bool) {
+        guard file.starts(with: magic) else { return nil }
+        self.init(file, range: magic.count..<file.count)
+        guard (try? int()) == formatVersion, !versioned || (try? string()) == SMSPlanKitInfo.version else { return nil }
     }
 
     /// A reader of `range` of `bytes` only (shared, not copied).

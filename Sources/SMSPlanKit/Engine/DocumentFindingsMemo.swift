@@ -113,9 +113,7 @@ final class DocumentFindingsMemo: @unchecked Sendable {
                 writer.optional(finding.ceiling) { $0.choice($1, in: Severity.allCases) }
             }
         }
-        var writer = ByteWriter()
-        writer.raw(magic)
-        writer.int(formatVersion)
+        var writer = ByteWriter(magic: magic, formatVersion: formatVersion, versioned: false)
         writer.array([(inputs: inputs, entries: section.bytes[...])] + earlier) { writer, set in
             writer.string(set.inputs)
             writer.int(set.entries.count)
@@ -127,10 +125,8 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     /// The sets of inputs of a memo file, the most recently written first, each with the range of
     /// its encoded entries; nil for a file this smsplan did not write.
     static func sections(of file: [UInt8]) -> [(inputs: String, entries: Range<Int>)]? {
-        guard file.starts(with: magic) else { return nil }
-        var reader = ByteReader(file, range: magic.count..<file.count)
+        guard var reader = ByteReader(file: file, magic: magic, formatVersion: formatVersion, versioned: false) else { return nil }
         do {
-            guard try reader.int() == formatVersion else { return nil }
             let sections = try reader.array { reader in (inputs: try reader.string(), entries: try reader.skip(try reader.int())) }
             return reader.atEnd ? sections : nil
         } catch {

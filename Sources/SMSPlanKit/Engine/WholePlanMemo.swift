@@ -123,10 +123,7 @@ final class WholePlanMemo: @unchecked Sendable {
     }
 
     static func encode(_ entries: [Entry]) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.raw(magic)
-        writer.int(formatVersion)
-        writer.string(SMSPlanKitInfo.version)
+        var writer = ByteWriter(magic: magic, formatVersion: formatVersion, versioned: true)
         writer.array(entries) { writer, entry in
             writer.string(entry.key)
             writer.string(entry.documents)
@@ -141,10 +138,8 @@ final class WholePlanMemo: @unchecked Sendable {
 
     /// The entries of a memo file this smsplan wrote; nil for any other file.
     static func decode(_ file: [UInt8]) -> [Entry]? {
-        guard file.starts(with: magic) else { return nil }
-        var reader = ByteReader(file, range: magic.count..<file.count)
+        guard var reader = ByteReader(file: file, magic: magic, formatVersion: formatVersion, versioned: true) else { return nil }
         do {
-            guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             let entries = try reader.array { reader in
                 (key: try reader.string(), documents: try reader.string(), findings: try reader.array { reader -> Located in
                     let path = try reader.string()

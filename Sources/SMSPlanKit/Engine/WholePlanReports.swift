@@ -35,6 +35,11 @@ final class WholePlanReports: @unchecked Sendable {
         entries.first { $0.key == key && $0.name == name }.map { Array(file[$0.bytes]) }
     }
 
+    /// Whether a report called `name` is kept for the plan with this key, without copying it.
+    func holds(_ name: String, for key: String) -> Bool {
+        entries.contains { $0.key == key && $0.name == name }
+    }
+
     /// Whether a report called `name` is kept for a plan with this key of its documents
     /// (`WholePlanMemo.documentsKey`); the plan's own key may still differ.
     func holds(_ name: String, documents: String) -> Bool {
@@ -45,10 +50,7 @@ final class WholePlanReports: @unchecked Sendable {
     /// its documents), and writes the file; failures are ignored.
     func store(_ name: String, _ report: [UInt8], for key: String, documents: String = "") {
         let others = entries.filter { $0.key != key || $0.name != name }.prefix(Self.kept - 1)
-        var writer = ByteWriter()
-        writer.raw(Self.magic)
-        writer.int(Self.formatVersion)
-        writer.string(SMSPlanKitInfo.version)
+        var writer = ByteWriter(magic: Self.magic, formatVersion: Self.formatVersion, versioned: true)
         writer.int(others.count + 1)
         for (entryKey, entryName, entryDocuments, bytes) in [(key, name, documents, report)]
             + others.map({ ($0.key, $0.name, $0.documents, Array(file[$0.bytes])) }) {
@@ -63,10 +65,8 @@ final class WholePlanReports: @unchecked Sendable {
 
     /// The entries of a file this smsplan wrote; nil for any other file.
     private static func entries(of file: [UInt8]) -> [(key: String, name: String, documents: String, bytes: Range<Int>)]? {
-        guard file.starts(with: magic) else { return nil }
-        var reader = ByteReader(file, range: magic.count..<file.count)
+        guard var reader = ByteReader(file: file, magic: magic, formatVersion: formatVersion, versioned: true) else { return nil }
         do {
-            guard try reader.int() == formatVersion, try reader.string() == SMSPlanKitInfo.version else { return nil }
             let entries = try reader.array { reader in
                 (key: try reader.string(), name: try reader.string(), documents: try reader.string(), bytes: try reader.skip(try reader.int()))
             }
