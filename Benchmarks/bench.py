@@ -11,6 +11,11 @@ over 100 commits, `baseline create 1 --dry-run`, and `status`. Peak memory is th
 resident set of any run of that command (from wait4); CPU is the median of user plus
 system seconds (from wait4), which other work on a shared machine disturbs less than wall
 time. Sizes above 10,000 documents are run `--large-runs` times (default once).
+
+The sizes are measured in turn, run by run (a run at 1,000, one at 10,000, one at 30,000,
+then the next), so that a slower spell of a shared machine falls on every size alike and
+the ratios of larger plans to 10,000 documents, printed last, compare the code rather than
+two moments. Each repository sees the same commands in the same order as if measured alone.
 """
 import argparse
 import os
@@ -32,18 +37,29 @@ def run(command, cwd, shell=False):
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
-def measure(command, cwd, runs, before=None, shell=False):
-    """Median wall seconds, peak MB, exit codes and median CPU seconds of `runs` runs."""
-    times, peak, codes, cpu = [], 0.0, set(), []
-    for _ in range(runs):
-        if before:
-            before()
-        elapsed, rss, code, seconds = run(command, cwd, shell)
-        times.append(elapsed)
-        peak = max(peak, rss)
-        codes.add(code)
-        cpu.append(seconds)
-    return statistics.median(times), peak, codes, statistics.median(cpu)
+class Plan:
+    """One generated repository and the runs measured on it, by figure."""
+
+    def __init__(self, size, repo, runs, total):
+        self.size, self.repo, self.runs, self.total = size, repo, runs, total
+        self.results = {}
+
+    def record(self, name, result):
+        self.results.setdefault(name, []).append(result)
+
+    def figure(self, name):
+        """Median wall seconds, peak MB, exit codes and median CPU seconds of the figure's runs."""
+        results = self.results[name]
+        return (statistics.median(r[0] for r in results), max(r[1] for r in results), {r[2] for r in results},
+                statistics.median(r[3] for r in results))
+
+    def floor(self):
+        """The read floor: median wall and CPU seconds of `git ls-files` plus those of `cat`."""
+        ls, cat = self.figure("git ls-files"), self.figure("cat")
+        return ls[0] + cat[0], ls[3] + cat[3]
+
+    def commands(self):
+        return [name for name in self.results if name not in ("git ls-files", "cat")]
 
 
 def stage(repo, count):
@@ -70,43 +86,69 @@ def main():
     smsplan = os.path.abspath(args.smsplan)
     os.makedirs(args.work, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; {args.runs} runs per figure, median; smsplan {smsplan}")
+    plans = []
     for size in [int(s) for s in args.sizes.split(",")]:
-        runs = args.runs if size <= 10000 else args.large_runs
         repo = os.path.join(args.work, f"plan-{size}")
         if not os.path.isdir(os.path.join(repo, ".git")):
             shutil.rmtree(repo, ignore_errors=True)
             subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), repo, "--documents", str(size), "--commits", "120"],
                            check=True, stdout=subprocess.DEVNULL)
         reset(repo)
-        cache = os.path.join(repo, ".git", "smsplan")
         total = sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(repo) if "/.git" not in root
                     for name in names)
-        print(f"\n{size} documents, {total / 1e6:.1f} MB, 120 commits, {runs} runs ({repo})")
-        floor_ls, _, _, cpu_ls = measure(["git", "ls-files"], repo, runs)
-        floor_cat, _, _, cpu_cat = measure("git ls-files -z '*.md' | xargs -0 cat > /dev/null", repo, runs, shell=True)
-        floor = floor_ls + floor_cat
-        rows = [("read floor (git ls-files + cat)", floor, 0.0, {0}, cpu_ls + cpu_cat)]
+        plans.append(Plan(size, repo, args.runs if size <= 10000 else args.large_runs, total))
 
-        def clear():
-            shutil.rmtree(cache, ignore_errors=True)
+    def clear(plan):
+        shutil.rmtree(os.path.join(plan.repo, ".git", "smsplan"), ignore_errors=True)
 
-        rows.append(("check, cold cache", *measure([smsplan, "check"], repo, runs, before=clear)))
-        run([smsplan, "check"], repo)
-        rows.append(("check, warm cache", *measure([smsplan, "check"], repo, runs)))
-        for count in (1, 50):
-            stage(repo, count)
-            run([smsplan, "check", "--staged"], repo)
-            rows.append((f"check --staged, {count} staged", *measure([smsplan, "check", "--staged"], repo, runs)))
-            reset(repo)
-        run([smsplan, "check", "--range", "HEAD~100..HEAD"], repo)
-        rows.append(("check --range over 100 commits", *measure([smsplan, "check", "--range", "HEAD~100..HEAD"], repo, runs)))
-        rows.append(("baseline create 1 --dry-run", *measure([smsplan, "baseline", "create", "1", "--dry-run"], repo, runs)))
-        rows.append(("status", *measure([smsplan, "status"], repo, runs)))
+    def staged(count):
+        return dict(setup=lambda plan: (stage(plan.repo, count), run([smsplan, "check", "--staged"], plan.repo)),
+                    teardown=lambda plan: reset(plan.repo))
+
+    figures = [
+        ("git ls-files", ["git", "ls-files"], {}),
+        ("cat", "git ls-files -z '*.md' | xargs -0 cat > /dev/null", dict(shell=True)),
+        ("check, cold cache", [smsplan, "check"], dict(before=clear)),
+        ("check, warm cache", [smsplan, "check"], dict(setup=lambda plan: run([smsplan, "check"], plan.repo))),
+        ("check --staged, 1 staged", [smsplan, "check", "--staged"], staged(1)),
+        ("check --staged, 50 staged", [smsplan, "check", "--staged"], staged(50)),
+        ("check --range over 100 commits", [smsplan, "check", "--range", "HEAD~100..HEAD"],
+         dict(setup=lambda plan: run([smsplan, "check", "--range", "HEAD~100..HEAD"], plan.repo))),
+        # No run before these two: their first run, which finds no report kept, is measured.
+        ("baseline create 1 --dry-run", [smsplan, "baseline", "create", "1", "--dry-run"], {}),
+        ("status", [smsplan, "status"], {}),
+    ]
+    for name, command, how in figures:
+        for plan in plans:
+            if "setup" in how:
+                how["setup"](plan)
+        for index in range(max(plan.runs for plan in plans)):
+            for plan in plans:
+                if index < plan.runs:
+                    if "before" in how:
+                        how["before"](plan)
+                    plan.record(name, run(command, plan.repo, how.get("shell", False)))
+        for plan in plans:
+            if "teardown" in how:
+                how["teardown"](plan)
+
+    for plan in plans:
+        print(f"\n{plan.size} documents, {plan.total / 1e6:.1f} MB, 120 commits, {plan.runs} runs ({plan.repo})")
         print(f"  {'command':34} {'median':>9} {'x floor':>8} {'CPU':>9} {'peak MB':>8}  exit")
-        for name, seconds, peak, codes, cpu in rows:
-            ratio = "" if name.startswith("read floor") else f"{seconds / floor:.1f}x"
-            memory = "" if not peak else f"{peak:.0f}"
-            print(f"  {name:34} {seconds * 1000:7.0f} ms {ratio:>8} {cpu * 1000:6.0f} ms {memory:>8}  {','.join(map(str, sorted(codes)))}")
+        floor, floor_cpu = plan.floor()
+        print(f"  {'read floor (git ls-files + cat)':34} {floor * 1000:7.0f} ms {'':>8} {floor_cpu * 1000:6.0f} ms {'':>8}  0")
+        for name in plan.commands():
+            seconds, peak, codes, cpu = plan.figure(name)
+            print(f"  {name:34} {seconds * 1000:7.0f} ms {seconds / floor:7.1f}x {cpu * 1000:6.0f} ms {peak:8.0f}  "
+                  f"{','.join(map(str, sorted(codes)))}")
+    base = next((plan for plan in plans if plan.size == 10000), None)
+    larger = [plan for plan in plans if base and plan.size > base.size]
+    if larger:
+        print(f"\nlarger plans against {base.size} documents (median wall time, the sizes measured run by run in turn)")
+        print(f"  {'command':34} " + " ".join(f"{f'{plan.size}/{base.size}':>13}" for plan in larger))
+        print(f"  {'read floor (git ls-files + cat)':34} " + " ".join(f"{plan.floor()[0] / base.floor()[0]:12.2f}x" for plan in larger))
+        for name in base.commands():
+            print(f"  {name:34} " + " ".join(f"{plan.figure(name)[0] / base.figure(name)[0]:12.2f}x" for plan in larger))
 
 
 if __name__ == "__main__":
