@@ -2,7 +2,7 @@
 """smsplan's benchmark: median wall time and peak memory of the main commands on
 synthetic plan repositories, beside the floor of reading the same files.
 
-    bench.py SMSPLAN-BINARY [--sizes 1000,10000,30000] [--runs 5] [--large-runs 1] [--work DIR]
+    bench.py SMSPLAN-BINARY [--sizes 1000,10000,30000] [--runs 9] [--large-runs N] [--work DIR]
 
 For each size it generates a repository (generate.py, seed 1, 120 commits) and times:
 the read floor (`git ls-files`, then `cat` of every document), full `check` with a cold
@@ -10,7 +10,8 @@ and a warm decode cache, `check --staged` with 1 and 50 staged documents, `check
 over 100 commits, `baseline create 1 --dry-run`, and `status`. Peak memory is the largest
 resident set of any run of that command (from wait4); CPU is the median of user plus
 system seconds (from wait4), which other work on a shared machine disturbs less than wall
-time. Sizes above 10,000 documents are run `--large-runs` times (default once).
+time. Sizes above 10,000 documents are run `--large-runs` times (default: as many as
+the others).
 
 The sizes are measured in turn, run by run (a run at 1,000, one at 10,000, one at 30,000,
 then the next), so that a slower spell of a shared machine falls on every size alike and
@@ -79,8 +80,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("smsplan")
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--large-runs", type=int, default=1, help="runs per figure above 10,000 documents")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--large-runs", type=int, help="runs per figure above 10,000 documents (default: --runs)")
     parser.add_argument("--work", default=os.path.join(os.getcwd(), ".build", "bench"))
     args = parser.parse_args()
     smsplan = os.path.abspath(args.smsplan)
@@ -96,7 +97,7 @@ def main():
         reset(repo)
         total = sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(repo) if "/.git" not in root
                     for name in names)
-        plans.append(Plan(size, repo, args.runs if size <= 10000 else args.large_runs, total))
+        plans.append(Plan(size, repo, args.runs if size <= 10000 or args.large_runs is None else args.large_runs, total))
 
     def clear(plan):
         shutil.rmtree(os.path.join(plan.repo, ".git", "smsplan"), ignore_errors=True)
