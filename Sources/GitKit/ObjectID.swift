@@ -34,21 +34,33 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public init?(hex: String) {
         var hex = hex
         // Read in place (a native string is contiguous already).
-        let parsed = hex.withUTF8 { digits -> (UInt64, UInt64, UInt64)? in
-            guard digits.count == Self.byteCount * 2 else { return nil }
-            func number(_ range: Range<Int>) -> UInt64? {
+        guard let parsed = hex.withUTF8({ Self.parse(hex: $0, lowercaseOnly: false) }) else { return nil }
+        (high, middle, low) = parsed
+    }
+
+    /// The three numbers of a 40-digit hexadecimal id (either case, or lowercase only), first
+    /// digit most significant; nil for anything else. Each digit is looked up in a table, and
+    /// a bad one is found once all are read, rather than each digit taking a branch of its
+    /// own (a blob id's digits and letters come in no order a processor can guess).
+    public static func parse(hex digits: UnsafeBufferPointer<UInt8>, lowercaseOnly: Bool)
+        -> (high: UInt64, middle: UInt64, low: UInt32)?
+    {
+        guard digits.count == byteCount * 2 else { return nil }
+        let table = lowercaseOnly ? lowercaseNibbles : nibbles
+        return table.withUnsafeBufferPointer { table -> (UInt64, UInt64, UInt32)? in
+            var bad: UInt8 = 0
+            func number(_ range: Range<Int>) -> UInt64 {
                 var value: UInt64 = 0
                 for index in range {
-                    guard let nibble = Self.nibble(digits[index]) else { return nil }
-                    value = value << 4 | UInt64(nibble)
+                    let nibble = table[Int(digits[index])]
+                    bad |= nibble
+                    value = value << 4 | UInt64(nibble & 0x0f)
                 }
                 return value
             }
-            guard let high = number(0..<16), let middle = number(16..<32), let low = number(32..<40) else { return nil }
-            return (high, middle, low)
+            let (high, middle, low) = (number(0..<16), number(16..<32), number(32..<40))
+            return bad & notADigit == 0 ? (high, middle, UInt32(low)) : nil
         }
-        guard let parsed else { return nil }
-        (high, middle, low) = (parsed.0, parsed.1, UInt32(parsed.2))
     }
 
     /// The id as 40 lower-case hexadecimal characters.
@@ -79,13 +91,18 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
     }
 
-    private static func nibble(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
-        default: nil
+    /// A byte's value as a hexadecimal digit, or `notADigit`: each table holds all 256 bytes.
+    private static let notADigit: UInt8 = 0x80
+    private static let nibbles = digitTable(letters: [UInt8(ascii: "a"), UInt8(ascii: "A")])
+    private static let lowercaseNibbles = digitTable(letters: [UInt8(ascii: "a")])
+
+    private static func digitTable(letters: [UInt8]) -> [UInt8] {
+        var table = [UInt8](repeating: notADigit, count: 256)
+        for digit in 0..<10 { table[Int(UInt8(ascii: "0")) + digit] = UInt8(digit) }
+        for first in letters {
+            for letter in 0..<6 { table[Int(first) + letter] = UInt8(10 + letter) }
         }
+        return table
     }
 }
 

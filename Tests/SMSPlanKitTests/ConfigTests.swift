@@ -112,4 +112,26 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(PlanDate("2026-12-31")!.adding(days: 1), PlanDate("2027-01-01"))
         XCTAssertEqual(PlanDate("2026-03-01")!.adding(days: -1), PlanDate("2026-02-28"))
     }
+
+    /// Dates written `dddd-dd-dd` are read on their bytes; every other spelling as before:
+    /// each is read as the split on "-" reads it, with four, two and two ASCII characters
+    /// that make whole numbers.
+    func testDatesReadAsTheirPartsSay() {
+        func byParts(_ text: String) -> PlanDate? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+                let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            else { return nil }
+            return PlanDate(year: year, month: month, day: day)
+        }
+        let texts = ["2026-03-01", "0000-01-01", "9999-12-31", "2024-02-29", "2026-02-29", "2026-13-01", "2026-00-10",
+                     "2026-01-00", "2026-1-05", "2026-01-5", "+202-01-01", "2026-+1-05", "2026/01/01", "2026-01-01 ",
+                     " 2026-01-01", "2026-0a-01", "２０２６-01-01", "2026-01-01-", "2026--01-01", "", "20260101", "2026-01-3\u{0661}"]
+        for text in texts {
+            XCTAssertEqual(PlanDate(text), byParts(text), text)
+        }
+        XCTAssertEqual(PlanDate("+202-01-01"), PlanDate(year: 202, month: 1, day: 1))
+        XCTAssertEqual(PlanDate("2026-03-01"), PlanDate(year: 2026, month: 3, day: 1))
+    }
 }

@@ -1,3 +1,5 @@
+import GitKit
+
 extension DecodeCache {
     /// The key of a cache entry. A blob id as git writes it (40 lowercase hexadecimal digits)
     /// is held as its 20 bytes: the index of a large cache then holds no String per entry.
@@ -61,23 +63,8 @@ extension DecodeCache {
         /// The id written as `hex`; nil unless it is exactly 40 lowercase hexadecimal digits
         /// (any other text is a different key, even the same id in capitals).
         init?(hex: UnsafeBufferPointer<UInt8>) {
-            guard hex.count == 40 else { return nil }
-            func number(_ digits: Range<Int>) -> UInt64? {
-                var value: UInt64 = 0
-                for index in digits {
-                    let digit = hex[index]
-                    switch digit {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
-                    case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
-                    default: return nil
-                    }
-                }
-                return value
-            }
-            guard let high = number(0..<16), let middle = number(16..<32), let low = number(32..<40) else { return nil }
-            self.high = high
-            self.middle = middle
-            self.low = UInt32(low)
+            guard let parsed = ObjectID.parse(hex: hex, lowercaseOnly: true) else { return nil }
+            (high, middle, low) = parsed
         }
 
         /// The id as 40 lowercase hexadecimal digits.

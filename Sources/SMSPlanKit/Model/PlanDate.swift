@@ -8,12 +8,35 @@ public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible,
 
     /// Parses `YYYY-MM-DD`, refusing dates that do not exist (such as 2026-02-30).
     public init?(_ text: String) {
+        // Ten ASCII bytes `dddd-dd-dd`, as nearly every date is written: read on bytes.
+        var text = text
+        if let digits = text.withUTF8({ Self.digits(of: $0) }) {
+            self.init(year: digits.year, month: digits.month, day: digits.day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The three numbers of `dddd-dd-dd` (ASCII digits only); nil for any other text, which
+    /// the general reading above takes.
+    private static func digits(of bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 
     public init?(year: Int, month: Int, day: Int) {
