@@ -74,6 +74,21 @@ final class FrontMatterParserTests: XCTestCase {
         }
     }
 
+    /// The lines the bytes single out are the text's lines, with LF, CRLF or CR between
+    /// them (a file with no CR has its lines found by memchr).
+    func testLineBoundsAreTheLinesOfTheText() {
+        let texts = ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\n\nb\n", "é\nü\n日本", "a\r\nb", "a\rb\r", "\r\n", "a\r\n\rb\n",
+                     "---\nid: POL-001\n---\n# Title\n", String(repeating: "line\n", count: 300)]
+        for text in texts {
+            var utf8 = text
+            let bounds = FrontMatterParser.lineBounds(of: text)
+            let lines = utf8.withUTF8 { bytes in bounds.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) } }
+            // "\r\n" is one Character, as it is one line break.
+            let expected = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.map(String.init)
+            XCTAssertEqual(lines, expected, text.debugDescription)
+        }
+    }
+
     func testMissingAndBrokenFrontMatterAreReported() {
         XCTAssertEqual(parse("# No front matter\n").findings.map(\.rule), [FrontMatterMissingRule.id])
         XCTAssertEqual(parse("").findings.map(\.rule), [FrontMatterMissingRule.id])

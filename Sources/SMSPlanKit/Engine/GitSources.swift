@@ -236,7 +236,6 @@ private final class Listing: @unchecked Sendable {
 
     subscript(path: String) -> WorkingFile? {
         lock.lock()
-        defer { lock.unlock() }
         if !pending.isEmpty {
             files.reserveCapacity(files.count + pending.reduce(0) { $0 + $1.count })
             for listed in pending {
@@ -244,6 +243,10 @@ private final class Listing: @unchecked Sendable {
             }
             pending = []
         }
+        // Looked up outside the lock, in the table as it stands (a value: a later listing
+        // indexes into a copy), so that the decode's workers do not wait on each other.
+        let files = files
+        lock.unlock()
         return files[PathKey(path)]
     }
 

@@ -75,6 +75,16 @@ public enum FrontMatterParser {
         let bounds: [Range<Int>] = text.withUTF8 { bytes in
             var bounds: [Range<Int>] = []
             var start = 0
+            // Most files hold no CR: their lines are found by memchr, LF to LF.
+            if let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil {
+                while let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    bounds.append(start..<end)
+                    start = end + 1
+                }
+                bounds.append(start..<bytes.count)
+                return bounds
+            }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -104,8 +114,9 @@ public enum FrontMatterParser {
     /// is from the file when its lines already end in LF, else joined anew.
     private static func frontMatterText(_ lines: [Substring], closedAt closing: Substring) -> String {
         guard let first = lines.first else { return "\n" }
-        let written = first.base.utf8[first.startIndex..<closing.startIndex]
-        if !written.contains(0x0D) { return String(Substring(written)) }
+        var written = Substring(first.base.utf8[first.startIndex..<closing.startIndex])
+        let holdsCR = written.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
+        if !holdsCR { return String(written) }
         return lines.joined(separator: "\n") + "\n"
     }
 

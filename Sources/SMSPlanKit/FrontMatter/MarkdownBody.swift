@@ -1,3 +1,5 @@
+import Foundation
+
 /// What smsplan reads from a document's Markdown body: its headings and its links.
 public struct MarkdownBody: Sendable {
     /// An ATX heading (`## Scope`).
@@ -51,14 +53,15 @@ public struct MarkdownBody: Sendable {
                     found.append(offset)
                     continue
                 }
-                var previous: UInt8 = 0
-                while index < bound.upperBound {
-                    if previous == UInt8(ascii: "]") && bytes[index] == UInt8(ascii: "(") {
+                // A link's "](": each "]" found by memchr (most lines hold none).
+                guard let base = bytes.baseAddress else { continue }
+                while index < bound.upperBound, let bracket = memchr(base + index, 0x5D, bound.upperBound - index) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(bracket))
+                    if at + 1 < bound.upperBound && bytes[at + 1] == UInt8(ascii: "(") {
                         found.append(offset)
                         break
                     }
-                    previous = bytes[index]
-                    index += 1
+                    index = at + 1
                 }
             }
             return found
