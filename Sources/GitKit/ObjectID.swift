@@ -5,7 +5,6 @@ internal import CLibGit2
 /// first byte most significant, so that the numbers compare as the bytes do.
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable {
     private static let byteCount = 20
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private let high: UInt64
     private let middle: UInt64
@@ -65,13 +64,20 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
     /// The id as 40 lower-case hexadecimal characters.
     public var hex: String {
-        // Written straight into the string's own storage.
+        // Written straight into the string's own storage, each number from its last digit;
+        // a digit's character is chosen without a branch.
         String(unsafeUninitializedCapacity: Self.byteCount * 2) { digits in
-            for index in 0..<Self.byteCount {
-                let byte = byte(index)
-                digits[2 * index] = Self.hexDigits[Int(byte >> 4)]
-                digits[2 * index + 1] = Self.hexDigits[Int(byte & 0x0f)]
+            func put(_ number: UInt64, count: Int, endingAt end: Int) {
+                var number = number
+                for index in stride(from: end - 1, through: end - count, by: -1) {
+                    let nibble = UInt8(truncatingIfNeeded: number & 0x0f)
+                    digits[index] = nibble &+ (nibble < 10 ? UInt8(ascii: "0") : UInt8(ascii: "a") &- 10)
+                    number >>= 4
+                }
             }
+            put(high, count: 16, endingAt: 16)
+            put(middle, count: 16, endingAt: 32)
+            put(UInt64(low), count: 8, endingAt: 40)
             return Self.byteCount * 2
         }
     }

@@ -271,8 +271,13 @@ struct BlobSource: PlanSource, @unchecked Sendable {
     }
 
     func files(under folder: String) -> [SourceEntry] {
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        return entries.filter { $0.path.utf8.starts(with: prefix.utf8) }.map { entry in
+        let prefix = Array((folder.isEmpty ? "" : folder + "/").utf8)
+        // Compared as bytes, as git compares paths; every entry is under the top level.
+        let under = prefix.isEmpty ? entries : entries.filter { entry in
+            var path = entry.path
+            return path.withUTF8 { bytes in bytes.count >= prefix.count && memcmp(bytes.baseAddress!, prefix, prefix.count) == 0 }
+        }
+        return under.map { entry in
             let kind: SourceEntry.Kind = switch entry.mode {
             case .regular, .executable: .regular
             case .symlink: .symlink
