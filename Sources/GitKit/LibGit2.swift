@@ -1,5 +1,4 @@
 internal import CLibGit2
-import Dispatch
 
 /// Process-wide libgit2 initialisation.
 ///
@@ -24,15 +23,5 @@ enum LibGit2 {
 
     static func ensureInitialized() {
         _ = initialization
-    }
-}
-
-extension Repository {
-    /// Begins libgit2's one-time initialisation on a worker thread and returns at once; the
-    /// first use of libgit2 waits for it to finish. It reads and parses the system's
-    /// certificate bundle (libgit2's TLS set-up, a few milliseconds), which a command's own
-    /// start (parsing its arguments) can overlap.
-    public static func initializeLibraryInBackground() {
-        DispatchQueue.global(qos: .userInitiated).async { LibGit2.ensureInitialized() }
     }
 }

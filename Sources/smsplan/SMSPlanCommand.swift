@@ -1,5 +1,4 @@
 import ArgumentParser
-import SMSPlanKit
 
 /// The `smsplan` command: an ISO/IEC 20000-1 service management system kept as code.
 @main
@@ -29,8 +28,6 @@ struct SMSPlanCommand: ParsableCommand {
 
     /// `-C DIR` before the subcommand, and "did you mean" for a misspelt one, then the parser.
     static func main() {
-        // Most commands open a repository: git's set-up overlaps the parsing of the arguments.
-        Checker.prepareGit()
         let arguments = LeadingOptions.applyDirectories(Array(CommandLine.arguments.dropFirst()))
         LeadingOptions.suggestSubcommands(arguments, root: configuration)
         main(arguments)

@@ -246,12 +246,6 @@ public enum Checker {
         return true
     }
 
-    /// Begins git's one-time set-up in the background, for a command that is about to open a
-    /// repository (`Repository.initializeLibraryInBackground`).
-    public static func prepareGit() {
-        Repository.initializeLibraryInBackground()
-    }
-
     static func openRepository(_ request: CheckRequest) throws(SMSPlanError) -> Repository {
         do {
             return try Repository.open(at: request.directory, environment: request.environment)
