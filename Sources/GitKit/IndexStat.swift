@@ -104,13 +104,13 @@ struct IndexStat {
     private static func unchangedByContent(_ candidates: [(position: Int, blob: ObjectID)], of files: [WorkingFile])
         -> [(position: Int, blob: ObjectID)] {
         guard !candidates.isEmpty else { return [] }
-        let same = Verdicts(count: candidates.count)
+        let same = ThreadSlots(count: candidates.count, initial: false)
         let paths = candidates.map { files[$0.position].url.path }
         DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
             guard let data = regularFileContents(paths[index]), let id = try? Repository.blobID(for: data) else { return }
-            same.values[index] = id == candidates[index].blob
+            same[index] = id == candidates[index].blob
         }
-        return candidates.indices.filter { same.values[$0] }.map { candidates[$0] }
+        return candidates.indices.filter { same[$0] }.map { candidates[$0] }
     }
 
     /// The bytes of the regular file at `path`, never through a link; nil past the limit.
@@ -136,20 +136,6 @@ struct IndexStat {
         guard complete else { return nil }
         data.count = count
         return data
-    }
-
-    /// One verdict per racy candidate, each set by the one thread that reads that file.
-    private final class Verdicts: @unchecked Sendable {
-        let values: UnsafeMutableBufferPointer<Bool>
-
-        init(count: Int) {
-            values = .allocate(capacity: count)
-            values.initialize(repeating: false)
-        }
-
-        deinit {
-            values.deallocate()
-        }
     }
 
     private static func same(_ recorded: git_index_time, _ actual: timespec) -> Bool {

@@ -33,7 +33,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public init?(hex: String) {
         var hex = hex
         // Read in place (a native string is contiguous already).
-        guard let parsed = hex.withUTF8({ Self.parse(hex: $0, lowercaseOnly: false) }) else { return nil }
+        guard let id = hex.withUTF8({ ObjectID(hex: $0, lowercaseOnly: false) }) else { return nil }
+        self = id
+    }
+
+    /// Parses a 40-digit hexadecimal id held as bytes (either case, or lowercase only, as
+    /// git writes ids); nil for anything else.
+    public init?(hex digits: UnsafeBufferPointer<UInt8>, lowercaseOnly: Bool) {
+        guard let parsed = Self.parse(hex: digits, lowercaseOnly: lowercaseOnly) else { return nil }
         (high, middle, low) = parsed
     }
 

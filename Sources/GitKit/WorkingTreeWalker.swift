@@ -197,16 +197,18 @@ struct WorkingTreeWalker {
         }
         let descriptor = dirfd(directory)
         let named = listed
-        let taken = Statuses(count: named.count)
+        // The `lstat`s of the names, each taken by one thread.
+        let infos = ThreadSlots(count: named.count, initial: stat())
+        let found = ThreadSlots(count: named.count, initial: false)
         @Sendable func take(_ range: Range<Int>) {
             for index in range {
                 let name = named[index]
                 if let bytes = name.bytes {
-                    taken.found[index] = (bytes + [0]).withUnsafeBufferPointer { raw in
-                        raw.withMemoryRebound(to: CChar.self) { fstatat(descriptor, $0.baseAddress!, &taken.infos[index], AT_SYMLINK_NOFOLLOW) == 0 }
+                    found[index] = (bytes + [0]).withUnsafeBufferPointer { raw in
+                        raw.withMemoryRebound(to: CChar.self) { fstatat(descriptor, $0.baseAddress!, &infos[index], AT_SYMLINK_NOFOLLOW) == 0 }
                     }
                 } else {
-                    taken.found[index] = name.text.withCString { fstatat(descriptor, $0, &taken.infos[index], AT_SYMLINK_NOFOLLOW) == 0 }
+                    found[index] = name.text.withCString { fstatat(descriptor, $0, &infos[index], AT_SYMLINK_NOFOLLOW) == 0 }
                 }
             }
         }
@@ -221,13 +223,11 @@ struct WorkingTreeWalker {
         }
         var names: [Name] = []
         names.reserveCapacity(named.count)
-        withExtendedLifetime(taken) {
-            for (index, name) in named.enumerated() {
-                if name.bytes == nil {
-                    names.append(Name(text: name.text, info: taken.found[index] ? taken.infos[index] : nil, undecodable: nil))
-                } else if taken.found[index] {
-                    names.append(Name(text: name.text, undecodable: taken.infos[index]))
-                }
+        for (index, name) in named.enumerated() {
+            if name.bytes == nil {
+                names.append(Name(text: name.text, info: found[index] ? infos[index] : nil, undecodable: nil))
+            } else if found[index] {
+                names.append(Name(text: name.text, undecodable: infos[index]))
             }
         }
         return Self.inGitOrder(names)
@@ -235,24 +235,6 @@ struct WorkingTreeWalker {
 
     /// Below twice this many names in a folder, their `lstat`s are taken on one thread.
     private static let namesPerThread = 256
-
-    /// The `lstat`s of a folder's names, each written by one thread, read once all are done.
-    private final class Statuses: @unchecked Sendable {
-        let infos: UnsafeMutableBufferPointer<stat>
-        let found: UnsafeMutableBufferPointer<Bool>
-
-        init(count: Int) {
-            infos = .allocate(capacity: count)
-            infos.initialize(repeating: stat())
-            found = .allocate(capacity: count)
-            found.initialize(repeating: false)
-        }
-
-        deinit {
-            infos.deallocate()
-            found.deallocate()
-        }
-    }
 
     /// A folder's names in the order git sorts their paths (by bytes, a folder's name
     /// followed by "/"), so that the files under them come out sorted.

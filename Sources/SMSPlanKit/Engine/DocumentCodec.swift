@@ -10,7 +10,7 @@ struct ByteWriter {
 
     /// A writer whose bytes begin with `formatVersion` (read back by `ByteReader(_:formatVersion:)`).
     init(formatVersion: Int) {
-        int(formatVersion)
+        self.init(magic: [], formatVersion: formatVersion, versioned: false)
     }
 
     /// A writer of one of smsplan's files in `.git/smsplan/`: `magic`, then `formatVersion`,
@@ -97,8 +97,7 @@ struct ByteReader {
     /// A reader of `bytes` after the format version they begin with
     /// (`ByteWriter(formatVersion:)`); nil when they begin with another, or with none.
     init?(_ bytes: [UInt8], formatVersion: Int) {
-        self.init(bytes)
-        guard (try? int()) == formatVersion else { return nil }
+        self.init(file: bytes, magic: [], formatVersion: formatVersion, versioned: false)
     }
 
     /// A reader of a file `ByteWriter(magic:formatVersion:versioned:)` wrote, after its
