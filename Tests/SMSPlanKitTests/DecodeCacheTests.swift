@@ -165,7 +165,7 @@ final class DecodeCacheTests: XCTestCase {
         for document in plan.corpus.documents {
             var stored = document
             stored.contents = Data()
-            stored.blob = nil
+            stored.blobID = nil
             entries[document.path] = DecodeCache.Entry(document: stored, findings: [Finding("field-unknown", at: .fileStart, "x", path: nil)],
                                                            size: document.contents.count)
         }

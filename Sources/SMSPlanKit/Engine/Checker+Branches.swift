@@ -13,12 +13,12 @@ extension Checker {
         else { return [] }
         let cache = request.useCache ? DecodeCache(gitDirectory: repository.commonDirectory) : nil
         defer { cache?.save(keepingUnused: true) }
-        var seen = Set(plan.corpus.documents.compactMap(\.blob))
+        var seen = Set(plan.corpus.documents.compactMap(\.blobID))
         var ids = Set<String>()
         for tip in Set(refs.output.split(separator: "\n").map(String.init)) {
             guard let commit = ObjectID(hex: tip), let entries = try? repository.treeEntries(of: commit, under: plan.planRoot) else { continue }
-            for entry in entries where MarkdownName.matches(entry.path) && seen.insert(entry.blob.hex).inserted {
-                if let id = cache?.lookup(entry.blob.hex)?.document?.id?.value {
+            for entry in entries where MarkdownName.matches(entry.path) && seen.insert(entry.blob).inserted {
+                if let id = cache?.lookup(entry.blob)?.document?.id?.value {
                     ids.insert(id)
                 } else if let data = try? repository.blobData(entry.blob), let id = DocumentDecoder.decode(data, path: entry.path).document?.id?.value {
                     ids.insert(id)

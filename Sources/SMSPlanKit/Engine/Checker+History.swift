@@ -154,7 +154,7 @@ extension Checker {
         var unchanged: [Document] = [], changed: [Document] = []
         var currentBlobs = Set<ObjectID>(minimumCapacity: plan.corpus.documents.count)
         for document in plan.corpus.documents {
-            guard let blob = document.blob.flatMap(ObjectID.init(hex:)) else {
+            guard let blob = document.blobID else {
                 changed.append(document)
                 continue
             }

@@ -152,7 +152,7 @@ public enum Checker {
         // were read (a working-tree file the index does not vouch for is known by the blob id
         // of what was read).
         func documentsKeyNow(_ cache: DecodeCache) -> String? {
-            let blobs = zip(documents.paths, documents.blobs).map { path, blob in blob ?? plan.corpus.byPath[path]?.blob }
+            let blobs = zip(documents.paths, documents.blobs).map { path, blob in blob ?? plan.corpus.byPath[path]?.blobID }
             return WholePlanMemo.documentsKey(paths: documents.paths, blobs: blobs, ruleInputs: documents.ruleInputs, cache: cache)
         }
         if let memo = wholePlanMemo, let cache, let documentsKey = documents.key ?? documentsKeyNow(cache),
@@ -189,7 +189,7 @@ public enum Checker {
         if let previous, (try? repository.commit(previous)) != nil {
             // The documents the previous state does not hold as they are are compared in full.
             guard decodeSummaries(of: &plan, cache: cache, where: { document in
-                document.blob.flatMap(ObjectID.init(hex:)).map { previousBlobs?.contains($0) == true } != true
+                document.blobID.map { previousBlobs?.contains($0) == true } != true
             }) else {
                 return try load(request, sharing: cache)
             }
@@ -213,7 +213,7 @@ public enum Checker {
             documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
         }
         // The documents those rules check anew are read in full.
-        guard decodeSummaries(of: &plan, cache: cache, where: { document in document.blob.flatMap { documentFindings?.findings(of: $0) } == nil })
+        guard decodeSummaries(of: &plan, cache: cache, where: { document in document.blobID.flatMap { documentFindings?.findings(of: $0) } == nil })
         else { return try load(request, sharing: cache) }
         plan.documentFindings = documentFindings
         plan.wholePlan = wholePlan
@@ -230,10 +230,10 @@ public enum Checker {
         let full = ResultSlots<Document?>(count: positions.count)
         DispatchQueue.concurrentPerform(iterations: positions.count) { slot in
             let summary = documents[positions[slot]]
-            guard let blob = summary.blob, var document = cache.lookup(blob)?.document else { return full.set(slot, nil) }
+            guard let blob = summary.blobID, var document = cache.lookup(blob)?.document else { return full.set(slot, nil) }
             document.path = summary.path
             document.storage = summary.storage
-            document.blob = blob
+            document.blobID = blob
             full.set(slot, document)
         }
         var replacements: [Int: Document] = [:]
@@ -343,7 +343,7 @@ private final class PriorState: @unchecked Sendable {
 /// whole-plan memo's key (`WholePlanMemo.documentsKey`).
 private final class DocumentsRead: @unchecked Sendable {
     var paths: [String] = []
-    var blobs: [String?] = []
+    var blobs: [ObjectID?] = []
     var ruleInputs: [Data?] = []
     var key: String?
 }

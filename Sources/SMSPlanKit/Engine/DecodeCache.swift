@@ -200,7 +200,7 @@ final class DecodeCache: @unchecked Sendable {
     /// digits. Two documents with the same digest decode to the same document (whatever
     /// bytes their files held), so rules that read only decoded documents find the same.
     private static func digest(of payload: [UInt8]) -> [UInt8] {
-        Array((blobID(of: Data(payload)) ?? "").utf8)
+        Array((blobID(of: Data(payload))?.hex ?? "").utf8)
     }
 
     /// An entry's bytes as its slot of the file holds them.
@@ -313,8 +313,8 @@ final class DecodeCache: @unchecked Sendable {
     /// The decoded file with this blob id, when the cache has it: a stored entry is decoded
     /// anew on each call; one this run stored is handed out as a copy (a document is a
     /// value, so whoever changes it changes its own).
-    func lookup(_ blob: String) -> Entry? {
-        let key = Key(blob)
+    func lookup(_ blob: ObjectID) -> Entry? {
+        let key = Key.blob(blob)
         lock.lock()
         let fresh = added[key]
         lock.unlock()
@@ -347,9 +347,9 @@ final class DecodeCache: @unchecked Sendable {
 
     /// Keeps `entry` under `blob`: as it is with `keepsDecoded` (encoded when the file is
     /// written), else encoded at once on the caller's thread.
-    func store(_ blob: String, _ entry: Entry) {
+    func store(_ blob: ObjectID, _ entry: Entry) {
         let stored = keepsDecoded ? Stored.decoded(entry) : Stored(encoding: entry)
-        let key = Key(blob)
+        let key = Key.blob(blob)
         lock.lock()
         added[key] = stored
         misses += 1
@@ -427,7 +427,7 @@ final class DecodeCache: @unchecked Sendable {
     /// cache holds it: read from the file for a stored entry; for one this run decoded, its
     /// entry is encoded now and kept encoded (so that the file is written with the same bytes).
     /// `numbers`: `storedNumbers(of:)` of the same blob ids, when the caller has them.
-    func digests(ofEntries blobs: [String], numbers: [UInt32?]? = nil) -> [ArraySlice<UInt8>?] {
+    func digests(ofEntries blobs: [ObjectID], numbers: [UInt32?]? = nil) -> [ArraySlice<UInt8>?] {
         lock.lock()
         defer { lock.unlock() }
         // A number looked up already stands for the stored entry, when this run added none.
@@ -435,8 +435,8 @@ final class DecodeCache: @unchecked Sendable {
         return blobs.map(digestLocked)
     }
 
-    private func digestLocked(_ blob: String) -> ArraySlice<UInt8>? {
-        let key = Key(blob)
+    private func digestLocked(_ blob: ObjectID) -> ArraySlice<UInt8>? {
+        let key = Key.blob(blob)
         switch added.isEmpty ? nil : added[key] {
         case .encoded(let encoded): return encoded.digest
         case .decoded(let entry):
@@ -463,8 +463,8 @@ final class DecodeCache: @unchecked Sendable {
 
     /// The number of the stored entry of each blob id (nil for none, or no blob id): found
     /// once for the several things a load asks of each file's entry.
-    func storedNumbers(of blobs: [String?]) -> [UInt32?] {
-        blobs.map { blob in blob.flatMap { slots[Key($0)] } }
+    func storedNumbers(of blobs: [ObjectID?]) -> [UInt32?] {
+        blobs.map { blob in blob.flatMap { slots[.blob($0)] } }
     }
 
     private func summary(of slot: Slot, path: String) -> Document? {
@@ -510,8 +510,8 @@ final class DecodeCache: @unchecked Sendable {
     }
 
     /// The git blob id of `data`.
-    static func blobID(of data: Data) -> String? {
-        try? Repository.blobID(for: data).hex
+    static func blobID(of data: Data) -> ObjectID? {
+        try? Repository.blobID(for: data)
     }
 }
 

@@ -64,8 +64,8 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     }
 
     /// The findings stored for the document with this blob id, when it was checked before.
-    func findings(of blob: String) -> [Finding]? {
-        let key = DecodeCache.Key(blob)
+    func findings(of blob: ObjectID) -> [Finding]? {
+        let key = DecodeCache.Key.blob(blob)
         if let found = stored[key] { return found }
         lock.lock()
         defer { lock.unlock() }
@@ -73,9 +73,9 @@ final class DocumentFindingsMemo: @unchecked Sendable {
     }
 
     /// Keeps the findings of documents checked anew, by blob id.
-    func store(_ checked: [(blob: String, findings: [Finding])]) {
+    func store(_ checked: [(blob: ObjectID, findings: [Finding])]) {
         guard !checked.isEmpty else { return }
-        let keyed = checked.map { (DecodeCache.Key($0.blob), $0.findings) }
+        let keyed = checked.map { (DecodeCache.Key.blob($0.blob), $0.findings) }
         lock.lock()
         for (key, findings) in keyed { added[key] = findings }
         fresh = true
@@ -84,7 +84,7 @@ final class DocumentFindingsMemo: @unchecked Sendable {
 
     /// Writes the findings of the documents with these blob ids, when this run checked any
     /// document anew or the file holds others; failures are ignored.
-    func save(keeping blobs: [String]) {
+    func save(keeping blobs: [ObjectID]) {
         lock.lock()
         defer { lock.unlock() }
         // Nothing checked anew: every blob's findings came from the file, which holds as many.
@@ -92,7 +92,7 @@ final class DocumentFindingsMemo: @unchecked Sendable {
         var kept: [DecodeCache.Key: [Finding]] = [:]
         kept.reserveCapacity(blobs.count)
         for blob in blobs {
-            let key = DecodeCache.Key(blob)
+            let key = DecodeCache.Key.blob(blob)
             if let found = added[key] ?? stored[key] { kept[key] = found }
         }
         guard fresh || kept.count != written else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// Runs every rule over a plan: single-document rules, then whole-plan rules, and
 /// applies the configured severities. It writes nothing but the memo of single-document
@@ -45,10 +46,10 @@ public enum Engine {
         @Sendable func oneByOne(_ range: Range<Int>) -> [(path: String, finding: Finding)] {
             var located: [(path: String, finding: Finding)] = []
             // Kept in the memo once for the part, not a lock taken per document.
-            var checked: [(blob: String, findings: [Finding])] = []
+            var checked: [(blob: ObjectID, findings: [Finding])] = []
             for document in documents[range] {
                 // A document whose blob was checked under the same inputs is not checked again.
-                if let memo, let blob = document.blob, let found = memo.findings(of: blob) {
+                if let memo, let blob = document.blobID, let found = memo.findings(of: blob) {
                     located += found.map { (document.path, $0) }
                     continue
                 }
@@ -57,13 +58,13 @@ public enum Engine {
                 for rule in documentRules {
                     found += rule.check(document, in: context)
                 }
-                if memo != nil, let blob = document.blob { checked.append((blob, found)) }
+                if memo != nil, let blob = document.blobID { checked.append((blob, found)) }
                 located += found.map { (document.path, $0) }
             }
             memo?.store(checked)
             return located
         }
-        defer { memo?.save(keeping: documents.compactMap(\.blob)) }
+        defer { memo?.save(keeping: documents.compactMap(\.blobID)) }
         /// The whole-plan rules' findings (the tasks' first `corpusRules.count`), kept for the
         /// next check of a plan that decodes the same; or those replayed.
         func remember(_ tasks: [[(path: String, finding: Finding)]]) -> [(path: String, finding: Finding)] {

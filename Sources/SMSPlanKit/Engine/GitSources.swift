@@ -44,7 +44,7 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
             case .regular, .executable: .regular
             case .submodule, .other: .other
             }
-            return SourceEntry(path: file.path, kind: kind, blob: file.indexBlob?.hex, listedSize: file.mode == .symlink ? nil : file.size)
+            return SourceEntry(path: file.path, kind: kind, blobID: file.indexBlob, listedSize: file.mode == .symlink ? nil : file.size)
         }
     }
 
@@ -283,7 +283,7 @@ struct BlobSource: PlanSource, @unchecked Sendable {
             case .symlink: .symlink
             default: .other
             }
-            return SourceEntry(path: entry.path, kind: kind, blob: entry.blob.hex)
+            return SourceEntry(path: entry.path, kind: kind, blobID: entry.blob)
         }
     }
 

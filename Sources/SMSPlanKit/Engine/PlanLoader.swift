@@ -34,7 +34,7 @@ enum PlanLoader {
         }
 
         var markdown: [String] = []
-        var blobs: [String?] = []
+        var blobs: [ObjectID?] = []
         var sizes: [Int?] = []
         var linked: [(path: String, finding: Finding)] = []
         var unreadRoots: [String] = []
@@ -64,7 +64,7 @@ enum PlanLoader {
                 switch entry.kind {
                 case .regular:
                     markdown.append(entry.path)
-                    blobs.append(entry.blob)
+                    blobs.append(entry.blobID)
                     sizes.append(entry.listedSize)
                 case .symlink: linked.append((entry.path, FileScreen.link(entry.path, in: source)))
                 case .other:
@@ -184,12 +184,12 @@ enum PlanLoader {
     /// file the index vouches for) and that the cache holds is not read at all. No document
     /// keeps its file's bytes: they are read again if a rule asks for them.
     /// `numbers`: the cache's `storedNumbers(of:)` of `blobs`.
-    typealias SummaryChoice = (_ paths: [String], _ blobs: [String?], _ numbers: [UInt32?]?, _ ruleInputs: [Data?]) -> Bool
+    typealias SummaryChoice = (_ paths: [String], _ blobs: [ObjectID?], _ numbers: [UInt32?]?, _ ruleInputs: [Data?]) -> Bool
 
     /// `sizes`: the sizes the listing gave (`SourceEntry.listedSize`); `numbers`: the
     /// cache's `storedNumbers(of:)` of `blobs`; `preread`: the files read already, by index,
     /// whose blob ids are those of these bytes.
-    private static func decodeAll(_ paths: [String], blobs: [String?], sizes: [Int?], numbers: [UInt32?]?, preread: [Int: FileScreen.Outcome],
+    private static func decodeAll(_ paths: [String], blobs: [ObjectID?], sizes: [Int?], numbers: [UInt32?]?, preread: [Int: FileScreen.Outcome],
                                   from source: some PlanSource, maximumSize: ByteSize,
                                   cache: DecodeCache?, summaries: Bool) throws(SMSPlanError) -> [(document: Document?, findings: [Finding])] {
         let results = ResultSlots<(document: Document?, findings: [Finding])>(count: paths.count)
@@ -202,7 +202,7 @@ enum PlanLoader {
         return results.values
     }
 
-    private static func decodeBatch(_ batch: Range<Int>, of paths: [String], blobs knownBlobs: [String?], sizes: [Int?], numbers: [UInt32?]?,
+    private static func decodeBatch(_ batch: Range<Int>, of paths: [String], blobs knownBlobs: [ObjectID?], sizes: [Int?], numbers: [UInt32?]?,
                                     preread: [Int: FileScreen.Outcome], from source: some PlanSource,
                                     maximumSize: ByteSize,
                                     cache: DecodeCache?, summaries: Bool, reader: ContentsReader,
@@ -213,23 +213,43 @@ enum PlanLoader {
         let concurrent = source.readsConcurrently
         var read: [Data] = []
         var refused: [Int: Finding] = [:]
-        var cached: [Int: String] = [:]
+        var cached: [Int: ObjectID] = [:]
         var summarized: [UInt32] = []
-        var blobs: [String?] = []
+        var blobs: [ObjectID?] = []
         read.reserveCapacity(batch.count)
         blobs.reserveCapacity(batch.count)
+        /// The stored entry's size of the file at `index`, with its summary as the document
+        /// at its path (when `summaries`), where the cache holds its blob.
+        @Sendable func stored(_ index: Int) -> (size: Int, summary: Document?)? {
+            guard let cache, let blob = knownBlobs[index], let number = numbers?[index] ?? nil,
+                var found = cache.stored(number: number, path: paths[index], summarized: summaries)
+            else { return nil }
+            found.summary?.storage = DocumentContents(path: paths[index], reader: reader)
+            found.summary?.blobID = blob
+            return found
+        }
+        // Summaries are read on the workers, a part of the batch each: a few fields each, but
+        // every document of a plan checked before.
+        var prepared: [(size: Int, summary: Document?)?]?
+        if summaries, cache != nil, numbers != nil {
+            let part = 64
+            let parts = (batch.count + part - 1) / part
+            let found = ResultSlots<[(size: Int, summary: Document?)?]>(count: parts)
+            DispatchQueue.concurrentPerform(iterations: parts) { number in
+                let start = batch.lowerBound + number * part
+                found.set(number, (start..<min(start + part, batch.upperBound)).map(stored))
+            }
+            prepared = found.values.flatMap { $0 }
+        }
         for index in batch {
             let path = paths[index]
             let known = knownBlobs[index]
             blobs.append(known)
-            if let cache, let blob = known, let number = numbers?[index] ?? nil,
-                let (size, summary) = cache.stored(number: number, path: path, summarized: summaries),
+            if let blob = known, let number = numbers?[index] ?? nil,
+                let (size, summary) = prepared.map({ $0[index - batch.lowerBound] }) ?? stored(index),
                 max(size, sizes[index] ?? size) <= maximumSize.bytes {
                 read.append(Data())
-                // A summary is read here: a few fields, less work than handing it to a worker.
-                if var summary {
-                    summary.storage = DocumentContents(path: path, reader: reader)
-                    summary.blob = blob
+                if let summary {
                     results.set(index, (summary, []))
                     summarized.append(number)
                 } else {
@@ -263,7 +283,7 @@ enum PlanLoader {
                 guard var entry = cache?.lookup(blob) else { return }
                 entry.document?.path = path
                 entry.document?.storage = reread
-                entry.document?.blob = blob
+                entry.document?.blobID = blob
                 results.set(index, (entry.document, entry.findings))
                 return
             }
@@ -292,7 +312,7 @@ enum PlanLoader {
             if let blob, var entry = cache?.lookup(blob) {
                 entry.document?.path = path
                 entry.document?.storage = reread
-                entry.document?.blob = blob
+                entry.document?.blobID = blob
                 results.set(index, (entry.document, entry.findings))
                 return
             }
@@ -311,11 +331,11 @@ enum PlanLoader {
 
     /// Parses a file, keeping the result in the cache under its blob id; the document's
     /// bytes are `contents` (read again when asked) rather than `data`.
-    private static func decode(_ data: Data, path: String, blob: String?, cache: DecodeCache?,
+    private static func decode(_ data: Data, path: String, blob: ObjectID?, cache: DecodeCache?,
                                contents: DocumentContents) -> (document: Document?, findings: [Finding]) {
         var decoded = DocumentDecoder.decode(data, path: path)
         decoded.document?.storage = contents
-        decoded.document?.blob = blob
+        decoded.document?.blobID = blob
         if let blob, let cache {
             // The cache keeps the same document as the plan (set up first, so that neither
             // copies it), never the bytes of the file; neither its bytes nor its blob id

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// A file a plan source lists.
 public struct SourceEntry: Sendable, Hashable {
@@ -10,13 +11,21 @@ public struct SourceEntry: Sendable, Hashable {
     /// unchanged working-tree file, a commit's tree), and its size when the listing has it
     /// at hand (no file-system or object-database access): given with the listing, so that
     /// nobody looks them up by path, file by file.
-    public var blob: String?
+    public var blobID: ObjectID?
     public var listedSize: Int?
 
+    /// The blob id as 40 hexadecimal digits.
+    public var blob: String? { blobID?.hex }
+
+    /// `blob`: a blob id as 40 hexadecimal digits (anything else is taken for none).
     public init(path: String, kind: Kind, blob: String? = nil, listedSize: Int? = nil) {
+        self.init(path: path, kind: kind, blobID: blob.flatMap(ObjectID.init(hex:)), listedSize: listedSize)
+    }
+
+    public init(path: String, kind: Kind, blobID: ObjectID?, listedSize: Int? = nil) {
         self.path = path
         self.kind = kind
-        self.blob = blob
+        self.blobID = blobID
         self.listedSize = listedSize
     }
 }

@@ -45,7 +45,7 @@ enum VersionsInForce {
         }
         var search = Search()
         guard !pending.isEmpty else { return search }
-        var examined: [String: String] = [:]
+        var examined: [String: ObjectID] = [:]
         var visited = Set<ObjectID>()
         var reachedEdge = false
         walk: for head in heads {
@@ -54,9 +54,9 @@ enum VersionsInForce {
                 if repository.isShallow && !repository.hasParents(commit) { reachedEdge = true }
                 for (path, revised) in pending {
                     guard let entry = try? repository.treeEntries(of: commit.id, under: path).first(where: { $0.path == path }),
-                        examined[path] != entry.blob.hex
+                        examined[path] != entry.blob
                     else { continue }
-                    examined[path] = entry.blob.hex
+                    examined[path] = entry.blob
                     guard let document = decode(entry.blob, path: path, in: repository, cache: cache),
                         document.id?.value == revised.id, document.status?.value == .approved,
                         let approved = document.version?.value, approved < revised.version
@@ -74,15 +74,15 @@ enum VersionsInForce {
 
     /// The document in a blob, from the decode cache when it was seen before.
     private static func decode(_ blob: ObjectID, path: String, in repository: Repository, cache: DecodeCache?) -> Document? {
-        if var document = cache?.lookup(blob.hex)?.document {
+        if var document = cache?.lookup(blob)?.document {
             document.path = path
-            document.blob = blob.hex
+            document.blobID = blob
             return document
         }
         guard let data = try? repository.blobData(blob) else { return nil }
         var decoded = DocumentDecoder.decode(data, path: path)
-        decoded.document?.blob = blob.hex
-        cache?.store(blob.hex, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
+        decoded.document?.blobID = blob
+        cache?.store(blob, DecodeCache.Entry(document: decoded.document, findings: decoded.findings, size: data.count))
         return decoded.document
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// The whole-plan rules' findings of the last few plans checked, each under a digest of
 /// everything those rules read (`key(documents:plan:inForce:cache:)`): every document as decoded (its
@@ -59,24 +60,44 @@ final class WholePlanMemo: @unchecked Sendable {
     /// file's path with the digest of its decode-cache entry (`paths`, `blobs` their blob
     /// ids); nil when a file has no blob id or no entry.
     /// `numbers`: the cache's `storedNumbers(of: blobs)`, when the caller has them.
-    static func documentsKey(paths: [String], blobs: [String?], numbers: [UInt32?]? = nil, ruleInputs: [Data?], cache: DecodeCache) -> String? {
+    static func documentsKey(paths: [String], blobs: [ObjectID?], numbers: [UInt32?]? = nil, ruleInputs: [Data?], cache: DecodeCache) -> String? {
         guard cache.addedCount <= mostDecodedAnew else { return nil }
-        var known: [String] = []
+        var known: [ObjectID] = []
         known.reserveCapacity(blobs.count)
         for blob in blobs {
             guard let blob else { return nil }
             known.append(blob)
         }
-        var digest = KeyBytes(capacity: paths.count * 96 + 4096)
+        let entries = cache.digests(ofEntries: known, numbers: numbers)
+        // The documents are digested in two halves, side by side, and the key is the digest
+        // of the halves' digests: each half's bytes are still every path and entry digest
+        // of its documents, each with its length.
+        let halves = [0..<paths.count / 2, paths.count / 2..<paths.count]
+        @Sendable func digest(of half: Range<Int>) -> String? {
+            var digest = KeyBytes(capacity: half.count * 96)
+            digest.part(String(half.count).utf8)
+            for index in half {
+                guard let entry = entries[index] else { return nil }
+                digest.part(paths[index].utf8)
+                digest.part(entry)
+            }
+            return digest.finished
+        }
+        let digests = ResultSlots<String?>(count: halves.count)
+        if paths.count >= 1024 {
+            DispatchQueue.concurrentPerform(iterations: halves.count) { digests.set($0, digest(of: halves[$0])) }
+        } else {
+            for (number, half) in halves.enumerated() { digests.set(number, digest(of: half)) }
+        }
+        var digest = KeyBytes(capacity: 4096)
         digest.part(SMSPlanKitInfo.version.utf8)
         for input in ruleInputs {
             if let input { digest.part(input) } else { digest.absent() }
         }
         digest.part(String(paths.count).utf8)
-        for (path, entry) in zip(paths, cache.digests(ofEntries: known, numbers: numbers)) {
-            guard let entry else { return nil }
-            digest.part(path.utf8)
-            digest.part(entry)
+        for half in digests.values {
+            guard let half else { return nil }
+            digest.part(half.utf8)
         }
         return digest.finished
     }
@@ -107,7 +128,7 @@ final class WholePlanMemo: @unchecked Sendable {
         }
         digest.part(String(inForce.inForce.count).utf8)
         for (id, document) in inForce.inForce.sorted(by: { $0.key < $1.key }) {
-            guard let blob = document.blob, let entry = cache.digests(ofEntries: [blob])[0] else { return nil }
+            guard let blob = document.blobID, let entry = cache.digests(ofEntries: [blob])[0] else { return nil }
             digest.part(id.utf8)
             digest.part(document.path.utf8)
             digest.part((inForce.foundAt[id]?.hex ?? "").utf8)
@@ -183,6 +204,6 @@ private struct KeyBytes {
 
     /// The git blob id of the bytes.
     var finished: String? {
-        DecodeCache.blobID(of: Data(bytes))
+        DecodeCache.blobID(of: Data(bytes))?.hex
     }
 }

@@ -1,3 +1,5 @@
+import GitKit
+
 /// A plan and its previous committed state, documents matched by id (a moved or renamed
 /// file is the same document).
 ///
@@ -17,7 +19,7 @@ public struct PlanChange: Sendable {
         /// (satisfies, activities' requirements) do not count.
         public var contentChanged: Bool {
             let differs: Bool
-            if let oldBlob = old.blob, let newBlob = new.blob { differs = oldBlob != newBlob } else { differs = old.contents != new.contents }
+            if let oldBlob = old.blobID, let newBlob = new.blobID { differs = oldBlob != newBlob } else { differs = old.contents != new.contents }
             guard differs, ignoresClaims else { return differs }
             return ClaimLines.withoutClaims(old) != ClaimLines.withoutClaims(new)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// A controlled document or record, decoded from its front matter and body.
 ///
@@ -166,8 +167,10 @@ public struct Document: Sendable {
         get { box.value.storage }
         set { unique().value.storage = newValue }
     }
+    /// The file's git blob id, as 40 lowercase hexadecimal digits (not kept in the cache).
+    public var blob: String? { box.value.blob?.hex }
     /// The file's git blob id (not kept in the cache).
-    public var blob: String? {
+    var blobID: ObjectID? {
         get { box.value.blob }
         _modify { yield &unique().value.blob }
     }
@@ -320,7 +323,7 @@ struct DocumentFields: Sendable {
     var keyLocations = KeyLocations()
     var body: MarkdownBody = MarkdownBody()
     var storage = DocumentContents.none
-    var blob: String?
+    var blob: ObjectID?
     var isSummary = false
 
     init(path: String) {

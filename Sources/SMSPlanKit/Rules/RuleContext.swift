@@ -1,3 +1,5 @@
+import Foundation
+
 /// What rules may consult besides the document: configuration, roles, the
 /// requirement schema, and the date the checked revision stands at.
 public struct RuleContext: Sendable {
@@ -62,16 +64,26 @@ public struct Corpus: Sendable {
     public init(documents: [Document]) {
         let sorted = documents.sorted { $0.path < $1.path }
         self.documents = sorted
-        var ids: [PathKey: Int] = [:]
-        var paths: [PathKey: Int] = [:]
-        ids.reserveCapacity(sorted.count)
-        paths.reserveCapacity(sorted.count)
-        // Backwards, so that the first document with a key is the one its entry keeps.
-        for position in sorted.indices.reversed() {
-            let document = sorted[position]
-            if let id = document.id?.value { ids[PathKey(id)] = position }
-            paths[PathKey(document.path)] = position
+        // The two tables side by side, for a large plan. Backwards, so that the first
+        // document with a key is the one its entry keeps.
+        @Sendable func table(_ key: (Document) -> String?) -> [PathKey: Int] {
+            var positions: [PathKey: Int] = [:]
+            positions.reserveCapacity(sorted.count)
+            for position in sorted.indices.reversed() {
+                if let key = key(sorted[position]) { positions[PathKey(key)] = position }
+            }
+            return positions
         }
+        let tables = ResultSlots<[PathKey: Int]>(count: 2)
+        let make: @Sendable (Int) -> Void = { tables.set($0, $0 == 0 ? table { $0.id?.value } : table { $0.path }) }
+        if sorted.count >= 2048 {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: make)
+        } else {
+            make(0)
+            make(1)
+        }
+        let values = tables.values
+        let (ids, paths) = (values[0], values[1])
         byID = Index(positions: ids, documents: sorted)
         byPath = Index(positions: paths, documents: sorted)
     }
