@@ -43,6 +43,8 @@ public enum Checker {
     /// `analysing` (decided before the documents are read where their key tells, else after).
     static func load(_ request: CheckRequest, sharing shared: DecodeCache?, checking: Bool = false,
                      analysing: Bool = false, keptReport: String? = nil) throws(SMSPlanError) -> Plan {
+        // Read while git's set-up and the listing of the state run on this thread.
+        RequirementSchema.prepareBundled(for: request.directory)
         let repository = try openRepository(request)
         let startFolder = repository.relativePath(of: request.directory) ?? ""
         let source: any PlanSource
@@ -169,6 +171,18 @@ public enum Checker {
         if wholePlan?.replayed == nil || plan.baselineScope != nil || analysing {
             guard decodeSummaries(of: &plan, cache: cache, where: { _ in true }) else { return try load(request, sharing: cache) }
         }
+        // The single-document rules' memo is read on a worker meanwhile, for the inputs of the
+        // plan as the configuration and schema give them (an analysis, where one is made, can
+        // find claims of another edition: the memo is then read again below for those).
+        let memoRead = DispatchGroup()
+        let memoSlot = ResultSlots<DocumentFindingsMemo?>(count: 1)
+        if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.editionMismatch == nil ? 0 : 1])]) {
+            let gitDirectory = repository.commonDirectory
+            DispatchQueue.global().async(group: memoRead) { memoSlot.set(0, DocumentFindingsMemo(gitDirectory: gitDirectory, inputs: inputs)) }
+        } else {
+            memoSlot.set(0, nil)
+        }
+        defer { memoRead.wait() }
         // The analysis is made on a worker while this thread compares the plan with its
         // previous state below (which reads neither it nor anything it writes).
         let analysis = ResultSlots<PlanAnalysis?>(count: 1)
@@ -210,7 +224,9 @@ public enum Checker {
         // own (not for a range's commits, each judged at its own date).
         var documentFindings: DocumentFindingsMemo?
         if owned != nil, let inputs = DocumentFindingsMemo.digest(plan.ruleInputs + [Data([plan.editionMismatch == nil ? 0 : 1])]) {
-            documentFindings = DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
+            memoRead.wait()
+            documentFindings = memoSlot.values[0].flatMap { $0.inputs == inputs ? $0 : nil }
+                ?? DocumentFindingsMemo(gitDirectory: repository.commonDirectory, inputs: inputs)
         }
         // The documents those rules check anew are read in full.
         guard decodeSummaries(of: &plan, cache: cache, where: { document in document.blobID.flatMap { documentFindings?.findings(of: $0) } == nil })

@@ -262,12 +262,26 @@ private final class Listing: @unchecked Sendable {
 struct BlobSource: PlanSource, @unchecked Sendable {
     let repository: Repository
     let entries: [FileEntry]
-    private let byPath: [PathKey: FileEntry]
+    /// A table by path, only where the entries are not in the order of their paths' bytes
+    /// (git lists both the index and a tree in that order): they are searched otherwise.
+    private let byPath: [PathKey: FileEntry]?
 
     init(repository: Repository, entries: [FileEntry]) {
         self.repository = repository
         self.entries = entries
-        self.byPath = Dictionary(entries.map { (PathKey($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        let inOrder = entries.indices.dropFirst().allSatisfy { PathKey.order(entries[$0 - 1].path, entries[$0].path) <= 0 }
+        self.byPath = inOrder ? nil : Dictionary(entries.map { (PathKey($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The first entry listed at `path` (as a table by path keeps it).
+    private func entry(_ path: String) -> FileEntry? {
+        if let byPath { return byPath[PathKey(path)] }
+        var (low, high) = (0, entries.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if PathKey.order(entries[middle].path, path) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && PathKey.order(entries[low].path, path) == 0 ? entries[low] : nil
     }
 
     func files(under folder: String) -> [SourceEntry] {
@@ -289,18 +303,18 @@ struct BlobSource: PlanSource, @unchecked Sendable {
 
     /// The blob's size from its object header, so that a huge blob is never inflated.
     func size(_ path: String) -> Int? {
-        guard let entry = byPath[PathKey(path)], entry.mode == .regular || entry.mode == .executable else { return nil }
+        guard let entry = entry(path), entry.mode == .regular || entry.mode == .executable else { return nil }
         return try? repository.blobSize(entry.blob)
     }
 
     /// A symlink's target: git keeps it as the blob's text.
     func linkTarget(_ path: String) -> String? {
-        guard let entry = byPath[PathKey(path)], entry.mode == .symlink, let data = try? repository.blobData(entry.blob) else { return nil }
+        guard let entry = entry(path), entry.mode == .symlink, let data = try? repository.blobData(entry.blob) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
     func read(_ path: String) throws(SMSPlanError) -> Data? {
-        guard let entry = byPath[PathKey(path)], entry.mode == .regular || entry.mode == .executable else { return nil }
+        guard let entry = entry(path), entry.mode == .regular || entry.mode == .executable else { return nil }
         do {
             return try repository.blobData(entry.blob)
         } catch {

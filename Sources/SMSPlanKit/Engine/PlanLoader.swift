@@ -134,16 +134,7 @@ enum PlanLoader {
 
     /// Whether each path of `entries` comes after the one before, by its bytes.
     static func isStrictlyInOrder(_ entries: [SourceEntry]) -> Bool {
-        zip(entries, entries.dropFirst()).allSatisfy { pair in
-            var (first, second) = (pair.0.path, pair.1.path)
-            return first.withUTF8 { a in
-                second.withUTF8 { b in
-                    let common = min(a.count, b.count)
-                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-                    return order < 0 || order == 0 && a.count < b.count
-                }
-            }
-        }
+        entries.indices.dropFirst().allSatisfy { PathKey.order(entries[$0 - 1].path, entries[$0].path) < 0 }
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.

@@ -8,6 +8,16 @@ extension RequirementSchema {
 
     /// Ids of every bundled schema.
     public static var bundledIDs: [String] { BundledSchemas.ids }
+
+    /// Reads, on a worker, the bundled schema that the smsplan.yaml in `folder` names (the
+    /// default one when there is none there, or it names none), so that a check that opens
+    /// its repository meanwhile finds it read. Only a head start: the configuration the
+    /// check reads decides which schema it uses.
+    static func prepareBundled(for folder: URL) {
+        DispatchQueue.global().async {
+            _ = bundled(BundledSchemas.named(in: folder) ?? PlanConfig.defaultStandard)
+        }
+    }
 }
 
 /// The schemas that ship inside smsplan (YAML files under Resources/, compiled in), each
@@ -20,6 +30,24 @@ enum BundledSchemas {
     ]
 
     static let ids: [String] = sources.map(\.id).sorted()
+
+    /// The bundled schema id that a line starting `standard:` of the smsplan.yaml in
+    /// `folder` gives (a regular file, not a link; its first 64 KiB read), if any.
+    static func named(in folder: URL) -> String? {
+        let descriptor = open(folder.appendingPathComponent("smsplan.yaml").path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+        guard count > 0 else { return nil }
+        for line in String(decoding: bytes.prefix(count), as: UTF8.self).split(whereSeparator: \.isNewline) where line.hasPrefix("standard:") {
+            let value = line.dropFirst("standard:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            return byID[value] == nil ? nil : value
+        }
+        return nil
+    }
 
     static let byID: [String: Entry] = Dictionary(
         sources.map { ($0.id, Entry(path: $0.path, bytes: $0.bytes)) }, uniquingKeysWith: { first, _ in first })
