@@ -11,7 +11,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     private let low: UInt32
 
     /// The id whose 20 bytes `raw` starts with.
-    private init(raw: UnsafeRawBufferPointer) {
+    init(raw: UnsafeRawBufferPointer) {
         func number(_ range: Range<Int>) -> UInt64 {
             range.reduce(0) { $0 << 8 | UInt64(raw[$1]) }
         }

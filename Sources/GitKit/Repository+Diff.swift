@@ -93,13 +93,21 @@ extension Repository {
     /// `walkedChanges(from:to:under:)` for each pair, their trees read a folder at a time;
     /// with `deletedOnly`, the files deleted only.
     func walkedChanges(between pairs: [(old: ObjectID?, new: ObjectID)], under prefix: String, deletedOnly: Bool = false) -> [[FileChange]?] {
-        var walk = TreeWalk(repository: self, count: pairs.count, deletedOnly: deletedOnly)
+        var odb: OpaquePointer?
+        guard git_repository_odb(&odb, pointer) == 0, let odb else {
+            git_error_clear()
+            return pairs.map { _ in nil }
+        }
+        defer { git_odb_free(odb) }
+        var walk = TreeWalk(odb: odb, count: pairs.count, deletedOnly: deletedOnly)
         for (index, pair) in pairs.enumerated() {
-            let oldRoot = pair.old.map { try? commitTree($0) }
-            defer { if let oldRoot = oldRoot ?? nil { git_tree_free(oldRoot) } }
-            let newRoot = try? commitTree(pair.new)
-            defer { if let newRoot { git_tree_free(newRoot) } }
-            guard oldRoot != .some(nil), let newRoot else {
+            let oldRoot = pair.old.map { (try? commitTreeID($0)).flatMap { RawTree($0, in: odb) } }
+            let newRoot = (try? commitTreeID(pair.new)).flatMap { RawTree($0, in: odb) }
+            if case .some(nil) = oldRoot {
+                walk.failed[index] = true
+                continue
+            }
+            guard let newRoot else {
                 walk.failed[index] = true
                 continue
             }
@@ -131,7 +139,8 @@ private struct TreeWalk {
         let new: ObjectID?
     }
 
-    let repository: Repository
+    /// The object database the trees are read from, as their bytes (`RawTree`).
+    let odb: OpaquePointer
     /// Whether only deleted files are listed: an added folder is not entered then (nothing
     /// in it is deleted), though the files it adds still send a commit that also deletes
     /// files to the diff.
@@ -143,8 +152,8 @@ private struct TreeWalk {
     /// The folders still to compare, by path ("plan/records/").
     var waiting: [String: [Folder]] = [:]
 
-    init(repository: Repository, count: Int, deletedOnly: Bool) {
-        self.repository = repository
+    init(odb: OpaquePointer, count: Int, deletedOnly: Bool) {
+        self.odb = odb
         self.deletedOnly = deletedOnly
         changes = Array(repeating: [], count: count)
         failed = Array(repeating: false, count: count)
@@ -165,23 +174,17 @@ private struct TreeWalk {
                 for folder in folders {
                     for id in [folder.old, folder.new] { if let id { uses[id, default: 0] += 1 } }
                 }
-                var kept: [ObjectID: OpaquePointer] = [:]
-                defer { for tree in kept.values { git_tree_free(tree) } }
-                func tree(_ id: ObjectID) -> OpaquePointer? {
+                var kept: [ObjectID: RawTree] = [:]
+                func tree(_ id: ObjectID) -> RawTree? {
                     if let known = kept[id] { return known }
-                    var tree: OpaquePointer?
-                    var oid = id.oid
-                    guard git_tree_lookup(&tree, repository.pointer, &oid) == 0, let tree else {
-                        git_error_clear()
-                        return nil
-                    }
+                    guard let tree = RawTree(id, in: odb) else { return nil }
                     kept[id] = tree
                     return tree
                 }
                 func release(_ id: ObjectID?) {
                     guard let id, let left = uses[id] else { return }
                     uses[id] = left > 1 ? left - 1 : nil
-                    if left == 1, let tree = kept.removeValue(forKey: id) { git_tree_free(tree) }
+                    if left == 1 { kept[id] = nil }
                 }
                 for folder in folders {
                     defer {
@@ -190,7 +193,11 @@ private struct TreeWalk {
                     }
                     guard !failed[folder.pair] else { continue }
                     let old = folder.old.map(tree), new = folder.new.map(tree)
-                    guard old != .some(nil), new != .some(nil) else {
+                    if case .some(nil) = old {
+                        failed[folder.pair] = true
+                        continue
+                    }
+                    if case .some(nil) = new {
                         failed[folder.pair] = true
                         continue
                     }
@@ -203,41 +210,46 @@ private struct TreeWalk {
     /// Adds pair `pair`'s changes from `old` to `new` (either nil: an empty tree) in
     /// `folder`, and the folders in it that differ to those waiting; marks the pair failed
     /// when the walk has to give way to the diff.
-    mutating func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, folder: String, pair: Int) {
-        let oldCount = old.map { git_tree_entrycount($0) } ?? 0, newCount = new.map { git_tree_entrycount($0) } ?? 0
-        var oldIndex = 0, newIndex = 0
-        while oldIndex < oldCount || newIndex < newCount, !failed[pair] {
-            let oldEntry = oldIndex < oldCount ? old.flatMap { git_tree_entry_byindex($0, oldIndex) } : nil
-            let newEntry = newIndex < newCount ? new.flatMap { git_tree_entry_byindex($0, newIndex) } : nil
-            if oldIndex < oldCount, oldEntry == nil { return failed[pair] = true }
-            if newIndex < newCount, newEntry == nil { return failed[pair] = true }
+    mutating func compare(_ old: RawTree?, _ new: RawTree?, folder: String, pair: Int) {
+        let oldEnd = old?.bytes.count ?? 0, newEnd = new?.bytes.count ?? 0
+        var oldOffset = 0, newOffset = 0
+        while oldOffset < oldEnd || newOffset < newEnd, !failed[pair] {
+            let oldEntry = oldOffset < oldEnd ? old?.entry(at: oldOffset) : nil
+            let newEntry = newOffset < newEnd ? new?.entry(at: newOffset) : nil
+            if oldOffset < oldEnd, oldEntry == nil { return failed[pair] = true }
+            if newOffset < newEnd, newEntry == nil { return failed[pair] = true }
+            if let oldEntry, let newEntry, let old, let new, RawTree.same(oldEntry, in: old, newEntry, in: new) {
+                // The same mode, name and id: most entries of two versions of a folder.
+                oldOffset = oldEntry.range.upperBound
+                newOffset = newEntry.range.upperBound
+                continue
+            }
             let order = switch (oldEntry, newEntry) {
-            case (let oldEntry?, let newEntry?): Repository.gitOrder(oldEntry, newEntry)
+            case (let oldEntry?, let newEntry?): RawTree.order(oldEntry, in: old!, newEntry, in: new!)
             case (_?, nil): -1
             default: 1
             }
-            if order < 0, let oldEntry {
-                oldIndex += 1
-                one(oldEntry, folder: folder, added: false, pair: pair)
-            } else if order > 0, let newEntry {
-                newIndex += 1
-                one(newEntry, folder: folder, added: true, pair: pair)
-            } else if let oldEntry, let newEntry {
-                oldIndex += 1
-                newIndex += 1
-                let oldMode = git_tree_entry_filemode(oldEntry), newMode = git_tree_entry_filemode(newEntry)
-                let same = git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) != 0
-                if same && oldMode == newMode { continue }
-                guard oldMode == newMode else { return failed[pair] = true }
-                switch git_tree_entry_type(oldEntry) {
+            if order < 0, let oldEntry, let old {
+                oldOffset = oldEntry.range.upperBound
+                one(oldEntry, of: old, folder: folder, added: false, pair: pair)
+            } else if order > 0, let newEntry, let new {
+                newOffset = newEntry.range.upperBound
+                one(newEntry, of: new, folder: folder, added: true, pair: pair)
+            } else if let oldEntry, let newEntry, let old, let new {
+                oldOffset = oldEntry.range.upperBound
+                newOffset = newEntry.range.upperBound
+                // Modes as written: the diff reports a file whose mode changes from one that
+                // git once wrote (100664) to the one it writes now (100644).
+                let oldID = old.id(of: oldEntry), newID = new.id(of: newEntry)
+                guard oldEntry.mode == newEntry.mode else { return failed[pair] = true }
+                if oldID == newID { continue }
+                switch oldEntry.type {
                 case GIT_OBJECT_TREE:
-                    waiting[path(of: oldEntry, in: folder) + "/", default: []].append(
-                        Folder(pair: pair, old: ObjectID(git_tree_entry_id(oldEntry)), new: ObjectID(git_tree_entry_id(newEntry))))
+                    waiting[folder + old.name(of: oldEntry) + "/", default: []].append(Folder(pair: pair, old: oldID, new: newID))
                 case GIT_OBJECT_BLOB:
                     guard !deletedOnly else { continue }
-                    let path = path(of: newEntry, in: folder)
-                    changes[pair].append(FileChange(kind: .modified, oldPath: path, newPath: path,
-                                                    oldBlob: ObjectID(git_tree_entry_id(oldEntry)), newBlob: ObjectID(git_tree_entry_id(newEntry))))
+                    let path = folder + new.name(of: newEntry)
+                    changes[pair].append(FileChange(kind: .modified, oldPath: path, newPath: path, oldBlob: oldID, newBlob: newID))
                 default:
                     return failed[pair] = true
                 }
@@ -248,26 +260,22 @@ private struct TreeWalk {
     }
 
     /// An entry only one side has: a file added or deleted, or a folder whose files all are.
-    private mutating func one(_ entry: OpaquePointer, folder: String, added: Bool, pair: Int) {
+    private mutating func one(_ entry: RawTree.Entry, of tree: RawTree, folder: String, added: Bool, pair: Int) {
         if added { adds[pair] = true } else { deletes[pair] = true }
         guard !(adds[pair] && deletes[pair]) else { return failed[pair] = true }
-        let type = git_tree_entry_type(entry)
+        let type = entry.type
         if added && deletedOnly && (type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB) { return }
         switch type {
         case GIT_OBJECT_TREE:
-            let id = ObjectID(git_tree_entry_id(entry))
-            waiting[path(of: entry, in: folder) + "/", default: []].append(Folder(pair: pair, old: added ? nil : id, new: added ? id : nil))
+            let id = tree.id(of: entry)
+            waiting[folder + tree.name(of: entry) + "/", default: []].append(Folder(pair: pair, old: added ? nil : id, new: added ? id : nil))
         case GIT_OBJECT_BLOB:
-            let path = path(of: entry, in: folder), blob = ObjectID(git_tree_entry_id(entry))
+            let path = folder + tree.name(of: entry), blob = tree.id(of: entry)
             changes[pair].append(added ? FileChange(kind: .added, oldPath: nil, newPath: path, oldBlob: nil, newBlob: blob)
                                        : FileChange(kind: .deleted, oldPath: path, newPath: nil, oldBlob: blob, newBlob: nil))
         default:
             failed[pair] = true
         }
-    }
-
-    private func path(of entry: OpaquePointer, in folder: String) -> String {
-        folder + String(cString: git_tree_entry_name(entry))
     }
 }
 
@@ -284,18 +292,15 @@ extension Repository {
         return tree
     }
 
-    /// Git's order of tree entries: by name bytes, a tree's name read as if it ended in "/".
-    static func gitOrder(_ left: OpaquePointer, _ right: OpaquePointer) -> Int {
-        guard let leftName = git_tree_entry_name(left), let rightName = git_tree_entry_name(right) else { return 0 }
-        let leftLength = strlen(leftName), rightLength = strlen(rightName)
-        let shared = min(leftLength, rightLength)
-        let compared = memcmp(leftName, rightName, shared)
-        if compared != 0 { return compared < 0 ? -1 : 1 }
-        func next(_ name: UnsafePointer<CChar>, _ length: Int, _ entry: OpaquePointer) -> UInt8 {
-            length > shared ? UInt8(bitPattern: name[shared]) : git_tree_entry_type(entry) == GIT_OBJECT_TREE ? UInt8(ascii: "/") : 0
+    /// The id of a commit's root tree.
+    func commitTreeID(_ commitID: ObjectID) throws -> ObjectID {
+        var oid = commitID.oid
+        var commit: OpaquePointer?
+        try GitError.check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(commit) }
+        guard let id = git_commit_tree_id(commit) else {
+            throw GitError.make(GIT_ENOTFOUND, GIT_ERROR_TREE, function: "git_commit_tree_id", message: "commit \(commitID) has no tree")
         }
-        let leftNext = next(leftName, leftLength, left), rightNext = next(rightName, rightLength, right)
-        if leftNext == rightNext { return leftLength == rightLength ? 0 : (leftLength < rightLength ? -1 : 1) }
-        return leftNext < rightNext ? -1 : 1
+        return ObjectID(id)
     }
 }

@@ -86,4 +86,70 @@ final class ChangesTests: XCTestCase {
                        try repository.diffedChanges(from: nil, to: ids[0], under: "plan"), "a first commit adds every file")
         XCTAssertEqual(repository.walkedChanges(from: nil, to: ids[0], under: "plan")?.count, 5)
     }
+
+    /// Trees written by hand (`git mktree`, and one `git hash-object --literally`), with the
+    /// modes git no longer writes but still reads, links, a submodule and a tree that is not
+    /// one: the walk reads each tree's entries as libgit2 does, or gives way to the diff.
+    func testTreesWithOddModesAreReadAsLibgit2ReadsThem() throws {
+        let fixture = try TestRepository()
+        defer { fixture.remove() }
+        func blob(_ text: String) throws -> String {
+            try fixture.git(["hash-object", "-w", "--stdin"], input: Data(text.utf8))
+        }
+        func tree(_ entries: [(mode: String, name: String, id: String)]) throws -> String {
+            let lines = entries.map { "\($0.mode) \($0.mode == "040000" ? "tree" : $0.mode == "160000" ? "commit" : "blob") \($0.id)\t\($0.name)\n" }
+            return try fixture.git(["mktree", "--missing"], input: Data(lines.joined().utf8))
+        }
+        var parent: String?
+        func commit(_ tree: String) throws -> ObjectID {
+            let id = try fixture.git(["commit-tree", tree, "-m", "x"] + (parent.map { ["-p", $0] } ?? []))
+            parent = id
+            return try XCTUnwrap(ObjectID(hex: id))
+        }
+        let (a, b, c) = (try blob("a\n"), try blob("b\n"), try blob("c\n"))
+        let inner = try tree([("100644", "inner.md", a)])
+        let base: [(mode: String, name: String, id: String)] = [
+            ("100644", "a-b.md", a), ("040000", "a", inner), ("100644", "a.md", b), ("120000", "link.md", c), ("100644", "z.md", c),
+        ]
+        var commits = [try commit(try tree(base))]
+        var states = [base]
+        func step(_ change: (inout [(mode: String, name: String, id: String)]) -> Void) throws {
+            var entries = states.last!
+            change(&entries)
+            commits.append(try commit(try tree(entries)))
+            states.append(entries)
+        }
+        // A mode git wrote long ago, for the same file.
+        try step { $0[2].mode = "100664" }
+        try step { $0[2].id = c }
+        try step { $0[3].id = a }
+        try step { $0.remove(at: 4) }
+        try step { $0[1].id = try! tree([("100644", "inner.md", b), ("100755", "run.md", a)]) }
+        // A submodule: its commit is in another repository.
+        try step { $0.append((mode: "160000", name: "zz-module", id: String(repeating: "12", count: 20))) }
+        try step { $0[4].id = String(repeating: "34", count: 20) }
+        try step { $0.remove(at: 0) }
+        let repository = try Repository.open(at: fixture.directory, environment: [:])
+        let pairs = commits.indices.dropFirst().map { (old: Optional(commits[$0 - 1]), new: commits[$0]) }
+        for prefix in ["", "a"] {
+            for (pair, walked) in zip(pairs, repository.walkedChanges(between: pairs, under: prefix)) {
+                let diffed = try repository.diffedChanges(from: pair.old, to: pair.new, under: prefix)
+                XCTAssertEqual(try repository.changes(from: pair.old, to: pair.new, under: prefix), diffed, "under '\(prefix)'")
+                if let walked { XCTAssertEqual(walked, diffed, "under '\(prefix)'") }
+            }
+            let deletions = repository.changes(between: pairs, under: prefix, deletedOnly: true)
+            for (pair, deleted) in zip(pairs, deletions) {
+                let diffed = try repository.diffedChanges(from: pair.old, to: pair.new, under: prefix).filter { $0.kind == .deleted }
+                XCTAssertEqual(try deleted.get(), diffed)
+            }
+        }
+        XCTAssertNil(repository.walkedChanges(from: commits[0], to: commits[1], under: ""), "100644 became 100664: the diff answers")
+        XCTAssertEqual(try repository.changes(from: commits[0], to: commits[1]).map(\.kind), [.modified])
+        XCTAssertEqual(try repository.changes(from: commits[3], to: commits[4]).map(\.kind), [.deleted])
+        // A tree whose last entry is cut short: libgit2 refuses it, and so does the walk.
+        let broken = try fixture.git(["hash-object", "-t", "tree", "-w", "--literally", "--stdin"], input: Data("100644 z.md\0short".utf8))
+        let brokenCommit = try commit(broken)
+        XCTAssertNil(repository.walkedChanges(from: commits[0], to: brokenCommit, under: ""))
+        XCTAssertThrowsError(try repository.changes(from: commits[0], to: brokenCommit))
+    }
 }
