@@ -6,13 +6,16 @@ import Foundation
 /// few are compared entry by entry, each entry's bytes at once, instead of libgit2 parsing
 /// every entry of both into a table first.
 ///
-/// An entry is `<mode in octal> <name>\0<20-byte id>`, in git's order of names. An entry
-/// that does not read as one (libgit2 would refuse the tree) ends the walk of its tree.
+/// An entry is `<mode in octal> <name>\0<20-byte id>`, in git's order of names. A tree
+/// with an entry that does not read as one (libgit2 would refuse it) is not read.
 final class RawTree {
     private let object: OpaquePointer
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Where each entry's bytes begin, in order; every entry was read once, when the tree was.
+    private let starts: [Int]
 
-    /// The tree `id` from `odb`; nil when it cannot be read or is not a tree.
+    /// The tree `id` from `odb`; nil when it cannot be read, is not a tree, or an entry does
+    /// not read as one.
     init?(_ id: ObjectID, in odb: OpaquePointer) {
         var oid = id.oid
         var object: OpaquePointer?
@@ -20,18 +23,22 @@ final class RawTree {
             git_error_clear()
             return nil
         }
-        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+        let bytes = UnsafeBufferPointer(start: git_odb_object_data(object)?.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE, let starts = Self.starts(of: bytes) else {
             git_odb_object_free(object)
             return nil
         }
         self.object = object
-        let size = git_odb_object_size(object)
-        bytes = UnsafeBufferPointer(start: git_odb_object_data(object)?.assumingMemoryBound(to: UInt8.self), count: size)
+        self.bytes = bytes
+        self.starts = starts
     }
 
     deinit {
         git_odb_object_free(object)
     }
+
+    /// How many entries the tree holds.
+    var count: Int { starts.count }
 
     /// One entry: where its bytes lie in the tree's, its mode and its name.
     struct Entry {
@@ -54,27 +61,47 @@ final class RawTree {
         }
     }
 
-    /// The entry whose bytes begin at `offset`; nil where none does (the end, or bytes that
-    /// are not an entry: an empty or unreadable mode, no name, a cut id).
-    func entry(at offset: Int) -> Entry? {
+    /// The entry numbered `index`.
+    func entry(_ index: Int) -> Entry {
+        // Read when the tree was: it reads again.
+        Self.entry(in: bytes, at: starts[index])!
+    }
+
+    /// The start of every entry of `bytes`, as libgit2 would read them; nil where one does not
+    /// read as an entry.
+    private static func starts(of bytes: UnsafeBufferPointer<UInt8>) -> [Int]? {
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 48)
+        var offset = 0
+        while offset < bytes.count {
+            guard let entry = entry(in: bytes, at: offset) else { return nil }
+            starts.append(offset)
+            offset = entry.range.upperBound
+        }
+        return starts
+    }
+
+    /// The entry whose bytes begin at `offset`: octal digits of a mode that fits in 16 bits,
+    /// a space, a name of at least one byte, a NUL and 20 bytes of id; nil for anything else.
+    private static func entry(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Entry? {
+        guard let base = bytes.baseAddress else { return nil }
+        let end = bytes.count
         var index = offset
         var mode: UInt32 = 0
-        while index < bytes.count, bytes[index] != UInt8(ascii: " ") {
-            let digit = bytes[index] &- UInt8(ascii: "0")
+        while index < end {
+            let byte = base[index]
+            if byte == UInt8(ascii: " ") { break }
+            let digit = byte &- UInt8(ascii: "0")
             guard digit < 8 else { return nil }
-            mode = mode << 3 | UInt32(digit)
+            mode = mode &<< 3 | UInt32(digit)
             guard mode <= 0xFFFF else { return nil }
-            index += 1
+            index &+= 1
         }
-        guard index > offset, index < bytes.count else { return nil }
-        let nameStart = index + 1
-        guard nameStart < bytes.count, let base = bytes.baseAddress,
-            let nul = memchr(base + nameStart, 0, bytes.count - nameStart)
-        else { return nil }
-        let nameEnd = base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
-        let end = nameEnd + 1 + 20
-        guard nameEnd > nameStart, end <= bytes.count else { return nil }
-        return Entry(range: offset..<end, mode: mode, name: nameStart..<nameEnd)
+        let nameStart = index &+ 1
+        guard index > offset, nameStart < end, let nul = memchr(base + nameStart, 0, end &- nameStart) else { return nil }
+        let nameEnd = nameStart &+ UnsafeRawPointer(base + nameStart).distance(to: UnsafeRawPointer(nul))
+        guard nameEnd > nameStart, nameEnd &+ 21 <= end else { return nil }
+        return Entry(range: offset..<(nameEnd &+ 21), mode: mode, name: nameStart..<nameEnd)
     }
 
     /// The entry's id.
@@ -87,11 +114,29 @@ final class RawTree {
         String(decoding: bytes[entry.name], as: UTF8.self)
     }
 
-    /// Whether two entries of two trees are the same bytes: the same mode, name and id.
-    static func same(_ left: Entry, in leftTree: RawTree, _ right: Entry, in rightTree: RawTree) -> Bool {
-        left.range.count == right.range.count
-            && memcmp(leftTree.bytes.baseAddress! + left.range.lowerBound, rightTree.bytes.baseAddress! + right.range.lowerBound,
-                      left.range.count) == 0
+    /// How many entries, from `oldIndex` of `old` and `newIndex` of `new` on, are the same
+    /// bytes in both (the same mode, name and id, one after another): found by comparing the
+    /// two trees' bytes from there, a block at a time, rather than entry by entry.
+    static func sameEntries(_ old: RawTree, from oldIndex: Int, _ new: RawTree, from newIndex: Int) -> Int {
+        guard oldIndex < old.count, newIndex < new.count, let oldBase = old.bytes.baseAddress, let newBase = new.bytes.baseAddress else {
+            return 0
+        }
+        let oldStart = old.starts[oldIndex], newStart = new.starts[newIndex]
+        let available = min(old.bytes.count - oldStart, new.bytes.count - newStart)
+        let (left, right) = (oldBase + oldStart, newBase + newStart)
+        var common = 0
+        let block = 256
+        while common + block <= available, memcmp(left + common, right + common, block) == 0 { common += block }
+        while common < available, left[common] == right[common] { common += 1 }
+        // The entries of `old` that end within the common bytes (those of `new` are the same
+        // entries: the same bytes from an entry's start read as the same entries).
+        func end(_ index: Int) -> Int { index + 1 < old.count ? old.starts[index + 1] : old.bytes.count }
+        var (low, high) = (oldIndex, old.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if end(middle) - oldStart <= common { low = middle + 1 } else { high = middle }
+        }
+        return min(low - oldIndex, new.count - newIndex)
     }
 
     /// Git's order of two entries: by name bytes, a tree's name read as if it ended in "/".

@@ -36,11 +36,14 @@ extension Repository {
 
     /// The id git would give `data` as a blob (`git hash-object`), computed without writing anything.
     public static func blobID(for data: Data) throws -> ObjectID {
+        try data.withUnsafeBytes { try blobID(for: $0) }
+    }
+
+    /// The git blob id of the bytes `buffer` holds.
+    public static func blobID(for buffer: UnsafeRawBufferPointer) throws -> ObjectID {
         LibGit2.ensureInitialized()
         var oid = git_oid()
-        try data.withUnsafeBytes { buffer in
-            try GitError.check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_odb_hash")
-        }
+        try GitError.check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_odb_hash")
         return ObjectID(oid)
     }
 }

@@ -211,33 +211,32 @@ private struct TreeWalk {
     /// `folder`, and the folders in it that differ to those waiting; marks the pair failed
     /// when the walk has to give way to the diff.
     mutating func compare(_ old: RawTree?, _ new: RawTree?, folder: String, pair: Int) {
-        let oldEnd = old?.bytes.count ?? 0, newEnd = new?.bytes.count ?? 0
-        var oldOffset = 0, newOffset = 0
-        while oldOffset < oldEnd || newOffset < newEnd, !failed[pair] {
-            let oldEntry = oldOffset < oldEnd ? old?.entry(at: oldOffset) : nil
-            let newEntry = newOffset < newEnd ? new?.entry(at: newOffset) : nil
-            if oldOffset < oldEnd, oldEntry == nil { return failed[pair] = true }
-            if newOffset < newEnd, newEntry == nil { return failed[pair] = true }
-            if let oldEntry, let newEntry, let old, let new, RawTree.same(oldEntry, in: old, newEntry, in: new) {
-                // The same mode, name and id: most entries of two versions of a folder.
-                oldOffset = oldEntry.range.upperBound
-                newOffset = newEntry.range.upperBound
-                continue
+        let oldCount = old?.count ?? 0, newCount = new?.count ?? 0
+        var oldIndex = 0, newIndex = 0
+        while oldIndex < oldCount || newIndex < newCount, !failed[pair] {
+            if let old, let new {
+                // The entries both versions hold as they are: most of a folder's.
+                let same = RawTree.sameEntries(old, from: oldIndex, new, from: newIndex)
+                oldIndex += same
+                newIndex += same
+                guard oldIndex < oldCount || newIndex < newCount else { break }
             }
+            let oldEntry = oldIndex < oldCount ? old?.entry(oldIndex) : nil
+            let newEntry = newIndex < newCount ? new?.entry(newIndex) : nil
             let order = switch (oldEntry, newEntry) {
             case (let oldEntry?, let newEntry?): RawTree.order(oldEntry, in: old!, newEntry, in: new!)
             case (_?, nil): -1
             default: 1
             }
             if order < 0, let oldEntry, let old {
-                oldOffset = oldEntry.range.upperBound
+                oldIndex += 1
                 one(oldEntry, of: old, folder: folder, added: false, pair: pair)
             } else if order > 0, let newEntry, let new {
-                newOffset = newEntry.range.upperBound
+                newIndex += 1
                 one(newEntry, of: new, folder: folder, added: true, pair: pair)
             } else if let oldEntry, let newEntry, let old, let new {
-                oldOffset = oldEntry.range.upperBound
-                newOffset = newEntry.range.upperBound
+                oldIndex += 1
+                newIndex += 1
                 // Modes as written: the diff reports a file whose mode changes from one that
                 // git once wrote (100664) to the one it writes now (100644).
                 let oldID = old.id(of: oldEntry), newID = new.id(of: newEntry)

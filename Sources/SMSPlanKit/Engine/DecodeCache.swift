@@ -200,7 +200,7 @@ final class DecodeCache: @unchecked Sendable {
     /// digits. Two documents with the same digest decode to the same document (whatever
     /// bytes their files held), so rules that read only decoded documents find the same.
     private static func digest(of payload: [UInt8]) -> [UInt8] {
-        Array((blobID(of: Data(payload))?.hex ?? "").utf8)
+        Array(((try? payload.withUnsafeBytes { try Repository.blobID(for: $0) })?.hex ?? "").utf8)
     }
 
     /// An entry's bytes as its slot of the file holds them.

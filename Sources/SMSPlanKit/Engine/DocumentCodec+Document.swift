@@ -9,6 +9,8 @@ private let activityStatuses = ActivityStatus.allCases
 /// Front-matter keys, which are nearly always known fields: written as their place here
 /// plus one, or 0 and the text for any other key.
 private let fieldNames = DocumentField.allCases.map(\.rawValue)
+/// Each front-matter key's place in `fieldNames`, the first where a name comes twice.
+private let fieldNumbers = Dictionary(fieldNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
 extension ByteWriter {
     /// What a check that replays the whole-plan findings reads of a document it does not
@@ -77,7 +79,7 @@ extension ByteWriter {
             writer.location(record.location)
         }
         array(d.keyLocations.sorted) { writer, pair in
-            if let field = fieldNames.firstIndex(of: pair.key) {
+            if let field = fieldNumbers[pair.key] {
                 writer.int(field + 1)
             } else {
                 writer.int(0)

@@ -22,6 +22,8 @@ struct ByteWriter {
     }
 
     mutating func int(_ value: Int) {
+        // Most numbers written (lines, columns, counts, lengths) take one byte.
+        if value >= 0 && value < 0x80 { return bytes.append(UInt8(truncatingIfNeeded: value)) }
         var rest = UInt64(bitPattern: Int64(value))
         repeat {
             var byte = UInt8(rest & 0x7F)
@@ -47,9 +49,12 @@ struct ByteWriter {
     var exactBytes: [UInt8] { bytes.withUnsafeBufferPointer { Array($0) } }
 
     mutating func string(_ value: String) {
-        let utf8 = Array(value.utf8)
-        int(utf8.count)
-        bytes.append(contentsOf: utf8)
+        var value = value
+        // Read in place (a native string is contiguous already), not copied into an array.
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {

@@ -204,6 +204,6 @@ private struct KeyBytes {
 
     /// The git blob id of the bytes.
     var finished: String? {
-        DecodeCache.blobID(of: Data(bytes))?.hex
+        (try? bytes.withUnsafeBytes { try Repository.blobID(for: $0) })?.hex
     }
 }
