@@ -55,7 +55,7 @@ extension Repository {
     /// `git add` and `git status` see it. The same bytes when no filter applies.
     /// - Throws: `GitError` when a filter fails.
     public func cleaned(_ data: Data, path: String) throws -> Data {
-        guard !data.isEmpty, filterScreen.mayFilter(path, in: self) else { return data }
+        guard !data.isEmpty, mayFilter(path) else { return data }
         var filters: OpaquePointer?
         try GitError.check(git_filter_list_load(&filters, pointer, nil, path, GIT_FILTER_TO_ODB, 0), "git_filter_list_load")
         guard let filters else { return data }
@@ -70,6 +70,15 @@ extension Repository {
     }
 }
 
+extension Repository {
+    /// Whether a filter may apply to the working-tree file at `path` (`cleaned` returns its
+    /// bytes as they are when none can): safe to ask from any thread, without the lock that
+    /// keeps libgit2 to one thread at a time.
+    public func mayFilter(_ path: String) -> Bool {
+        filterScreen.mayFilter(path, in: self)
+    }
+}
+
 /// Tells, without asking libgit2 for a filter list (an attribute look-up per file, a tenth of
 /// a check), that no filter can apply to a path: `core.autocrlf` is off, no attributes file
 /// exists outside the working tree (`info/attributes`, `core.attributesFile`, the user's and
@@ -80,19 +89,31 @@ final class FilterScreen: @unchecked Sendable {
     private var global: Bool?
     private var folders: [String: Bool] = [:]
     private var indexed: Set<String>?
+    /// The answer for the files of each folder a file was asked about, by the folder's path.
+    private var answers: [String: Bool] = [:]
     private let lock = NSLock()
 
     func mayFilter(_ path: String, in repository: Repository) -> Bool {
+        // The file's folder, found by its bytes ("/" is one byte in UTF-8).
+        let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
         lock.lock()
         defer { lock.unlock() }
+        if let known = answers[parent] { return known }
         if global == nil { global = Self.globalSourcesMayFilter(repository) }
-        if global == true { return true }
-        var folder = Substring(path)
-        var folderList: [String] = [""]
-        while let slash = folder.lastIndex(of: "/") {
+        let answer = global == true || mayFilter(inOrAbove: parent, in: repository)
+        answers[parent] = answer
+        return answer
+    }
+
+    /// Whether `folder` or a folder above it holds a `.gitattributes`. Call with the lock held.
+    private func mayFilter(inOrAbove folder: String, in repository: Repository) -> Bool {
+        var folder = Substring(folder)
+        var folderList: [String] = [String(folder)]
+        while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
             folder = folder[..<slash]
             folderList.append(String(folder))
         }
+        if !folderList.contains("") { folderList.append("") }
         for folder in folderList {
             if let known = folders[folder] {
                 if known { return true }

@@ -28,6 +28,9 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
         self.repository = repository
         self.root = root
         _ = try? index.snapshot(of: repository)
+        // The filter screen reads git's configuration and the attributes files the index
+        // holds here, once: the decode's workers then ask it without the lock (`read`).
+        _ = repository.mayFilter(".gitattributes")
     }
 
     func files(under folder: String) throws(SMSPlanError) -> [SourceEntry] {
@@ -62,6 +65,8 @@ struct WorkingTreeSource: PlanSource, @unchecked Sendable {
             }
         }
         guard let data = try readFile(path) else { return nil }
+        // Asked outside the lock: most files no filter can apply to.
+        guard repository.mayFilter(path) else { return data }
         do {
             git.lock()
             defer { git.unlock() }
