@@ -8,6 +8,14 @@ import Foundation
 ///
 /// An entry is `<mode in octal> <name>\0<20-byte id>`, in git's order of names. A tree
 /// with an entry that does not read as one (libgit2 would refuse it) is not read.
+/// The bytes of `text` as one little-endian number (at most 8 of them).
+private func word(_ text: String) -> UInt64 {
+    text.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+}
+
+private let fileModeWord = word("100644 ")
+private let folderModeWord = word("40000 ")
+
 final class RawTree {
     private let object: OpaquePointer
     let bytes: UnsafeBufferPointer<UInt8>
@@ -88,14 +96,22 @@ final class RawTree {
         let end = bytes.count
         var index = offset
         var mode: UInt32 = 0
-        while index < end {
-            let byte = base[index]
-            if byte == UInt8(ascii: " ") { break }
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 8 else { return nil }
-            mode = mode &<< 3 | UInt32(digit)
-            guard mode <= 0xFFFF else { return nil }
-            index &+= 1
+        // A file's and a folder's modes as git writes them, each read at once with its space.
+        let word = offset &+ 8 <= end ? UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) : 0
+        if word & 0x00FF_FFFF_FFFF_FFFF == fileModeWord {
+            (mode, index) = (0o100644, offset &+ 6)
+        } else if word & 0x0000_FFFF_FFFF_FFFF == folderModeWord {
+            (mode, index) = (0o40000, offset &+ 5)
+        } else {
+            while index < end {
+                let byte = base[index]
+                if byte == UInt8(ascii: " ") { break }
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 8 else { return nil }
+                mode = mode &<< 3 | UInt32(digit)
+                guard mode <= 0xFFFF else { return nil }
+                index &+= 1
+            }
         }
         let nameStart = index &+ 1
         guard index > offset, nameStart < end, let nul = memchr(base + nameStart, 0, end &- nameStart) else { return nil }
