@@ -21,8 +21,12 @@ extension Repository {
         guard let root else { return [] }
 
         var entries: [FileEntry] = []
+        var odb: OpaquePointer?
+        try GitError.check(git_repository_odb(&odb, pointer), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        guard let odb else { return [] }
         if prefix.isEmpty {
-            try appendEntries(of: root, base: "", to: &entries)
+            try appendEntries(of: ObjectID(git_tree_id(root)), base: "", to: &entries, odb: odb)
         } else {
             var entry: OpaquePointer?
             let result = git_tree_entry_bypath(&entry, root, prefix)
@@ -33,37 +37,47 @@ extension Repository {
             try GitError.check(result, "git_tree_entry_bypath")
             defer { git_tree_entry_free(entry) }
             if let entry {
-                try appendEntry(entry, path: prefix, to: &entries)
+                let mode = git_tree_entry_filemode_raw(entry).rawValue
+                try appendEntry(mode: mode, id: ObjectID(git_tree_entry_id(entry)), path: prefix, to: &entries, odb: odb)
             }
         }
         return entries.sorted { RepositoryPath.precedes($0.path, $1.path) }
     }
 
-    /// Appends the files of `tree` (recursively), their paths prefixed with `base`.
-    private func appendEntries(of tree: OpaquePointer, base: String, to entries: inout [FileEntry]) throws {
+    /// Appends the files of the tree `id` (recursively), their paths prefixed with `base`. The
+    /// tree's entries are read from its bytes (`RawTree`); one that libgit2 reads otherwise
+    /// than `RawTree` would is read by libgit2, which then says what is wrong with it.
+    private func appendEntries(of id: ObjectID, base: String, to entries: inout [FileEntry], odb: OpaquePointer) throws {
+        guard let tree = RawTree(id, in: odb) else { return try appendEntriesThroughLibgit2(of: id, base: base, to: &entries, odb: odb) }
+        for index in 0..<tree.count {
+            let entry = tree.entry(index)
+            try appendEntry(mode: entry.mode, id: tree.id(of: entry), path: base + tree.name(of: entry), to: &entries, odb: odb)
+        }
+    }
+
+    private func appendEntriesThroughLibgit2(of id: ObjectID, base: String, to entries: inout [FileEntry], odb: OpaquePointer) throws {
+        var oid = id.oid
+        var tree: OpaquePointer?
+        try GitError.check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")
+        defer { git_tree_free(tree) }
+        guard let tree else { return }
         for index in 0..<git_tree_entrycount(tree) {
             // Borrowed from the tree: not freed here.
             guard let entry = git_tree_entry_byindex(tree, index) else { continue }
             let path = base + String(cString: git_tree_entry_name(entry))
-            try appendEntry(entry, path: path, to: &entries)
+            try appendEntry(mode: git_tree_entry_filemode_raw(entry).rawValue, id: ObjectID(git_tree_entry_id(entry)), path: path,
+                            to: &entries, odb: odb)
         }
     }
 
-    /// Appends one tree entry: a blob or submodule itself, or the files of a subtree.
-    private func appendEntry(_ entry: OpaquePointer, path: String, to entries: inout [FileEntry]) throws {
-        switch git_tree_entry_type(entry) {
-        case GIT_OBJECT_TREE:
-            var subtree: OpaquePointer?
-            try GitError.check(git_tree_lookup(&subtree, pointer, git_tree_entry_id(entry)), "git_tree_lookup")
-            defer { git_tree_free(subtree) }
-            if let subtree {
-                try appendEntries(of: subtree, base: path + "/", to: &entries)
-            }
-        case GIT_OBJECT_BLOB, GIT_OBJECT_COMMIT:
-            let mode = FileMode(gitMode: git_tree_entry_filemode_raw(entry).rawValue)
-            entries.append(FileEntry(path: path, blob: ObjectID(git_tree_entry_id(entry)), mode: mode))
+    /// Appends one tree entry by its mode as written: a blob or submodule itself, or the
+    /// files of a subtree (libgit2's kinds of entries: `RawTree.Entry.type`).
+    private func appendEntry(mode: UInt32, id: ObjectID, path: String, to entries: inout [FileEntry], odb: OpaquePointer) throws {
+        switch mode & 0o170000 {
+        case 0o040000:
+            try appendEntries(of: id, base: path + "/", to: &entries, odb: odb)
         default:
-            break
+            entries.append(FileEntry(path: path, blob: id, mode: FileMode(gitMode: mode)))
         }
     }
 }

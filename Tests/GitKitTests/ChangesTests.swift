@@ -151,5 +151,16 @@ final class ChangesTests: XCTestCase {
         let brokenCommit = try commit(broken)
         XCTAssertNil(repository.walkedChanges(from: commits[0], to: brokenCommit, under: ""))
         XCTAssertThrowsError(try repository.changes(from: commits[0], to: brokenCommit))
+        // Each commit's files, as `git ls-tree -r` lists them; the broken tree is refused.
+        for commit in commits {
+            let listed = try fixture.git("ls-tree", "-r", commit.hex).split(separator: "\n").map { line in
+                let fields = line.split(separator: "\t", maxSplits: 1)
+                let head = fields[0].split(separator: " ")
+                return FileEntry(path: String(fields[1]), blob: ObjectID(hex: String(head[2]))!, mode: FileMode(gitMode: UInt32(head[0], radix: 8)!))
+            }
+            XCTAssertEqual(try repository.treeEntries(of: commit), listed)
+            XCTAssertEqual(try repository.treeEntries(of: commit, under: "a"), listed.filter { $0.path.hasPrefix("a/") })
+        }
+        XCTAssertThrowsError(try repository.treeEntries(of: brokenCommit))
     }
 }
