@@ -1,13 +1,6 @@
 internal import CLibGit2
 import Foundation
 
-/// A tree object's bytes as the object database holds them, its entries read in place, one
-/// at a time. A plan's folder holds hundreds of files; two versions of it that differ in a
-/// few are compared entry by entry, each entry's bytes at once, instead of libgit2 parsing
-/// every entry of both into a table first.
-///
-/// An entry is `<mode in octal> <name>\0<20-byte id>`, in git's order of names. A tree
-/// with an entry that does not read as one (libgit2 would refuse it) is not read.
 /// The bytes of `text` as one little-endian number (at most 8 of them).
 private func word(_ text: String) -> UInt64 {
     text.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
@@ -16,6 +9,13 @@ private func word(_ text: String) -> UInt64 {
 private let fileModeWord = word("100644 ")
 private let folderModeWord = word("40000 ")
 
+/// A tree object's bytes as the object database holds them, its entries read in place. A
+/// plan's folder holds hundreds of files; two versions of it that differ in a few are
+/// compared by their bytes, the entries they share skipped a block at a time
+/// (`sameEntries`), instead of libgit2 parsing every entry of both into a table first.
+///
+/// An entry is `<mode in octal> <name>\0<20-byte id>`, in git's order of names. A tree
+/// with an entry that does not read as one (libgit2 would refuse it) is not read.
 final class RawTree {
     private let object: OpaquePointer
     let bytes: UnsafeBufferPointer<UInt8>
