@@ -2,7 +2,7 @@ internal import CLibGit2
 import Foundation
 
 /// Helpers for repository-relative, "/"-separated paths.
-enum RepositoryPath {
+public enum RepositoryPath {
     /// `prefix` without empty or "." components and with ".." applied, "" for the whole repository.
     /// - Throws: `GitError` when ".." climbs above the repository root.
     static func normalize(_ prefix: String, function: String) throws -> String {
@@ -31,12 +31,18 @@ enum RepositoryPath {
 
     /// git's path order: by UTF-8 bytes.
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs, rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let common = min(left.count, right.count)
-                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-                return order != 0 ? order < 0 : left.count < right.count
+        order(lhs, rhs) < 0
+    }
+
+    /// git's order of two paths, by their UTF-8 bytes: negative when `left` comes first, zero
+    /// for the same bytes, positive when `right` comes first.
+    public static func order(_ left: String, _ right: String) -> Int {
+        var (first, second) = (left, right)
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? Int(order) : a.count - b.count
             }
         }
     }

@@ -200,7 +200,7 @@ final class DecodeCache: @unchecked Sendable {
     /// digits. Two documents with the same digest decode to the same document (whatever
     /// bytes their files held), so rules that read only decoded documents find the same.
     private static func digest(of payload: [UInt8]) -> [UInt8] {
-        Array(((try? payload.withUnsafeBytes { try Repository.blobID(for: $0) })?.hex ?? "").utf8)
+        Array((blobID(of: payload)?.hex ?? "").utf8)
     }
 
     /// An entry's bytes as its slot of the file holds them.
@@ -509,9 +509,9 @@ final class DecodeCache: @unchecked Sendable {
         return complete ? bytes : []
     }
 
-    /// The git blob id of `data`.
-    static func blobID(of data: Data) -> ObjectID? {
-        try? Repository.blobID(for: data)
+    /// The git blob id of the bytes (a file's, or an encoded payload's), hashed where they lie.
+    static func blobID(of bytes: some ContiguousBytes) -> ObjectID? {
+        try? bytes.withUnsafeBytes { try Repository.blobID(for: $0) }
     }
 }
 

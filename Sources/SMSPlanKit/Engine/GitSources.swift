@@ -274,7 +274,7 @@ struct BlobSource: PlanSource, @unchecked Sendable {
     init(repository: Repository, entries: [FileEntry]) {
         self.repository = repository
         self.entries = entries
-        let inOrder = entries.indices.dropFirst().allSatisfy { PathKey.order(entries[$0 - 1].path, entries[$0].path) <= 0 }
+        let inOrder = entries.indices.dropFirst().allSatisfy { RepositoryPath.order(entries[$0 - 1].path, entries[$0].path) <= 0 }
         self.byPath = inOrder ? nil : Dictionary(entries.map { (PathKey($0.path), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -284,9 +284,9 @@ struct BlobSource: PlanSource, @unchecked Sendable {
         var (low, high) = (0, entries.count)
         while low < high {
             let middle = (low + high) / 2
-            if PathKey.order(entries[middle].path, path) < 0 { low = middle + 1 } else { high = middle }
+            if RepositoryPath.order(entries[middle].path, path) < 0 { low = middle + 1 } else { high = middle }
         }
-        return low < entries.count && PathKey.order(entries[low].path, path) == 0 ? entries[low] : nil
+        return low < entries.count && RepositoryPath.order(entries[low].path, path) == 0 ? entries[low] : nil
     }
 
     func files(under folder: String) -> [SourceEntry] {

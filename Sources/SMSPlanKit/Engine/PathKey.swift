@@ -23,18 +23,3 @@ struct PathKey: Hashable, Sendable {
         path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
-
-extension PathKey {
-    /// The order of two paths by their bytes, as git orders them: negative when `left`
-    /// comes first, zero for the same bytes, positive when `right` comes first.
-    static func order(_ left: String, _ right: String) -> Int {
-        var (first, second) = (left, right)
-        return first.withUTF8 { a in
-            second.withUTF8 { b in
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-                return order != 0 ? Int(order) : a.count - b.count
-            }
-        }
-    }
-}

@@ -134,7 +134,7 @@ enum PlanLoader {
 
     /// Whether each path of `entries` comes after the one before, by its bytes.
     static func isStrictlyInOrder(_ entries: [SourceEntry]) -> Bool {
-        entries.indices.dropFirst().allSatisfy { PathKey.order(entries[$0 - 1].path, entries[$0].path) < 0 }
+        entries.indices.dropFirst().allSatisfy { RepositoryPath.order(entries[$0 - 1].path, entries[$0].path) < 0 }
     }
 
     /// The bundled schema named by `standard:`, or a schema file in the plan repository.

@@ -204,6 +204,6 @@ private struct KeyBytes {
 
     /// The git blob id of the bytes.
     var finished: String? {
-        (try? bytes.withUnsafeBytes { try Repository.blobID(for: $0) })?.hex
+        DecodeCache.blobID(of: bytes)?.hex
     }
 }
